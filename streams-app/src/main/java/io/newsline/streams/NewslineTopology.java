@@ -1,0 +1,173 @@
+package io.newsline.streams;
+
+import io.newsline.avro.DuplicateNotice;
+import io.newsline.avro.EnrichedArticle;
+import io.newsline.avro.ParsedArticle;
+import io.newsline.avro.RawArticle;
+import io.newsline.avro.TimelineEntry;
+import io.newsline.avro.TopicTimeline;
+import io.newsline.common.Topics;
+import io.newsline.streams.dedup.DedupOutcome;
+import io.newsline.streams.dedup.ExactDuplicateFilter;
+import io.newsline.streams.enrich.EnrichStep;
+import io.newsline.streams.parse.ParseStep;
+import io.newsline.streams.timeline.ArticleTopicsTracker;
+import io.newsline.streams.timeline.TimelineSnapshotter;
+import io.newsline.streams.timeline.TimelineStores;
+import io.newsline.streams.timeline.TimelineWriter;
+import io.newsline.streams.timeline.TopicIdPartitioner;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The Newsline topology, top to bottom:
+ *
+ * <pre>
+ * news.articles.raw
+ *   -> parse-article                      (ArticleParser: title, dek, byline, date, clean body, fingerprint)
+ *   -> key-by-fingerprint -> [articles-by-fingerprint repartition]
+ *   -> exact-dedup                        (store exact-dedup-fingerprints, bounded by retention)
+ *        duplicates -> news.articles.duplicates
+ *        originals  -> enrich-article -> news.articles.enriched
+ *   -> explode-topic-entries              (one entry per topic; store timeline-article-topics)
+ *   -> [timeline-entries-by-topic repartition, partitioned by topic id]
+ *   -> apply-timeline-entry               (stores timeline-entries, -entry-dates, -expiry-index, -headers)
+ *        -> news.timeline-entries         (compacted, key topicId|articleId)
+ *   -> snapshot-dirty-timelines           (store timeline-dirty-topics; one snapshot per topic per interval)
+ *        -> news.timelines                (compacted, key topicId)
+ * </pre>
+ *
+ * Every processor, store and internal topic is named, and the app refuses generated names
+ * ({@code ensure.explicit.internal.resource.naming}), so internal topics keep their names across versions.
+ */
+public final class NewslineTopology {
+    public static final String DEDUP_STORE = "exact-dedup-fingerprints";
+    public static final String FINGERPRINT_REPARTITION = "articles-by-fingerprint";
+    public static final String TIMELINE_REPARTITION = "timeline-entries-by-topic";
+
+    private NewslineTopology() {}
+
+    public static Topology build(StreamsAppConfig config, TopologySerdes serdes) {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, EnrichedArticle> enriched = createArticlesStream(builder, config, serdes);
+        createTimelineStreams(builder, enriched, config, serdes);
+        Properties properties = new Properties();
+        properties.putAll(config.clientSettings());
+        return builder.build(properties);
+    }
+
+    /** Raw articles -> parsed -> exact dedup -> enriched; duplicates go to their own topic and no further. */
+    public static KStream<String, EnrichedArticle> createArticlesStream(
+            StreamsBuilder builder, StreamsAppConfig config, TopologySerdes serdes) {
+        Serde<String> keys = Serdes.String();
+        Serde<ParsedArticle> parsedSerde = serdes.valueSerde(ParsedArticle.class);
+
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(DEDUP_STORE, config.dedupRetention(), config.dedupRetention(), false),
+                Serdes.String(),
+                Serdes.String()));
+
+        Map<String, KStream<String, DedupOutcome>> outcomes = builder.stream(
+                        Topics.RAW_ARTICLES,
+                        Consumed.with(keys, serdes.valueSerde(RawArticle.class)).withName("read-raw-articles"))
+                .mapValues(ParseStep::parse, Named.as("parse-article"))
+                .selectKey((articleId, article) -> article.getFingerprint(), Named.as("key-by-fingerprint"))
+                .repartition(Repartitioned.<String, ParsedArticle>as(FINGERPRINT_REPARTITION)
+                        .withKeySerde(keys)
+                        .withValueSerde(parsedSerde))
+                .process(
+                        () -> new ExactDuplicateFilter(DEDUP_STORE, config.dedupRetention()),
+                        Named.as("exact-dedup"),
+                        DEDUP_STORE)
+                .split(Named.as("dedup-"))
+                .branch((fingerprint, outcome) -> outcome.isDuplicate(), Branched.as("duplicates"))
+                .defaultBranch(Branched.as("originals"));
+
+        outcomes.get("dedup-duplicates")
+                .map(
+                        (fingerprint, outcome) ->
+                                KeyValue.pair(outcome.duplicate().getDuplicateId(), outcome.duplicate()),
+                        Named.as("key-duplicate-by-id"))
+                .to(
+                        Topics.DUPLICATES,
+                        Produced.with(keys, serdes.valueSerde(DuplicateNotice.class))
+                                .withName("write-duplicates"));
+
+        KStream<String, EnrichedArticle> enriched = outcomes.get("dedup-originals")
+                .map(
+                        (fingerprint, outcome) ->
+                                KeyValue.pair(outcome.original().getArticleId(), EnrichStep.enrich(outcome.original())),
+                        Named.as("enrich-article"));
+        enriched.to(
+                Topics.ENRICHED_ARTICLES,
+                Produced.with(keys, serdes.valueSerde(EnrichedArticle.class)).withName("write-enriched-articles"));
+        return enriched;
+    }
+
+    /** Enriched articles -> one entry per topic -> full timelines in stores -> entries and bounded snapshots. */
+    public static void createTimelineStreams(
+            StreamsBuilder builder,
+            KStream<String, EnrichedArticle> enriched,
+            StreamsAppConfig config,
+            TopologySerdes serdes) {
+        TimelineStores stores = TimelineStores.standard();
+        Serde<String> keys = Serdes.String();
+        Serde<TimelineEntry> entrySerde = serdes.valueSerde(TimelineEntry.class);
+        Serde<TopicTimeline> timelineSerde = serdes.valueSerde(TopicTimeline.class);
+
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(stores.articleTopics()), keys, Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(stores.entries()), Serdes.Bytes(), entrySerde));
+        builder.addStateStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(stores.entryDates()), keys, Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(stores.expiryIndex()), Serdes.Bytes(), Serdes.String()));
+        builder.addStateStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(stores.headers()), keys, timelineSerde));
+        builder.addStateStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(stores.dirtyTopics()), keys, Serdes.Long()));
+
+        KStream<String, TimelineEntry> changes = enriched.process(
+                        () -> new ArticleTopicsTracker(stores.articleTopics()),
+                        Named.as("explode-topic-entries"),
+                        stores.articleTopics())
+                .repartition(Repartitioned.<String, TimelineEntry>as(TIMELINE_REPARTITION)
+                        .withKeySerde(keys)
+                        .withValueSerde(entrySerde)
+                        .withStreamPartitioner(new TopicIdPartitioner<>()))
+                .process(
+                        () -> new TimelineWriter(stores, config.timelineRetention(), config.expiryInterval()),
+                        Named.as("apply-timeline-entry"),
+                        stores.entries(),
+                        stores.entryDates(),
+                        stores.expiryIndex(),
+                        stores.headers());
+
+        changes.to(
+                Topics.TIMELINE_ENTRIES,
+                Produced.with(keys, entrySerde)
+                        .withStreamPartitioner(new TopicIdPartitioner<>())
+                        .withName("write-timeline-entries"));
+
+        changes.process(
+                        () -> new TimelineSnapshotter(stores, config.snapshotEntries(), config.snapshotInterval()),
+                        Named.as("snapshot-dirty-timelines"),
+                        stores.dirtyTopics(),
+                        stores.entries(),
+                        stores.headers())
+                .to(Topics.TIMELINES, Produced.with(keys, timelineSerde).withName("write-timeline-snapshots"));
+    }
+}

@@ -1,0 +1,87 @@
+package io.newsline.streams;
+
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the topology: checks topics, starts Kafka Streams, and closes it cleanly on shutdown. */
+public final class StreamsApp implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(StreamsApp.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final StreamsAppConfig config;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile KafkaStreams streams;
+
+    public StreamsApp(StreamsAppConfig config) {
+        this.config = config;
+    }
+
+    /** Starts the app; returns once it is started (not necessarily RUNNING yet). */
+    public KafkaStreams start() {
+        Properties properties = new Properties();
+        properties.putAll(config.clientSettings());
+        if (config.createTopics()) {
+            try (Admin admin = Admin.create(adminProperties(properties))) {
+                new TopicProvisioner(admin, config.topicPartitions(), config.topicReplicationFactor())
+                        .ensureTopics(TopicProvisioner.topics());
+            }
+        }
+        Topology topology = NewslineTopology.build(config, TopologySerdes.from(config));
+        log.debug("Topology:\n{}", topology.describe());
+        KafkaStreams kafkaStreams = new KafkaStreams(topology, properties);
+        kafkaStreams.setUncaughtExceptionHandler(exception -> {
+            // Records that fail are already routed to the dead-letter topic by the handlers; what reaches here
+            // is a failure of the thread itself (e.g. a fenced producer), which a new thread can recover from.
+            log.error("A stream thread failed; replacing it", exception);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        kafkaStreams.setStateListener((newState, oldState) -> {
+            log.info("Streams state {} -> {}", oldState, newState);
+            if (newState == KafkaStreams.State.NOT_RUNNING || newState == KafkaStreams.State.ERROR) {
+                stopped.countDown();
+            }
+        });
+        kafkaStreams.start();
+        this.streams = kafkaStreams;
+        return kafkaStreams;
+    }
+
+    /** Starts and blocks until the app stops; 0 on a clean stop, 1 if it ended in error. */
+    public int runUntilStopped() {
+        KafkaStreams started = start();
+        log.info("Newsline streams app '{}' started", config.applicationId());
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return started.state() == KafkaStreams.State.ERROR ? 1 : 0;
+    }
+
+    @Override
+    public void close() {
+        KafkaStreams current = streams;
+        if (current != null) {
+            current.close(CLOSE_TIMEOUT);
+        }
+        stopped.countDown();
+    }
+
+    private static Properties adminProperties(Properties all) {
+        Properties admin = new Properties();
+        all.forEach((key, value) -> {
+            String name = key.toString();
+            if (org.apache.kafka.clients.admin.AdminClientConfig.configNames().contains(name)) {
+                admin.put(name, value);
+            }
+        });
+        return admin;
+    }
+}

@@ -1,0 +1,103 @@
+package io.newsline.streams;
+
+import io.newsline.common.ClientSettings;
+import io.newsline.common.Topics;
+import io.newsline.serde.AvroSerdes;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+
+/**
+ * The streams app's settings: every Kafka Streams, client and serde setting passes through unchanged, plus the
+ * {@code newsline.*} settings of the topology itself. Defaults are production ones: exactly-once, explicit
+ * internal names enforced, poison records to the dead-letter topic instead of stopping the app.
+ */
+public record StreamsAppConfig(
+        Map<String, Object> clientSettings,
+        Duration dedupRetention,
+        Duration timelineRetention,
+        int snapshotEntries,
+        Duration snapshotInterval,
+        Duration expiryInterval,
+        String avroSerdeClass,
+        int topicPartitions,
+        short topicReplicationFactor,
+        boolean createTopics) {
+
+    public static final String DEDUP_RETENTION_MS = "newsline.dedup.retention.ms";
+    public static final String TIMELINE_RETENTION_MS = "newsline.timeline.retention.ms";
+    public static final String SNAPSHOT_ENTRIES = "newsline.timeline.snapshot.entries";
+    public static final String SNAPSHOT_INTERVAL_MS = "newsline.timeline.snapshot.interval.ms";
+    public static final String EXPIRY_INTERVAL_MS = "newsline.timeline.expiry.interval.ms";
+    public static final String AVRO_SERDE = AvroSerdes.SERDE_CLASS_CONFIG;
+    public static final String TOPIC_PARTITIONS = "newsline.topics.partitions";
+    public static final String TOPIC_REPLICATION_FACTOR = "newsline.topics.replication.factor";
+    public static final String CREATE_TOPICS = "newsline.topics.create";
+
+    /** Defaults, lowest layer of {@link ClientSettings}. */
+    public static Map<String, String> defaults() {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put(StreamsConfig.APPLICATION_ID_CONFIG, "newsline-streams");
+        defaults.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        defaults.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
+        defaults.put(
+                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueExceptionHandler.class.getName());
+        defaults.put(
+                StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueProcessingExceptionHandler.class.getName());
+        defaults.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS);
+        defaults.put(DEDUP_RETENTION_MS, Long.toString(Duration.ofDays(30).toMillis()));
+        defaults.put(TIMELINE_RETENTION_MS, Long.toString(Duration.ofDays(3650).toMillis()));
+        defaults.put(SNAPSHOT_ENTRIES, "100");
+        defaults.put(SNAPSHOT_INTERVAL_MS, "1000");
+        defaults.put(EXPIRY_INTERVAL_MS, Long.toString(Duration.ofHours(1).toMillis()));
+        defaults.put(AVRO_SERDE, AvroSerdes.DEFAULT_SERDE_CLASS);
+        defaults.put(TOPIC_PARTITIONS, "6");
+        defaults.put(TOPIC_REPLICATION_FACTOR, "-1");
+        defaults.put(CREATE_TOPICS, "true");
+        return defaults;
+    }
+
+    public static StreamsAppConfig from(ClientSettings settings) {
+        Map<String, Object> all = settings.asMap();
+        return new StreamsAppConfig(
+                all,
+                Duration.ofMillis(positiveLong(settings, DEDUP_RETENTION_MS, false)),
+                Duration.ofMillis(positiveLong(settings, TIMELINE_RETENTION_MS, true)),
+                (int) positiveLong(settings, SNAPSHOT_ENTRIES, false),
+                Duration.ofMillis(positiveLong(settings, SNAPSHOT_INTERVAL_MS, false)),
+                Duration.ofMillis(positiveLong(settings, EXPIRY_INTERVAL_MS, false)),
+                settings.get(AVRO_SERDE),
+                (int) positiveLong(settings, TOPIC_PARTITIONS, false),
+                Short.parseShort(settings.get(TOPIC_REPLICATION_FACTOR)),
+                Boolean.parseBoolean(settings.get(CREATE_TOPICS)));
+    }
+
+    /** Defaults plus the given overrides; for tests and embedding. */
+    public static StreamsAppConfig of(Map<String, String> overrides) {
+        return from(ClientSettings.withDefaults(defaults()).with(overrides));
+    }
+
+    public String applicationId() {
+        return (String) clientSettings.get(StreamsConfig.APPLICATION_ID_CONFIG);
+    }
+
+    private static long positiveLong(ClientSettings settings, String key, boolean zeroAllowed) {
+        String raw = settings.get(key);
+        long value;
+        try {
+            value = Long.parseLong(raw.trim());
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, not '" + raw + "'");
+        }
+        if (value < 0 || (value == 0 && !zeroAllowed)) {
+            throw new IllegalArgumentException(
+                    key + " must be " + (zeroAllowed ? "0 or more" : "positive") + ": " + raw);
+        }
+        return value;
+    }
+}

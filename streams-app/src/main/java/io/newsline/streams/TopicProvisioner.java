@@ -1,0 +1,136 @@
+package io.newsline.streams;
+
+import io.newsline.common.Topics;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the app's input and output topics if they are missing and checks the ones that exist: the timeline
+ * topics must be compacted (their consumers rebuild state from them), the others must not be. A wrong cleanup
+ * policy is an error with the command that fixes it; differing partition counts are reported.
+ */
+public final class TopicProvisioner {
+    private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
+    private static final long TIMEOUT_SECONDS = 60;
+
+    /** A topic the app needs, with the cleanup policy it must have. */
+    public record TopicSpec(String name, boolean compacted) {}
+
+    public static List<TopicSpec> topics() {
+        return List.of(
+                new TopicSpec(Topics.RAW_ARTICLES, false),
+                new TopicSpec(Topics.ENRICHED_ARTICLES, false),
+                new TopicSpec(Topics.DUPLICATES, false),
+                new TopicSpec(Topics.TIMELINE_ENTRIES, true),
+                new TopicSpec(Topics.TIMELINES, true),
+                new TopicSpec(Topics.DEAD_LETTERS, false));
+    }
+
+    private final Admin admin;
+    private final int partitions;
+    private final short replicationFactor;
+
+    public TopicProvisioner(Admin admin, int partitions, short replicationFactor) {
+        this.admin = admin;
+        this.partitions = partitions;
+        this.replicationFactor = replicationFactor;
+    }
+
+    /** Creates what is missing and verifies the rest; throws with a clear message when a topic is unusable. */
+    public void ensureTopics(Collection<TopicSpec> specs) {
+        try {
+            Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            List<NewTopic> missing = specs.stream()
+                    .filter(spec -> !existing.contains(spec.name()))
+                    .map(this::newTopic)
+                    .toList();
+            if (!missing.isEmpty()) {
+                try {
+                    admin.createTopics(missing).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    log.info(
+                            "Created topics {}",
+                            missing.stream().map(NewTopic::name).collect(Collectors.joining(", ")));
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                    // Another instance created them at the same moment: fine, they are checked below.
+                }
+            }
+            verify(specs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while checking topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new IllegalStateException(
+                    "Cannot create or check the topics on the Kafka cluster: " + cause
+                            + ". Check bootstrap.servers and that the broker is running.",
+                    cause);
+        }
+    }
+
+    private NewTopic newTopic(TopicSpec spec) {
+        Optional<Short> replication = replicationFactor > 0 ? Optional.of(replicationFactor) : Optional.empty();
+        NewTopic topic = new NewTopic(spec.name(), Optional.of(partitions), replication);
+        if (spec.compacted()) {
+            topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        }
+        return topic;
+    }
+
+    private void verify(Collection<TopicSpec> specs) throws InterruptedException, ExecutionException, TimeoutException {
+        List<String> names = specs.stream().map(TopicSpec::name).toList();
+        Map<String, TopicDescription> descriptions =
+                admin.describeTopics(names).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        List<ConfigResource> resources = names.stream()
+                .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name))
+                .toList();
+        Map<ConfigResource, Config> configs =
+                admin.describeConfigs(resources).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        List<String> problems = new ArrayList<>();
+        for (TopicSpec spec : specs) {
+            ConfigEntry policy = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, spec.name()))
+                    .get(TopicConfig.CLEANUP_POLICY_CONFIG);
+            boolean compacted = policy != null && policy.value().contains(TopicConfig.CLEANUP_POLICY_COMPACT);
+            if (compacted != spec.compacted()) {
+                problems.add(spec.name() + " has cleanup.policy=" + (policy == null ? "?" : policy.value())
+                        + " but needs " + (spec.compacted() ? "compact" : "delete") + "; fix it with: kafka-configs.sh"
+                        + " --alter --entity-type topics --entity-name " + spec.name()
+                        + " --add-config cleanup.policy=" + (spec.compacted() ? "compact" : "delete"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(String.join("\n", problems));
+        }
+        int entries = descriptions.get(Topics.TIMELINE_ENTRIES).partitions().size();
+        int timelines = descriptions.get(Topics.TIMELINES).partitions().size();
+        if (entries != timelines) {
+            log.warn(
+                    "{} has {} partitions and {} has {}: a topic's entries and snapshot land in different partition"
+                            + " numbers. Consumers that join them by partition should give both the same count.",
+                    Topics.TIMELINE_ENTRIES,
+                    entries,
+                    Topics.TIMELINES,
+                    timelines);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.newsline.streams.enrich;
+
+import io.newsline.avro.EnrichedArticle;
+import io.newsline.avro.ParsedArticle;
+import java.util.List;
+
+/** The topology's enrich step: maps a parsed article and its {@link Enrichment} to the published record. */
+public final class EnrichStep {
+    private static final ArticleEnricher ENRICHER = new ArticleEnricher();
+
+    private EnrichStep() {}
+
+    public static EnrichedArticle enrich(ParsedArticle article) {
+        Enrichment enrichment =
+                ENRICHER.enrich(ArticleText.of(article.getTitle(), article.getDek(), article.getBodyParagraphs()));
+        return EnrichedArticle.newBuilder()
+                .setArticleId(article.getArticleId())
+                .setFingerprint(article.getFingerprint())
+                .setTitle(article.getTitle())
+                .setDek(article.getDek())
+                .setBylines(article.getBylines())
+                .setPublishedAt(article.getPublishedAt())
+                .setDateSource(article.getDateSource())
+                .setBodyParagraphs(article.getBodyParagraphs())
+                .setLanguage(enrichment.language())
+                .setWordCount(enrichment.wordCount())
+                .setEntities(entities(enrichment.entities()))
+                .setKeywords(keywords(enrichment.keywords()))
+                .setTopics(topics(enrichment.topics()))
+                .setSummary(enrichment.summary())
+                .setSource(article.getSource())
+                .build();
+    }
+
+    private static List<io.newsline.avro.Entity> entities(List<Entity> entities) {
+        return entities.stream()
+                .map(entity -> io.newsline.avro.Entity.newBuilder()
+                        .setType(io.newsline.avro.EntityType.valueOf(
+                                entity.type().name()))
+                        .setName(entity.name())
+                        .setId(entity.id())
+                        .setMentions(entity.mentions())
+                        .build())
+                .toList();
+    }
+
+    private static List<io.newsline.avro.Keyword> keywords(List<Keyword> keywords) {
+        return keywords.stream()
+                .map(keyword -> new io.newsline.avro.Keyword(keyword.term(), keyword.score()))
+                .toList();
+    }
+
+    private static List<io.newsline.avro.Topic> topics(List<Topic> topics) {
+        return topics.stream()
+                .map(topic -> io.newsline.avro.Topic.newBuilder()
+                        .setId(topic.id())
+                        .setLabel(topic.label())
+                        .setKind(io.newsline.avro.TopicKind.valueOf(topic.kind().name()))
+                        .setSalience(topic.salience())
+                        .build())
+                .toList();
+    }
+}

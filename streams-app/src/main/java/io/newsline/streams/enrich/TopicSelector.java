@@ -1,0 +1,84 @@
+package io.newsline.streams.enrich;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Chooses the timeline topics of an article from its entities and keywords.
+ *
+ * <p>Entity salience combines relative and absolute prominence of its position-weighted mentions
+ * {@code w} ({@link Entity#weight()}): {@code 0.6 * w / wMax + 0.4 * w / (w + 4)}, in [0, 1]; the
+ * article's main entity scores at least 0.6. An entity becomes a topic when its salience is at least
+ * 0.2, and, if its type is {@code OTHER}, it is mentioned at least twice. Up to two keywords become
+ * {@code SUBJECT} topics with salience {@code 0.45 * score}: single words scoring at least 0.9 (the
+ * article's top terms) and phrases scoring at least 0.6, unless an entity has the same id. The result is sorted by salience and capped ({@value #DEFAULT_MAX_TOPICS}
+ * by default).
+ */
+public final class TopicSelector {
+    static final int DEFAULT_MAX_TOPICS = 8;
+    private static final double MIN_ENTITY_SALIENCE = 0.2;
+    private static final double RELATIVE_PART = 0.6;
+    private static final double ABSOLUTE_PART = 0.4;
+    private static final double HALF_SATURATION = 4.0;
+    private static final int MAX_SUBJECTS = 2;
+    private static final double MIN_TERM_SCORE = 0.9;
+    private static final double MIN_PHRASE_SCORE = 0.6;
+    private static final double KEYWORD_SALIENCE = 0.45;
+
+    private final int maxTopics;
+
+    public TopicSelector() {
+        this(DEFAULT_MAX_TOPICS);
+    }
+
+    /** A selector returning at most {@code maxTopics} topics. */
+    public TopicSelector(int maxTopics) {
+        if (maxTopics < 1) {
+            throw new IllegalArgumentException("maxTopics must be positive");
+        }
+        this.maxTopics = maxTopics;
+    }
+
+    /** Salience of an entity with position-weighted mentions {@code weight} when the top entity has {@code maxWeight}. */
+    static double salience(double weight, double maxWeight) {
+        if (weight <= 0 || maxWeight <= 0) {
+            return 0;
+        }
+        double s =
+                RELATIVE_PART * Math.min(1, weight / maxWeight) + ABSOLUTE_PART * weight / (weight + HALF_SATURATION);
+        return Math.round(Math.min(1, s) * 1000) / 1000.0;
+    }
+
+    public List<Topic> select(List<Entity> entities, List<Keyword> keywords) {
+        double max = entities.stream().mapToDouble(Entity::weight).max().orElse(0);
+        List<Topic> topics = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (Entity e : entities) {
+            double s = salience(e.weight(), max);
+            if (s < MIN_ENTITY_SALIENCE || (e.type() == EntityType.OTHER && e.mentions() < 2) || !ids.add(e.id())) {
+                continue;
+            }
+            topics.add(new Topic(e.id(), e.name(), TopicKind.of(e.type()), s));
+        }
+        int subjects = 0;
+        for (Keyword k : keywords) {
+            if (subjects >= MAX_SUBJECTS) {
+                break;
+            }
+            if (k.score() < (k.term().indexOf(' ') > 0 ? MIN_PHRASE_SCORE : MIN_TERM_SCORE)) {
+                continue;
+            }
+            String id = Slugs.slug(k.term());
+            if (ids.add(id)) {
+                topics.add(new Topic(
+                        id, k.term(), TopicKind.SUBJECT, Math.round(KEYWORD_SALIENCE * k.score() * 1000) / 1000.0));
+                subjects++;
+            }
+        }
+        topics.sort(Comparator.comparingDouble(Topic::salience).reversed().thenComparing(Topic::id));
+        return topics.size() > maxTopics ? List.copyOf(topics.subList(0, maxTopics)) : List.copyOf(topics);
+    }
+}

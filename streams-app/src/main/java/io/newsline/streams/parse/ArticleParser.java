@@ -1,0 +1,237 @@
+package io.newsline.streams.parse;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the plain text of one article file into a {@link ParsedArticle}. Stateless and thread-safe.
+ *
+ * <p>Layout understood:
+ *
+ * <ol>
+ *   <li>The first non-empty line is the headline (leading date-only or byline-only lines are read as
+ *       metadata and skipped).
+ *   <li>Header lines after it, in any order: a line that repeats the headline (compared ignoring case,
+ *       spacing, quotes and punctuation) is dropped; a date line, optionally with a byline ({@code
+ *       May, 13 2025 Benjamin Calderwood}, {@code Updated: 13 May 2025 10:30 BST}); a {@code By ...}
+ *       line; and, before any date or byline, a dek: a line that paraphrases the headline (shares
+ *       enough content words with it and does not end like a sentence) or any short line followed by
+ *       a date or byline line.
+ *   <li>The body: paragraphs separated by blank lines; lines of one block are joined when the text is
+ *       hard-wrapped (a line not ending a sentence followed by one starting in lower case). Sub-heads
+ *       stay as their own paragraphs.
+ *   <li>At the end: site boilerplate is removed ({@link BoilerplateFilter}); a trailing {@code By
+ *       ...} or date line, or a byline glued to the end of the last sentence, is read as metadata.
+ * </ol>
+ *
+ * <p>A date later than {@code now} (the ingest time) is ignored; undated articles get a {@code null}
+ * {@link ParsedArticle#publishedAt()}.
+ */
+public final class ArticleParser {
+    private static final Pattern LINE_BREAKS = Pattern.compile("\\r\\n?|[\\u2028\\u2029\\u0085\\f\\u000B]");
+    /** A byline glued to the end of the last sentence; matched against the paragraph's tail only. */
+    private static final Pattern GLUED_BYLINE =
+            Pattern.compile("[.!?\u2026\"\u201D\u2019)\\]]\\s*(By\\s+\\p{Lu}[^.!?]{2,100})$");
+
+    private static final int GLUED_BYLINE_TAIL = 120;
+    private static final Pattern LEADING_MARKUP = Pattern.compile("^#{1,6}\\s+");
+
+    /** How many header lines after the headline are examined at most. */
+    private static final int MAX_HEADER_LINES = 8;
+    /** How many leading metadata lines before the headline are skipped at most. */
+    private static final int MAX_LEADING_META = 3;
+    /** How many trailing lines are examined for a byline or date. */
+    private static final int MAX_TRAILING_META = 3;
+
+    private static final int MIN_DEK_WORDS = 3;
+    private static final int MAX_DEK_WORDS = 45;
+    private static final double DEK_OVERLAP = 0.25;
+
+    private static final Set<Character> LOWER_START_JOIN = Set.of(',', ';', '(', '\u2014', '\u2013');
+
+    /** Parses one article. Throws {@link IllegalArgumentException} when the text has no non-blank line. */
+    public ParsedArticle parse(String rawText, Instant now) {
+        Objects.requireNonNull(rawText, "rawText");
+        Objects.requireNonNull(now, "now");
+        List<Line> lines = lines(rawText);
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("article text has no non-blank line");
+        }
+        Meta meta = new Meta(now);
+
+        int i = 0;
+        while (i < lines.size() - 1 && i < MAX_LEADING_META && meta.accept(lines.get(i).text)) {
+            i++;
+        }
+        String title = LEADING_MARKUP.matcher(lines.get(i).text).replaceFirst("");
+        String titleKey = Texts.comparable(title);
+        i++;
+
+        String dek = null;
+        boolean metaSeen = false;
+        int headerEnd = Math.min(lines.size(), i + MAX_HEADER_LINES);
+        while (i < headerEnd) {
+            String text = lines.get(i).text;
+            if (Texts.comparable(text).equals(titleKey)
+                    || (dek != null && Texts.comparable(text).equals(Texts.comparable(dek)))) {
+                i++;
+            } else if (meta.accept(text)) {
+                metaSeen = true;
+                i++;
+            } else if (!metaSeen && dek == null && isDek(text, title, i + 1 < lines.size() ? lines.get(i + 1) : null)) {
+                dek = text;
+                i++;
+            } else {
+                break;
+            }
+        }
+
+        List<String> body = paragraphs(lines.subList(i, lines.size()));
+        body = takeTrailingMeta(body, meta);
+        BoilerplateFilter.Result filtered = BoilerplateFilter.filter(body);
+        body = takeTrailingMeta(new ArrayList<>(filtered.kept()), meta);
+        return new ParsedArticle(title, dek, meta.bylines, meta.published, body, filtered.removed());
+    }
+
+    private static boolean isDek(String text, String title, Line next) {
+        int words = Texts.wordCount(text);
+        if (words < MIN_DEK_WORDS || words > MAX_DEK_WORDS || BoilerplateFilter.isBoilerplateLine(text)) {
+            return false;
+        }
+        if (next != null && isMetaLine(next.text)) {
+            return true;
+        }
+        return !Texts.endsLikeSentence(text)
+                && Texts.overlap(Texts.contentWords(text), Texts.contentWords(title)) >= DEK_OVERLAP;
+    }
+
+    private static boolean isMetaLine(String text) {
+        return BylineParser.parseByline(text).isPresent()
+                || DateLineParser.parseLine(text).isPresent();
+    }
+
+    /** Removes byline/date lines (and a glued byline) from the end of the body into {@code meta}. */
+    private static List<String> takeTrailingMeta(List<String> body, Meta meta) {
+        List<String> out = new ArrayList<>(body);
+        for (int n = 0; n < MAX_TRAILING_META && !out.isEmpty(); n++) {
+            String last = out.get(out.size() - 1);
+            if (meta.accept(last)) {
+                out.remove(out.size() - 1);
+                continue;
+            }
+            int from = Math.max(0, last.length() - GLUED_BYLINE_TAIL);
+            if (last.indexOf("By ", from) >= 0) {
+                Matcher m = GLUED_BYLINE.matcher(last);
+                if (m.region(from, last.length()).find()) {
+                    Optional<List<String>> names = BylineParser.parseByline(m.group(1));
+                    if (names.isPresent()) {
+                        meta.addBylines(names.get());
+                        out.set(out.size() - 1, last.substring(0, m.start(1)).strip());
+                    }
+                }
+            }
+            break;
+        }
+        return out;
+    }
+
+    /** Collects the header metadata seen so far. */
+    private static final class Meta {
+        private final Instant now;
+        private final List<String> bylines = new ArrayList<>();
+        private Instant published;
+        private boolean publishedIsUpdate;
+
+        Meta(Instant now) {
+            this.now = now;
+        }
+
+        /** Takes the line if it is a byline or date line. */
+        boolean accept(String line) {
+            Optional<List<String>> by = BylineParser.parseByline(line);
+            if (by.isPresent()) {
+                addBylines(by.get());
+                return true;
+            }
+            Optional<DateLineParser.DateLine> date = DateLineParser.parseLine(line);
+            if (date.isEmpty()) {
+                return false;
+            }
+            DateLineParser.DateLine d = date.get();
+            if (!d.instant().isAfter(now) && (published == null || (publishedIsUpdate && !d.updated()))) {
+                published = d.instant();
+                publishedIsUpdate = d.updated();
+            }
+            addBylines(d.bylines());
+            return true;
+        }
+
+        void addBylines(List<String> names) {
+            for (String n : names) {
+                if (!bylines.contains(n)) {
+                    bylines.add(n);
+                }
+            }
+        }
+    }
+
+    private record Line(String text, int block) {}
+
+    private static List<Line> lines(String raw) {
+        String text = raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
+        text = LINE_BREAKS.matcher(text).replaceAll("\n");
+        List<Line> out = new ArrayList<>();
+        int block = 0;
+        boolean blank = false;
+        for (String l : text.split("\n", -1)) {
+            String t = Texts.collapse(l);
+            if (t.isEmpty()) {
+                blank = true;
+                continue;
+            }
+            if (blank) {
+                block++;
+                blank = false;
+            }
+            out.add(new Line(t, block));
+        }
+        return out;
+    }
+
+    /** Groups lines into paragraphs: one per line, except hard-wrapped continuations. */
+    private static List<String> paragraphs(List<Line> lines) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = null;
+        int currentBlock = -1;
+        for (Line l : lines) {
+            if (current != null && l.block == currentBlock && continues(current, l.text)) {
+                current.append(' ').append(l.text);
+                continue;
+            }
+            if (current != null) {
+                out.add(current.toString());
+            }
+            current = new StringBuilder(l.text);
+            currentBlock = l.block;
+        }
+        if (current != null) {
+            out.add(current.toString());
+        }
+        return out;
+    }
+
+    private static boolean continues(CharSequence previous, String next) {
+        char last = Texts.lastSignificantChar(previous.toString());
+        if (last == '.' || last == '!' || last == '?' || last == '\u2026' || last == ':') {
+            return false;
+        }
+        char first = next.charAt(0);
+        return Character.isLowerCase(first) || LOWER_START_JOIN.contains(first);
+    }
+}

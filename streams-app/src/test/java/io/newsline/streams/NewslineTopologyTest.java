@@ -1,0 +1,436 @@
+package io.newsline.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsline.avro.DateSource;
+import io.newsline.avro.DuplicateKind;
+import io.newsline.avro.DuplicateNotice;
+import io.newsline.avro.EnrichedArticle;
+import io.newsline.avro.RawArticle;
+import io.newsline.avro.TimelineEntry;
+import io.newsline.avro.TopicTimeline;
+import io.newsline.common.Topics;
+import io.newsline.serde.SpecificAvroDeserializer;
+import io.newsline.serde.SpecificAvroSerializer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The whole topology in a TopologyTestDriver, one behaviour per test. */
+class NewslineTopologyTest {
+    private static final Path SEEDS = Path.of("..", "seeds");
+    private static final Instant INGESTED = Instant.parse("2026-01-10T08:00:00Z");
+    private static final Duration SNAPSHOT_INTERVAL = Duration.ofSeconds(1);
+
+    private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+    private TopologyTestDriver driver;
+
+    @AfterEach
+    void closeDriver() {
+        if (driver != null) {
+            driver.close();
+        }
+    }
+
+    @Test
+    void topologyRefusesNoGeneratedNamesAndNamesEveryInternalTopic() {
+        String description = fullTopology(Map.of()).describe().toString();
+        assertThat(description)
+                .contains("articles-by-fingerprint-repartition", "timeline-entries-by-topic-repartition")
+                .doesNotContain("KSTREAM-", "KTABLE-");
+    }
+
+    @Test
+    void seedArticleIsParsedAndEnriched() throws IOException {
+        startFullTopology(Map.of());
+        rawInput().pipeInput(seed("000_79d721cb69906ae1.txt", null));
+
+        EnrichedArticle article = enrichedOutput().readValue();
+        assertThat(article.getTitle()).startsWith("Netanyahu Insists Hostage Talks With Hamas");
+        assertThat(article.getBylines()).containsExactly("Benjamin Calderwood");
+        assertThat(article.getPublishedAt()).isEqualTo(Instant.parse("2025-05-13T00:00:00Z"));
+        assertThat(article.getDateSource()).isEqualTo(DateSource.TEXT);
+        assertThat(article.getBodyParagraphs())
+                .contains("Netanyahu Sets the Tone: Talks and Tanks Move Forward Together")
+                .noneMatch(paragraph -> paragraph.contains("Recent-posts") || paragraph.contains("Winnie Harlow"));
+        assertThat(article.getTopics()).extracting(t -> t.getId()).contains("benjamin-netanyahu", "israel");
+    }
+
+    @Test
+    void undatedArticleTakesTheFileModifiedTimeAndSaysSo() throws IOException {
+        startFullTopology(Map.of());
+        Instant modified = Instant.parse("2025-09-03T12:00:00Z");
+        rawInput().pipeInput(seed("002_d01d4803278ec472.txt", modified));
+
+        EnrichedArticle article = enrichedOutput().readValue();
+        assertThat(article.getPublishedAt()).isEqualTo(modified);
+        assertThat(article.getDateSource()).isEqualTo(DateSource.FILE_MODIFIED);
+        assertThat(article.getBylines()).containsExactly("Ethan Brown Pheels");
+    }
+
+    @Test
+    void resentFileIsAnExactDuplicateAndGoesNoFurther() throws IOException {
+        startFullTopology(Map.of());
+        RawArticle seed = seed("000_79d721cb69906ae1.txt", null);
+        rawInput().pipeInput(seed.getArticleId(), seed);
+        rawInput().pipeInput(seed.getArticleId(), seed);
+
+        assertThat(enrichedOutput().readValuesToList()).hasSize(1);
+        DuplicateNotice notice = duplicatesOutput().readValue();
+        assertThat(notice.getKind()).isEqualTo(DuplicateKind.EXACT);
+        assertThat(notice.getDuplicateId()).isEqualTo(seed.getArticleId());
+        assertThat(notice.getOriginalId()).isEqualTo(seed.getArticleId());
+        assertThat(notice.getSimilarity()).isEqualTo(1.0);
+    }
+
+    @Test
+    void copyUnderAnotherNameWithOtherHeadlineSpacingIsAnExactDuplicate() throws IOException {
+        startFullTopology(Map.of());
+        RawArticle original = seed("000_79d721cb69906ae1.txt", null);
+        String respaced = original.getRawText().replaceFirst("Netanyahu Insists", "Netanyahu   Insists");
+        RawArticle copy = raw("copy-of-000.txt", respaced, null);
+        rawInput().pipeInput(original.getArticleId(), original);
+        rawInput().pipeInput(copy.getArticleId(), copy);
+
+        assertThat(enrichedOutput().readValuesToList()).hasSize(1);
+        TestRecord<String, DuplicateNotice> notice = duplicatesOutput().readRecord();
+        assertThat(notice.key()).isEqualTo(copy.getArticleId());
+        assertThat(notice.value().getOriginalId()).isEqualTo(original.getArticleId());
+        assertThat(copy.getArticleId()).isNotEqualTo(original.getArticleId());
+    }
+
+    @Test
+    void articleWithoutBodyGoesToTheDeadLetterTopicWithItsReasonAndTheNextOneStillFlows() throws IOException {
+        startFullTopology(Map.of());
+        RawArticle headlineOnly = raw("headline-only.txt", "Just A Headline\n\n", null);
+        rawInput().pipeInput(headlineOnly.getArticleId(), headlineOnly);
+        rawInput().pipeInput(seed("002_d01d4803278ec472.txt", null));
+
+        TestRecord<byte[], byte[]> dead = deadLetters().readRecord();
+        assertThat(headerText(dead, "__streams.errors.exception")).contains("UnparseableArticleException");
+        assertThat(headerText(dead, "__streams.errors.message")).contains("no body");
+        assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo(headlineOnly.getArticleId());
+        assertThat(enrichedOutput().readValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void recordThatIsNotAvroIsSkippedAndTheNextOneStillFlows() throws IOException {
+        // TopologyTestDriver does not produce dead letters for deserialization failures; the real-broker
+        // StreamsAppIT checks that such a record reaches news.articles.dlq.
+        startFullTopology(Map.of());
+        TestInputTopic<String, byte[]> bytesInput =
+                driver.createInputTopic(Topics.RAW_ARTICLES, new StringSerializer(), new ByteArraySerializer());
+        bytesInput.pipeInput("garbage", "not avro at all".getBytes(StandardCharsets.UTF_8));
+        rawInput().pipeInput(seed("002_d01d4803278ec472.txt", null));
+
+        assertThat(enrichedOutput().readValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void bothSeedsLandOnTheNetanyahuTimelineInDateOrder() throws IOException {
+        startFullTopology(Map.of());
+        rawInput().pipeInput(seed("002_d01d4803278ec472.txt", Instant.parse("2025-09-03T12:00:00Z")));
+        rawInput().pipeInput(seed("000_79d721cb69906ae1.txt", null));
+        driver.advanceWallClockTime(SNAPSHOT_INTERVAL);
+
+        Map<String, TopicTimeline> timelines = timelinesOutput().readKeyValuesToMap();
+        for (String topic : List.of("benjamin-netanyahu", "israel")) {
+            TopicTimeline timeline = timelines.get(topic);
+            assertThat(timeline.getEntries())
+                    .extracting(TimelineEntry::getByline)
+                    .containsExactly("Benjamin Calderwood", "Ethan Brown Pheels");
+            assertThat(timeline.getTotalEntries()).isEqualTo(2);
+            assertThat(timeline.getFirstPublishedAt()).isEqualTo(Instant.parse("2025-05-13T00:00:00Z"));
+            assertThat(timeline.getLastPublishedAt()).isEqualTo(Instant.parse("2025-09-03T12:00:00Z"));
+        }
+    }
+
+    @Test
+    void timelineEntriesAreKeyedByTopicAndArticle() throws IOException {
+        startFullTopology(Map.of());
+        RawArticle seed = seed("000_79d721cb69906ae1.txt", null);
+        rawInput().pipeInput(seed);
+
+        Map<String, TimelineEntry> entries = entriesOutput().readKeyValuesToMap();
+        assertThat(entries).containsKey("benjamin-netanyahu|" + seed.getArticleId());
+        assertThat(entries.values()).allMatch(entry -> entry.getArticleId().equals(seed.getArticleId()));
+    }
+
+    // --- the timeline half alone, fed enriched articles directly (as createTimelineStreams is reused) ---
+
+    @Test
+    void lateArticleLandsInItsPlace() {
+        startTimelineTopology(Map.of());
+        pipeEnriched(enriched("b", "2025-06-01T00:00:00Z", "gaza"));
+        pipeEnriched(enriched("c", "2025-07-01T00:00:00Z", "gaza"));
+        pipeEnriched(enriched("a", "2025-05-01T00:00:00Z", "gaza"));
+        driver.advanceWallClockTime(SNAPSHOT_INTERVAL);
+
+        assertThat(timelinesOutput().readKeyValuesToMap().get("gaza").getEntries())
+                .extracting(TimelineEntry::getArticleId)
+                .containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void sameArticleAgainUpdatesItsEntryInsteadOfAddingOne() {
+        startTimelineTopology(Map.of());
+        pipeEnriched(enriched("a", "2025-05-01T00:00:00Z", "gaza"));
+        pipeEnriched(enriched("b", "2025-06-01T00:00:00Z", "gaza"));
+        EnrichedArticle corrected = enriched("a", "2025-08-01T00:00:00Z", "gaza");
+        corrected.setTitle("Corrected title");
+        pipeEnriched(corrected);
+        driver.advanceWallClockTime(SNAPSHOT_INTERVAL);
+
+        TopicTimeline gaza = timelinesOutput().readKeyValuesToMap().get("gaza");
+        assertThat(gaza.getTotalEntries()).isEqualTo(2);
+        assertThat(gaza.getEntries()).extracting(TimelineEntry::getArticleId).containsExactly("b", "a");
+        assertThat(gaza.getEntries().get(1).getTitle()).isEqualTo("Corrected title");
+    }
+
+    @Test
+    void articleThatLosesATopicIsRemovedFromThatTimeline() {
+        startTimelineTopology(Map.of());
+        pipeEnriched(enriched("a", "2025-05-01T00:00:00Z", "gaza", "qatar"));
+        pipeEnriched(enriched("a", "2025-05-01T00:00:00Z", "gaza"));
+        driver.advanceWallClockTime(SNAPSHOT_INTERVAL);
+
+        Map<String, TimelineEntry> entries = entriesOutput().readKeyValuesToMap();
+        assertThat(entries).containsKey("gaza|a").containsEntry("qatar|a", null);
+        Map<String, TopicTimeline> timelines = timelinesOutput().readKeyValuesToMap();
+        assertThat(timelines).containsEntry("qatar", null);
+        assertThat(timelines.get("gaza").getTotalEntries()).isEqualTo(1);
+    }
+
+    @Test
+    void snapshotHoldsOnlyTheNewestEntriesButCountsAll() {
+        startTimelineTopology(Map.of(StreamsAppConfig.SNAPSHOT_ENTRIES, "3"));
+        for (int day = 1; day <= 5; day++) {
+            pipeEnriched(enriched("article-" + day, "2025-05-0" + day + "T00:00:00Z", "gaza"));
+        }
+        driver.advanceWallClockTime(SNAPSHOT_INTERVAL);
+
+        TopicTimeline gaza = timelinesOutput().readKeyValuesToMap().get("gaza");
+        assertThat(gaza.getEntries())
+                .extracting(TimelineEntry::getArticleId)
+                .containsExactly("article-3", "article-4", "article-5");
+        assertThat(gaza.getTotalEntries()).isEqualTo(5);
+        assertThat(gaza.getFirstPublishedAt()).isEqualTo(Instant.parse("2025-05-01T00:00:00Z"));
+    }
+
+    @Test
+    void aBurstOnOneTopicYieldsOneSnapshotPerInterval() {
+        startTimelineTopology(Map.of());
+        for (int i = 0; i < 20; i++) {
+            pipeEnriched(enriched("article-" + i, "2025-05-01T00:00:00Z", "gaza"));
+        }
+        assertThat(timelinesOutput().isEmpty()).isTrue();
+        assertThat(entriesOutput().getQueueSize()).isEqualTo(20);
+
+        driver.advanceWallClockTime(SNAPSHOT_INTERVAL);
+        List<TopicTimeline> snapshots = timelinesOutput().readValuesToList();
+        assertThat(snapshots).hasSize(1);
+        assertThat(snapshots.get(0).getTotalEntries()).isEqualTo(20);
+
+        driver.advanceWallClockTime(SNAPSHOT_INTERVAL);
+        assertThat(timelinesOutput().isEmpty()).isTrue();
+    }
+
+    @Test
+    void entriesOlderThanTheRetentionExpire() {
+        startTimelineTopology(Map.of(
+                StreamsAppConfig.TIMELINE_RETENTION_MS,
+                        Long.toString(Duration.ofDays(30).toMillis()),
+                StreamsAppConfig.EXPIRY_INTERVAL_MS,
+                        Long.toString(Duration.ofHours(1).toMillis())));
+        pipeEnriched(enriched("old", "2025-05-01T00:00:00Z", "gaza"), Instant.parse("2025-05-01T00:00:00Z"));
+        pipeEnriched(enriched("new", "2025-07-01T00:00:00Z", "gaza"), Instant.parse("2025-07-01T00:00:00Z"));
+        driver.advanceWallClockTime(SNAPSHOT_INTERVAL);
+
+        Map<String, TimelineEntry> entries = entriesOutput().readKeyValuesToMap();
+        assertThat(entries).containsEntry("gaza|old", null).containsKey("gaza|new");
+        TopicTimeline gaza = timelinesOutput().readKeyValuesToMap().get("gaza");
+        assertThat(gaza.getEntries()).extracting(TimelineEntry::getArticleId).containsExactly("new");
+        assertThat(gaza.getTotalEntries()).isEqualTo(1);
+    }
+
+    // --- helpers ---
+
+    private Topology fullTopology(Map<String, String> overrides) {
+        return NewslineTopology.build(config(overrides), TopologySerdes.withClient(registry));
+    }
+
+    private void startFullTopology(Map<String, String> overrides) {
+        driver = new TopologyTestDriver(fullTopology(overrides), driverProperties(overrides));
+    }
+
+    private void startTimelineTopology(Map<String, String> overrides) {
+        StreamsAppConfig config = config(overrides);
+        TopologySerdes serdes = TopologySerdes.withClient(registry);
+        StreamsBuilder builder = new StreamsBuilder();
+        NewslineTopology.createTimelineStreams(
+                builder,
+                builder.stream(
+                        Topics.ENRICHED_ARTICLES,
+                        Consumed.with(
+                                        org.apache.kafka.common.serialization.Serdes.String(),
+                                        serdes.valueSerde(EnrichedArticle.class))
+                                .withName("read-enriched-articles")),
+                config,
+                serdes);
+        driver = new TopologyTestDriver(builder.build(), driverProperties(overrides));
+    }
+
+    private static StreamsAppConfig config(Map<String, String> overrides) {
+        Map<String, String> settings = new java.util.HashMap<>(Map.of(
+                StreamsConfig.BOOTSTRAP_SERVERS_CONFIG,
+                "unused:9092",
+                StreamsAppConfig.SNAPSHOT_INTERVAL_MS,
+                Long.toString(SNAPSHOT_INTERVAL.toMillis())));
+        settings.putAll(overrides);
+        return StreamsAppConfig.of(settings);
+    }
+
+    private static Properties driverProperties(Map<String, String> overrides) {
+        Properties properties = new Properties();
+        properties.putAll(config(overrides).clientSettings());
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "newsline-topology-test");
+        return properties;
+    }
+
+    private TestInputTopic<String, RawArticle> rawInput() {
+        return driver.createInputTopic(
+                Topics.RAW_ARTICLES, new StringSerializer(), new SpecificAvroSerializer<>(registry));
+    }
+
+    private void pipeEnriched(EnrichedArticle article) {
+        pipeEnriched(article, article.getSource().getIngestedAt());
+    }
+
+    private void pipeEnriched(EnrichedArticle article, Instant timestamp) {
+        driver.createInputTopic(
+                        Topics.ENRICHED_ARTICLES, new StringSerializer(), new SpecificAvroSerializer<>(registry))
+                .pipeInput(article.getArticleId(), article, timestamp);
+    }
+
+    private TestOutputTopic<String, EnrichedArticle> enrichedOutput() {
+        return output(Topics.ENRICHED_ARTICLES, EnrichedArticle.class);
+    }
+
+    private TestOutputTopic<String, DuplicateNotice> duplicatesOutput() {
+        return output(Topics.DUPLICATES, DuplicateNotice.class);
+    }
+
+    private TestOutputTopic<String, TimelineEntry> entriesOutput() {
+        return output(Topics.TIMELINE_ENTRIES, TimelineEntry.class);
+    }
+
+    private TestOutputTopic<String, TopicTimeline> timelinesOutput() {
+        return output(Topics.TIMELINES, TopicTimeline.class);
+    }
+
+    private TestOutputTopic<byte[], byte[]> deadLetters() {
+        return driver.createOutputTopic(
+                Topics.DEAD_LETTERS,
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+    }
+
+    private <T extends org.apache.avro.specific.SpecificRecord> TestOutputTopic<String, T> output(
+            String topic, Class<T> type) {
+        return driver.createOutputTopic(
+                topic, new StringDeserializer(), new SpecificAvroDeserializer<>(type, registry));
+    }
+
+    private static String headerText(TestRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static RawArticle seed(String name, Instant modified) throws IOException {
+        return raw(name, Files.readString(SEEDS.resolve(name), StandardCharsets.UTF_8), modified);
+    }
+
+    static RawArticle raw(String name, String text, Instant modified) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return RawArticle.newBuilder()
+                .setArticleId(sha256(bytes))
+                .setSourceUri("file:///articles/" + name)
+                .setFileName(name)
+                .setMediaType("text/plain")
+                .setCharset("UTF-8")
+                .setRawText(text)
+                .setSizeBytes(bytes.length)
+                .setFileModifiedAt(modified)
+                .setIngestedAt(INGESTED)
+                .setProducerHost("test-host")
+                .build();
+    }
+
+    private static EnrichedArticle enriched(String id, String publishedAt, String... topicIds) {
+        Instant published = Instant.parse(publishedAt);
+        return EnrichedArticle.newBuilder()
+                .setArticleId(id)
+                .setFingerprint("fp-" + id)
+                .setTitle("Title of " + id)
+                .setDek(null)
+                .setBylines(List.of("A Writer"))
+                .setPublishedAt(published)
+                .setDateSource(DateSource.TEXT)
+                .setBodyParagraphs(List.of("Body of " + id + "."))
+                .setLanguage("en")
+                .setWordCount(3)
+                .setEntities(List.of())
+                .setKeywords(List.of())
+                .setTopics(java.util.Arrays.stream(topicIds)
+                        .map(topic -> io.newsline.avro.Topic.newBuilder()
+                                .setId(topic)
+                                .setLabel(topic)
+                                .setKind(io.newsline.avro.TopicKind.PLACE)
+                                .setSalience(0.5)
+                                .build())
+                        .toList())
+                .setSummary("Body of " + id + ".")
+                .setSource(io.newsline.avro.ArticleSource.newBuilder()
+                        .setSourceUri("file:///articles/" + id + ".txt")
+                        .setFileName(id + ".txt")
+                        .setMediaType("text/plain")
+                        .setCharset("UTF-8")
+                        .setSizeBytes(100)
+                        .setFileModifiedAt(null)
+                        .setIngestedAt(published)
+                        .setProducerHost("test-host")
+                        .build())
+                .build();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
