@@ -4,7 +4,6 @@ import io.newsline.common.ClientSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine;
@@ -70,10 +69,5 @@ public final class StreamCommand implements Callable<Integer> {
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new StreamCommand()).execute(args));
-    }
-
-    /** For tests that embed the command: the resolved settings without starting anything. */
-    static Map<String, Object> resolve(ClientSettings settings) {
-        return StreamsAppConfig.from(settings).clientSettings();
     }
 }
