@@ -49,10 +49,10 @@ public final class ArticleEnricher {
         List<Entity> found = entities.extract(text);
         List<Keyword> terms = keywords.extract(text, lang);
         int words = 0;
-        for (String p : text.paragraphs()) {
-            words += Tokenizer.countWords(p);
+        for (int i = 0; i < text.paragraphs().size(); i++) {
+            words += text.tokens(i).size();
         }
-        return new Enrichment(lang, words, found, terms, topics.select(found, terms), summarizer.summarize(text));
+        return new Enrichment(lang, words, found, terms, topics.select(text, found, terms), summarizer.summarize(text));
     }
 
     private static String languageSample(ArticleText text) {

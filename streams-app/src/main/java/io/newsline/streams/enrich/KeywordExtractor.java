@@ -15,9 +15,10 @@ import java.util.Set;
  * two-word phrases.
  *
  * <ul>
- *   <li>Candidates come from the prose of the body: words written in lower case there (so names, which
- *       are entities, are not keywords), at least three letters, not stopwords (English plus those of
- *       the detected language). English plurals are folded ({@code hostages} -> {@code hostage}).
+ *   <li>Candidates come from the prose of the body: words written in lower case there, or capitalised
+ *       only at the start of a sentence (so names, which are entities, are not keywords), at least
+ *       three letters, not stopwords (English plus those of the detected language). English plurals
+ *       are folded ({@code hostages} -> {@code hostage}).
  *   <li>Each occurrence weighs 1, in the lead paragraph 1.5; an occurrence in the headline adds 2 and
  *       in the dek 1.5, but only for terms the body uses too and not for words the body capitalises
  *       mid-sentence (parts of names: {@code City} in {@code Gaza City}).
@@ -60,16 +61,26 @@ public final class KeywordExtractor {
         Set<String> nameWords = new HashSet<>();
         List<String> paragraphs = text.paragraphs();
         for (int i = 0; i < paragraphs.size(); i++) {
+            if (!text.isSubhead(i)) {
+                for (Token t : text.tokens(i)) {
+                    if (t.capitalised() && !t.sentenceStart()) {
+                        nameWords.add(t.text()); // "City" in "Gaza City": part of a name, not a keyword
+                    }
+                }
+            }
+        }
+        Gazetteer gazetteer = Gazetteer.get();
+        for (int i = 0; i < paragraphs.size(); i++) {
             if (text.isSubhead(i)) {
                 continue;
             }
             double w = i == text.leadIndex() ? LEAD_WEIGHT : 1.0;
             String previous = null;
             for (Token t : text.tokens(i)) {
-                if (t.capitalised() && !t.sentenceStart()) {
-                    nameWords.add(t.text()); // "City" in "Gaza City": part of a name, not a keyword
-                }
-                String term = t.capitalised() ? null : term(t.text(), english, extraStopwords);
+                // Lower-case words, and words capitalised only because they open a sentence ("Interest rates").
+                boolean candidate = !t.capitalised()
+                        || (t.sentenceStart() && !nameWords.contains(t.text()) && !gazetteer.contains(t.text()));
+                String term = candidate ? term(t.text(), english, extraStopwords) : null;
                 if (term == null) {
                     previous = null;
                     continue;

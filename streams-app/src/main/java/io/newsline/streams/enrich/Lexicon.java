@@ -19,8 +19,8 @@ final class Lexicon {
     private static final Map<String, Set<String>> CUES = loadCues();
 
     static final Set<String> ROLES = cues("roles");
+    static final Set<String> HONORIFICS = cues("honorifics");
     static final Set<String> PERSON_CUES = cues("person-cues");
-    static final Set<String> SPEECH_VERBS = cues("speech-verbs");
     static final Set<String> ORG_SUFFIXES = cues("org-suffixes");
     static final Set<String> ORG_PREFIXES = cues("org-prefixes");
     static final Set<String> LOCATION_SUFFIXES = cues("location-suffixes");

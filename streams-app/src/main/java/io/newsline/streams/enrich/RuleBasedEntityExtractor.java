@@ -25,7 +25,7 @@ import java.util.Set;
  * 's} is removed. Phrases are typed by the shipped gazetteer (places, demonyms, organisations and
  * their aliases), then by cue words ({@code Hospital}, {@code Ministry}, {@code Party} ->
  * organisation; {@code City}, {@code River} -> place), a preceding person noun ({@code soldier Edan
- * Alexander}), a common first name, or a following speech verb; otherwise {@code OTHER}.
+ * Alexander}) or a common first name; otherwise {@code OTHER}.
  *
  * <p><b>Surname merge</b>: a one-word name is merged into the only longer person name of the article
  * ending with it ({@code Netanyahu} -> {@code Benjamin Netanyahu}).
@@ -118,7 +118,7 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
         int k = 0;
         while (k < n) {
             Token t = toks.get(k);
-            if (!t.capitalised()) {
+            if (!namePart(t)) {
                 k++;
                 continue;
             }
@@ -128,7 +128,7 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
                 if (!next.joined()) {
                     break;
                 }
-                if (next.capitalised()) {
+                if (namePart(next)) {
                     e++;
                 } else if (isConnector(next, toks.get(e - 1)) && joinedCapital(toks, e + 1)) {
                     e += 2;
@@ -148,7 +148,12 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
     }
 
     private static boolean joinedCapital(List<Token> toks, int i) {
-        return i < toks.size() && toks.get(i).joined() && toks.get(i).capitalised();
+        return i < toks.size() && toks.get(i).joined() && namePart(toks.get(i));
+    }
+
+    /** A capitalised word other than the pronoun {@code I}. */
+    private static boolean namePart(Token t) {
+        return t.capitalised() && !"I".equals(t.text());
     }
 
     private static boolean isConnector(Token t, Token previous) {
@@ -170,7 +175,8 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
         if (gazetteerPrefix(toks, s, end) == 0 && !containsRole(toks, s, end)) {
             String lower = first.text().toLowerCase(Locale.ROOT);
             boolean opener = !first.acronym()
-                    && (Lexicon.SENTENCE_OPENERS.contains(lower) || Lexicon.STOPWORDS_EN.contains(lower));
+                    && (Lexicon.SENTENCE_OPENERS.contains(lower)
+                            || (first.sentenceStart() && Lexicon.STOPWORDS_EN.contains(lower)));
             if (opener) {
                 s++; // "The Red Cross", "Despite ...", "Both American figures"
             } else if (first.sentenceStart() && !midCaps.contains(first.text()) && !first.acronym()) {
@@ -232,9 +238,6 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
         } else if (len >= 2 && len <= 4 && Lexicon.FIRST_NAMES.contains(firstWord)) {
             type = EntityType.PERSON;
             strength = STRENGTH_CUE;
-        } else if (len >= 2 && len <= 3 && speechVerbAfter(toks, e)) {
-            type = EntityType.PERSON;
-            strength = STRENGTH_CUE;
         }
         registry.add(surface, type, strength, surface, len, lastWord, weight);
     }
@@ -265,10 +268,18 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
             return false; // "Justice Department", "General Motors": not a person
         }
         emitGazetteer(toks, s, role, weight, registry); // "U.S." in "U.S. Special Envoy ..."
+        for (int j = nameStart + 1; j < e - 1; j++) { // "President Musharraf of Pakistan"
+            if (toks.get(j).text().equals("of") && gazetteer.contains(join(toks, j + 1, e))) {
+                emitGazetteer(toks, j + 1, e, weight, registry);
+                e = j;
+                break;
+            }
+        }
         if (nameStart < e && e - nameStart <= MAX_PERSON_TOKENS) {
             String name = join(toks, nameStart, e);
-            Gazetteer.Entry entry = gazetteer.lookup(name);
-            if (entry != null) {
+            // After an honorific, or for a demonym, a gazetteer hit is a surname ("Mr Irish"), not a place.
+            Gazetteer.Entry entry = Lexicon.HONORIFICS.contains(toks.get(role).text()) ? null : gazetteer.lookup(name);
+            if (entry != null && !entry.demonym()) {
                 registry.addGazetteer(entry, name, weight);
             } else if (!(e - nameStart == 1 && isJunkAlone(toks.get(nameStart)))) {
                 registry.add(
@@ -339,12 +350,6 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
         }
         Token prev = toks.get(s - 1);
         return !prev.capitalised() && Lexicon.PERSON_CUES.contains(prev.text());
-    }
-
-    private static boolean speechVerbAfter(List<Token> toks, int e) {
-        return e < toks.size()
-                && toks.get(e).joined()
-                && Lexicon.SPEECH_VERBS.contains(toks.get(e).text());
     }
 
     /** Splits {@code American-Israeli} into two demonyms; keeps {@code Jean-Pierre} and {@code Guinea-Bissau}. */
@@ -538,16 +543,8 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
                     continue;
                 }
                 List<Candidate> full = byLast.getOrDefault(c.name, List.of());
-                Candidate target = null;
-                if (full.size() == 1) {
-                    target = full.get(0);
-                } else if (full.size() > 1) {
-                    List<Candidate> persons = full.stream()
-                            .filter(f -> f.type == EntityType.PERSON)
-                            .toList();
-                    target = persons.size() == 1 ? persons.get(0) : null;
-                }
-                if (target != null) {
+                if (full.size() == 1) { // two people sharing the surname: ambiguous, no merge
+                    Candidate target = full.get(0);
                     target.mentions += c.mentions;
                     target.weight += c.weight;
                     target.surfaces.addAll(c.surfaces);
@@ -566,6 +563,8 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
         /** Every surface form and canonical name, mapped to its (merge target) candidate. */
         Map<String, Candidate> surfaceIndex() {
             Map<String, Candidate> index = new HashMap<>();
+            Map<String, Candidate> surnames = new HashMap<>();
+            Set<String> ambiguous = new HashSet<>();
             for (Candidate c : byKey.values()) {
                 Candidate target = c;
                 while (target.mergedInto != null) {
@@ -575,7 +574,19 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
                 for (String s : c.surfaces) {
                     index.putIfAbsent(s, target);
                 }
+                if (target == c && !c.gazetteer && c.type == EntityType.PERSON && c.tokenCount >= 2) {
+                    Candidate other = surnames.putIfAbsent(c.lastToken, c);
+                    if (other != null && other != c) {
+                        ambiguous.add(c.lastToken);
+                    }
+                }
             }
+            // A headline usually names a person by surname only ("Netanyahu Insists ...").
+            surnames.forEach((surname, person) -> {
+                if (!ambiguous.contains(surname)) {
+                    index.putIfAbsent(surname, person);
+                }
+            });
             return index;
         }
 

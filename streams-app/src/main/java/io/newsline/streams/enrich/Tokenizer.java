@@ -16,14 +16,18 @@ final class Tokenizer {
      * @param sentenceStart first word of a sentence, or after a colon or an opening quote
      * @param joined only spaces separate it from the previous token, which was not possessive
      * @param possessive the word carried a possessive {@code 's} or {@code ’s}
+     * @param capitalised see {@link Tokenizer#isCapitalised(String)}
      */
-    record Token(String text, int start, int end, boolean sentenceStart, boolean joined, boolean possessive) {
-        boolean capitalised() {
-            int cp = text.codePointAt(0);
-            if (Character.isUpperCase(cp) || Character.isTitleCase(cp)) {
-                return true;
-            }
-            return ARABIC_PREFIX.matcher(text).lookingAt();
+    record Token(
+            String text,
+            int start,
+            int end,
+            boolean sentenceStart,
+            boolean joined,
+            boolean possessive,
+            boolean capitalised) {
+        Token(String text, int start, int end, boolean sentenceStart, boolean joined, boolean possessive) {
+            this(text, start, end, sentenceStart, joined, possessive, isCapitalised(text));
         }
 
         boolean acronym() {
@@ -65,11 +69,9 @@ final class Tokenizer {
             int start = m.start();
             int end = m.end();
             String word = m.group();
-            boolean abbreviation = word.endsWith(".");
-            if (!abbreviation && end < text.length() && text.charAt(end) == '.' && isAbbreviation(word)) {
+            if (!word.endsWith(".") && end < text.length() && text.charAt(end) == '.' && isAbbreviation(word)) {
                 end++;
                 word = word + ".";
-                abbreviation = true;
             }
             boolean possessive = false;
             if (word.length() > 2 && (word.endsWith("'s") || word.endsWith("\u2019s"))) {
@@ -92,14 +94,14 @@ final class Tokenizer {
         return out;
     }
 
-    /** Number of words, counted the same way as {@link #tokenize} but without building tokens. */
-    static int countWords(String text) {
-        Matcher m = WORD.matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
+    /** Starts with a capital letter, or is an Arabic name with a lower-case article ({@code al-Sisi}). */
+    static boolean isCapitalised(String text) {
+        int cp = text.codePointAt(0);
+        if (Character.isUpperCase(cp) || Character.isTitleCase(cp)) {
+            return true;
         }
-        return n;
+        int dash = text.indexOf('-');
+        return dash > 0 && dash <= 5 && ARABIC_PREFIX.matcher(text).lookingAt();
     }
 
     private static boolean isAbbreviation(String word) {

@@ -13,8 +13,9 @@ import java.util.Set;
  * {@code w} ({@link Entity#weight()}): {@code 0.6 * w / wMax + 0.4 * w / (w + 4)}, in [0, 1]; the
  * article's main entity scores at least 0.6. An entity becomes a topic when its salience is at least
  * 0.2, and, if its type is {@code OTHER}, it is mentioned at least twice. Up to two keywords become
- * {@code SUBJECT} topics with salience {@code 0.45 * score}: single words scoring at least 0.9 (the
- * article's top terms) and phrases scoring at least 0.6, unless an entity has the same id. The result is sorted by salience and capped ({@value #DEFAULT_MAX_TOPICS}
+ * {@code SUBJECT} topics with salience {@code 0.45 * score} when they score at least 0.5, every word
+ * of them is also in the headline or dek, and none is a generic news word ({@code hostage} for a story
+ * headlined "... Hostage Talks ..."), unless an entity has the same id. The result is sorted by salience and capped ({@value #DEFAULT_MAX_TOPICS}
  * by default).
  */
 public final class TopicSelector {
@@ -24,8 +25,7 @@ public final class TopicSelector {
     private static final double ABSOLUTE_PART = 0.4;
     private static final double HALF_SATURATION = 4.0;
     private static final int MAX_SUBJECTS = 2;
-    private static final double MIN_TERM_SCORE = 0.9;
-    private static final double MIN_PHRASE_SCORE = 0.6;
+    private static final double MIN_SUBJECT_SCORE = 0.5;
     private static final double KEYWORD_SALIENCE = 0.45;
 
     private final int maxTopics;
@@ -52,7 +52,11 @@ public final class TopicSelector {
         return Math.round(Math.min(1, s) * 1000) / 1000.0;
     }
 
-    public List<Topic> select(List<Entity> entities, List<Keyword> keywords) {
+    /**
+     * The topics of an article. {@code text} is used to check that a keyword is a headline or dek
+     * term before it becomes a subject topic.
+     */
+    public List<Topic> select(ArticleText text, List<Entity> entities, List<Keyword> keywords) {
         double max = entities.stream().mapToDouble(Entity::weight).max().orElse(0);
         List<Topic> topics = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -63,22 +67,51 @@ public final class TopicSelector {
             }
             topics.add(new Topic(e.id(), e.name(), TopicKind.of(e.type()), s));
         }
+        Set<String> headlineTerms = headlineTerms(text);
         int subjects = 0;
         for (Keyword k : keywords) {
             if (subjects >= MAX_SUBJECTS) {
                 break;
             }
-            if (k.score() < (k.term().indexOf(' ') > 0 ? MIN_PHRASE_SCORE : MIN_TERM_SCORE)) {
+            if (k.score() < MIN_SUBJECT_SCORE || !isSubject(k.term(), headlineTerms)) {
                 continue;
             }
             String id = Slugs.slug(k.term());
             if (ids.add(id)) {
-                topics.add(new Topic(
-                        id, k.term(), TopicKind.SUBJECT, Math.round(KEYWORD_SALIENCE * k.score() * 1000) / 1000.0));
+                double salience = Math.round(KEYWORD_SALIENCE * k.score() * 1000) / 1000.0;
+                topics.add(new Topic(id, k.term(), TopicKind.SUBJECT, salience));
                 subjects++;
             }
         }
         topics.sort(Comparator.comparingDouble(Topic::salience).reversed().thenComparing(Topic::id));
         return topics.size() > maxTopics ? List.copyOf(topics.subList(0, maxTopics)) : List.copyOf(topics);
+    }
+
+    /** Every word of a keyword is a headline or dek term and none is a generic news word. */
+    private static boolean isSubject(String term, Set<String> headlineTerms) {
+        for (String w : term.split(" ")) {
+            if (!headlineTerms.contains(w) || Lexicon.GENERIC_TERMS.contains(w) || w.length() < 4) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Set<String> headlineTerms(ArticleText text) {
+        Set<String> terms = new HashSet<>();
+        addTerms(text.title(), terms);
+        if (text.dek() != null) {
+            addTerms(text.dek(), terms);
+        }
+        return terms;
+    }
+
+    private static void addTerms(String line, Set<String> out) {
+        for (Tokenizer.Token t : Tokenizer.tokenize(line)) {
+            String term = KeywordExtractor.term(t.text(), true, Set.of());
+            if (term != null) {
+                out.add(term);
+            }
+        }
     }
 }

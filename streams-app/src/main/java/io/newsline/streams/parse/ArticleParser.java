@@ -84,7 +84,7 @@ public final class ArticleParser {
             } else if (meta.accept(text)) {
                 metaSeen = true;
                 i++;
-            } else if (!metaSeen && dek == null && isDek(text, title, i + 1 < lines.size() ? lines.get(i + 1) : null)) {
+            } else if (!metaSeen && dek == null && isDek(lines, i, title)) {
                 dek = text;
                 i++;
             } else {
@@ -99,15 +99,31 @@ public final class ArticleParser {
         return new ParsedArticle(title, dek, meta.bylines, meta.published, body, filtered.removed());
     }
 
-    private static boolean isDek(String text, String title, Line next) {
+    /**
+     * Whether line {@code i} is the dek: a short line that is followed by a byline or date line (with
+     * body text after it), or that paraphrases the headline without ending like a sentence. A line
+     * continued by a hard-wrapped lower-case line is the start of a paragraph, not a dek.
+     */
+    private static boolean isDek(List<Line> lines, int i, String title) {
+        Line line = lines.get(i);
+        String text = line.text;
         int words = Texts.wordCount(text);
         if (words < MIN_DEK_WORDS || words > MAX_DEK_WORDS || BoilerplateFilter.isBoilerplateLine(text)) {
             return false;
         }
-        if (next != null && isMetaLine(next.text)) {
+        Line next = i + 1 < lines.size() ? lines.get(i + 1) : null;
+        if (next != null && next.block == line.block && continues(text, next.text)) {
+            return false;
+        }
+        int j = i + 1;
+        while (j < lines.size() && isMetaLine(lines.get(j).text)) {
+            j++;
+        }
+        if (j > i + 1 && j < lines.size()) {
             return true;
         }
         return !Texts.endsLikeSentence(text)
+                && Texts.lastSignificantChar(text) != ':'
                 && Texts.overlap(Texts.contentWords(text), Texts.contentWords(title)) >= DEK_OVERLAP;
     }
 
@@ -228,6 +244,9 @@ public final class ArticleParser {
 
     private static boolean continues(CharSequence previous, String next) {
         char last = Texts.lastSignificantChar(previous.toString());
+        if (next.isEmpty()) {
+            return false;
+        }
         if (last == '.' || last == '!' || last == '?' || last == '\u2026' || last == ':') {
             return false;
         }

@@ -1,0 +1,198 @@
+package io.newsline.streams.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsline.streams.parse.Fixtures;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class ArticleEnricherSeedTest {
+    private static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
+    private static final ArticleEnricher ENRICHER = new ArticleEnricher();
+
+    private static Map<String, Entity> byId(Enrichment e) {
+        return e.entities().stream().collect(Collectors.toMap(Entity::id, Function.identity()));
+    }
+
+    private static List<String> topicIds(Enrichment e) {
+        return e.topics().stream().map(Topic::id).toList();
+    }
+
+    @Nested
+    class Seed000 {
+        private final Enrichment enrichment = ENRICHER.enrich(Fixtures.parseSeed(Fixtures.SEED_000));
+
+        @Test
+        void findsThePeopleOrganisationsAndPlacesOfTheStory() {
+            assertThat(byId(enrichment))
+                    .containsKeys(
+                            "benjamin-netanyahu",
+                            "israel",
+                            "hamas",
+                            "gaza",
+                            "qatar",
+                            "donald-trump",
+                            "steve-witkoff",
+                            "edan-alexander",
+                            "united-states",
+                            "mike-huckabee",
+                            "red-cross",
+                            "israel-defense-forces");
+        }
+
+        @Test
+        void typesTheEntities() {
+            Map<String, Entity> e = byId(enrichment);
+
+            assertThat(e.get("benjamin-netanyahu").type()).isEqualTo(EntityType.PERSON);
+            assertThat(e.get("steve-witkoff").type()).isEqualTo(EntityType.PERSON);
+            assertThat(e.get("edan-alexander").type()).isEqualTo(EntityType.PERSON);
+            assertThat(e.get("hamas").type()).isEqualTo(EntityType.ORGANIZATION);
+            assertThat(e.get("ichilov-hospital").type()).isEqualTo(EntityType.ORGANIZATION);
+            assertThat(e.get("gaza").type()).isEqualTo(EntityType.LOCATION);
+            assertThat(e.get("qatar").type()).isEqualTo(EntityType.LOCATION);
+        }
+
+        @Test
+        void mergesSurnamesIntoTheFullName() {
+            Map<String, Entity> e = byId(enrichment);
+
+            assertThat(e).doesNotContainKeys("netanyahu", "alexander", "witkoff", "trump");
+            // Headline, sub-head and four body mentions; three of the five Alexander mentions are the surname alone.
+            assertThat(e.get("benjamin-netanyahu").mentions()).isEqualTo(6);
+            assertThat(e.get("edan-alexander").mentions()).isEqualTo(5);
+            assertThat(e.get("steve-witkoff").mentions()).isEqualTo(3);
+            assertThat(e.get("donald-trump").mentions()).isEqualTo(3);
+        }
+
+        @Test
+        void stripsRolesAndHonorifics() {
+            assertThat(enrichment.entities())
+                    .extracting(Entity::name)
+                    .doesNotContain(
+                            "Prime Minister Benjamin Netanyahu",
+                            "Special Envoy Steve Witkoff",
+                            "Ambassador Mike Huckabee",
+                            "President Donald Trump");
+        }
+
+        @Test
+        void countsDemonymsAndAliasesForTheCountry() {
+            Map<String, Entity> e = byId(enrichment);
+
+            assertThat(e.get("israel").mentions()).isEqualTo(10); // 2 x Israel, 8 x Israeli
+            assertThat(e.get("united-states").mentions()).isEqualTo(8); // 6 x U.S., 2 x American
+            assertThat(e).doesNotContainKeys("israeli", "american", "us", "u-s");
+        }
+
+        @Test
+        void topicsIncludeNetanyahuAndIsrael() {
+            assertThat(topicIds(enrichment)).contains("benjamin-netanyahu", "israel", "hamas");
+        }
+
+        @Test
+        void recentPostsHeadlinesLeaveNoTrace() {
+            List<String> junk =
+                    List.of("winnie", "harlow", "kuzma", "nfl", "carroll", "raiders", "browns", "dillon", "shedeur");
+            String everything = (enrichment.entities() + " " + enrichment.keywords() + " " + enrichment.topics() + " "
+                            + enrichment.summary())
+                    .toLowerCase();
+
+            assertThat(everything).doesNotContain(junk);
+        }
+
+        @Test
+        void headlineCapitalisationCreatesNoEntities() {
+            assertThat(enrichment.entities())
+                    .extracting(Entity::name)
+                    .noneMatch(n -> n.contains("Insists")
+                            || n.contains("Military Pressure")
+                            || n.contains("Tanks")
+                            || n.contains("Chess"));
+        }
+
+        @Test
+        void summaryIsTheLeadSentencesNotTheSubhead() {
+            assertThat(enrichment.summary())
+                    .startsWith(
+                            "Prime Minister Benjamin Netanyahu isn\u2019t changing course. Despite the rare U.S.-driven")
+                    .doesNotContain("Sets the Tone")
+                    .hasSizeLessThanOrEqualTo(300);
+        }
+
+        @Test
+        void detectsEnglishAndCountsBodyWords() {
+            assertThat(enrichment.language()).isEqualTo("en");
+            assertThat(enrichment.wordCount()).isBetween(450, 500);
+        }
+    }
+
+    @Nested
+    class Seed002 {
+        private final Enrichment enrichment = ENRICHER.enrich(Fixtures.parseSeed(Fixtures.SEED_002));
+
+        @Test
+        void topicsIncludeNetanyahuIsraelAndGazaCity() {
+            assertThat(topicIds(enrichment)).contains("benjamin-netanyahu", "israel", "gaza-city");
+        }
+
+        @Test
+        void demonymAndHeadlineMentionCountForIsrael() {
+            // Headline "Israel", "Israeli Prime Minister ...", "the dual approach Israel is taking".
+            assertThat(byId(enrichment).get("israel").mentions()).isEqualTo(3);
+        }
+
+        @Test
+        void gazaCityIsOnePlaceNotGaza() {
+            assertThat(byId(enrichment)).containsKey("gaza-city").doesNotContainKey("gaza");
+            assertThat(byId(enrichment).get("gaza-city").type()).isEqualTo(EntityType.LOCATION);
+        }
+
+        @Test
+        void summaryIsNotTheDek() {
+            assertThat(enrichment.summary())
+                    .startsWith("Israeli Prime Minister Benjamin Netanyahu has directed his government")
+                    .doesNotContain("urges prompt negotiations");
+        }
+
+        @Test
+        void sentenceInitialCommonWordsAreNotEntities() {
+            assertThat(enrichment.entities())
+                    .extracting(Entity::name)
+                    .doesNotContain("Government", "Analysts", "Military", "Observers", "The", "While", "For");
+        }
+    }
+
+    @Test
+    void idsAreLowercaseAsciiSlugs() {
+        for (String seed : List.of(Fixtures.SEED_000, Fixtures.SEED_002)) {
+            Enrichment e = ENRICHER.enrich(Fixtures.parseSeed(seed));
+
+            assertThat(e.entities()).extracting(Entity::id).allMatch(id -> id.matches(SLUG));
+            assertThat(e.topics()).extracting(Topic::id).allMatch(id -> id.matches(SLUG));
+        }
+    }
+
+    @Test
+    void topicsAreAtMostEightWithSalienceInUnitRangeMostSalientFirst() {
+        for (String seed : List.of(Fixtures.SEED_000, Fixtures.SEED_002)) {
+            List<Topic> topics = ENRICHER.enrich(Fixtures.parseSeed(seed)).topics();
+
+            assertThat(topics).hasSizeBetween(1, 8);
+            assertThat(topics).allMatch(t -> t.salience() >= 0 && t.salience() <= 1);
+            assertThat(topics).extracting(Topic::salience).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        }
+    }
+
+    @Test
+    void entitiesAreMostMentionedFirst() {
+        List<Entity> entities =
+                ENRICHER.enrich(Fixtures.parseSeed(Fixtures.SEED_000)).entities();
+
+        assertThat(entities).extracting(Entity::mentions).isSortedAccordingTo((a, b) -> Integer.compare(b, a));
+    }
+}
