@@ -1,0 +1,107 @@
+package io.newsline.producer;
+
+import io.newsline.avro.RawArticle;
+import io.newsline.producer.read.ArticleFile;
+import io.newsline.producer.read.ArticleFileReader;
+import io.newsline.producer.read.ReadResult;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes one file from path to outcome: read and decode it, skip it if the same bytes were already sent in this
+ * run, else publish it (or, in a dry run, only count it); every outcome lands in the {@link RunSummary} and
+ * every failure is reported with its reason.
+ */
+public final class FileProcessor {
+    private static final Logger log = LoggerFactory.getLogger(FileProcessor.class);
+
+    private final ArticleFileReader reader;
+    private final ArticlePublisher publisher;
+    private final RunSummary summary;
+    private final ProgressReporter progress;
+    private final Clock clock;
+    private final String producerHost;
+    /** Article id -> the file first sent with it; an id leaves again if its send fails, so it can be retried. */
+    private final Map<String, Path> sent = new ConcurrentHashMap<>();
+
+    /** @param publisher where to send articles; {@code null} for a dry run, which sends nothing */
+    public FileProcessor(
+            ArticleFileReader reader,
+            ArticlePublisher publisher,
+            RunSummary summary,
+            ProgressReporter progress,
+            Clock clock,
+            String producerHost) {
+        this.reader = reader;
+        this.publisher = publisher;
+        this.summary = summary;
+        this.progress = progress;
+        this.clock = clock;
+        this.producerHost = producerHost;
+    }
+
+    /**
+     * @throws ArticlePublisher.SendingImpossibleException if nothing can be sent at all (the run must stop)
+     */
+    public void process(Path file) {
+        ReadResult result = reader.read(file);
+        if (result instanceof ReadResult.Rejected rejected) {
+            fail(file, rejected.rejection().reason(), rejected.rejection().detail(), rejected.sizeBytes());
+            return;
+        }
+        ArticleFile article = (ArticleFile) result;
+        Path first = sent.putIfAbsent(article.articleId(), file);
+        if (first != null && first.equals(file)) {
+            // The same file with the same bytes again: touched, or seen both by a scan and by the watcher.
+            log.debug("{} is unchanged since it was sent", file);
+            summary.unchanged(article.sizeBytes());
+            progress.tick();
+            return;
+        }
+        if (first != null) {
+            summary.duplicate(article.sizeBytes());
+            progress.notice("SKIPPED [duplicate] " + file + ": same bytes as " + first + " (article "
+                    + article.articleId().substring(0, 12) + "...)");
+            progress.tick();
+            return;
+        }
+        RawArticle record = article.toRawArticle(clock.instant(), producerHost);
+        if (publisher == null) {
+            published(article);
+            return;
+        }
+        publisher.publish(record, new ArticlePublisher.Outcome() {
+            @Override
+            public void published(RecordMetadata metadata) {
+                log.debug("Published {} as {} to {}", file, article.articleId(), metadata);
+                FileProcessor.this.published(article);
+            }
+
+            @Override
+            public void failed(String reason) {
+                sent.remove(article.articleId(), file);
+                fail(file, FailureReason.SEND_FAILED, reason, article.sizeBytes());
+            }
+        });
+    }
+
+    /** Reports a file (or directory) that cannot be processed without reading it, e.g. one that cannot be listed. */
+    public void fail(Path path, FailureReason reason, String detail, long sizeBytes) {
+        summary.failed(reason, sizeBytes);
+        progress.failure(path, reason, detail);
+        progress.tick();
+    }
+
+    private void published(ArticleFile article) {
+        summary.published(
+                article.sizeBytes(),
+                article.content().mediaType(),
+                article.content().charset().name());
+        progress.tick();
+    }
+}
