@@ -138,7 +138,7 @@ public final class ProduceCommand implements Callable<Integer> {
     @Option(
             names = "--max-file-size",
             paramLabel = "SIZE",
-            defaultValue = "10MiB",
+            defaultValue = "4MiB",
             converter = ByteSizeConverter.class,
             description = "Reject larger files, e.g. 512KiB, 10MiB (default: ${DEFAULT-VALUE}).")
     long maxFileSize;

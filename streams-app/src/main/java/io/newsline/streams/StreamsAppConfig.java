@@ -3,9 +3,12 @@ package io.newsline.streams;
 import io.newsline.common.ClientSettings;
 import io.newsline.common.Topics;
 import io.newsline.serde.AvroSerdes;
+import io.newsline.streams.dedup.NearDuplicateParams;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
@@ -25,7 +28,8 @@ public record StreamsAppConfig(
         String avroSerdeClass,
         int topicPartitions,
         short topicReplicationFactor,
-        boolean createTopics) {
+        boolean createTopics,
+        NearDuplicateParams nearDuplicates) {
 
     public static final String DEDUP_RETENTION_MS = "newsline.dedup.retention.ms";
     public static final String TIMELINE_RETENTION_MS = "newsline.timeline.retention.ms";
@@ -36,6 +40,17 @@ public record StreamsAppConfig(
     public static final String TOPIC_PARTITIONS = "newsline.topics.partitions";
     public static final String TOPIC_REPLICATION_FACTOR = "newsline.topics.replication.factor";
     public static final String CREATE_TOPICS = "newsline.topics.create";
+    public static final String NEAR_ENABLED = "newsline.dedup.near.enabled";
+    public static final String NEAR_THRESHOLD = "newsline.dedup.near.threshold";
+    public static final String NEAR_BANDS = "newsline.dedup.near.bands";
+    public static final String NEAR_ROWS = "newsline.dedup.near.rows";
+    public static final String NEAR_SHINGLE_WORDS = "newsline.dedup.near.shingle.words";
+    public static final String NEAR_RETENTION_MS = "newsline.dedup.near.retention.ms";
+    public static final String NEAR_GRACE_MS = "newsline.dedup.near.grace.ms";
+    public static final String NEAR_MAX_WAIT_MS = "newsline.dedup.near.max.wait.ms";
+
+    /** Largest record (16 MiB) the app writes, and the max.message.bytes of the topics it creates. */
+    public static final String MAX_MESSAGE_BYTES = Integer.toString(16 * 1024 * 1024);
 
     /** Defaults, lowest layer of {@link ClientSettings}. */
     public static Map<String, String> defaults() {
@@ -50,6 +65,11 @@ public record StreamsAppConfig(
                 StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueProcessingExceptionHandler.class.getName());
         defaults.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS);
+        // Articles are text and can be large (a saved HTML page, a long read): compress, and allow records up to
+        // MAX_MESSAGE_BYTES on the app's producer and on the internal topics Kafka Streams creates.
+        defaults.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
+        defaults.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_MESSAGE_BYTES);
+        defaults.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), MAX_MESSAGE_BYTES);
         defaults.put(DEDUP_RETENTION_MS, Long.toString(Duration.ofDays(30).toMillis()));
         defaults.put(TIMELINE_RETENTION_MS, Long.toString(Duration.ofDays(3650).toMillis()));
         defaults.put(SNAPSHOT_ENTRIES, "100");
@@ -59,6 +79,15 @@ public record StreamsAppConfig(
         defaults.put(TOPIC_PARTITIONS, "6");
         defaults.put(TOPIC_REPLICATION_FACTOR, "-1");
         defaults.put(CREATE_TOPICS, "true");
+        NearDuplicateParams near = NearDuplicateParams.defaults(true);
+        defaults.put(NEAR_ENABLED, Boolean.toString(near.enabled()));
+        defaults.put(NEAR_THRESHOLD, Double.toString(near.threshold()));
+        defaults.put(NEAR_BANDS, Integer.toString(near.bands()));
+        defaults.put(NEAR_ROWS, Integer.toString(near.rows()));
+        defaults.put(NEAR_SHINGLE_WORDS, Integer.toString(near.shingleSize()));
+        defaults.put(NEAR_RETENTION_MS, Long.toString(near.retention().toMillis()));
+        defaults.put(NEAR_GRACE_MS, Long.toString(near.grace().toMillis()));
+        defaults.put(NEAR_MAX_WAIT_MS, Long.toString(near.maxWait().toMillis()));
         return defaults;
     }
 
@@ -74,7 +103,30 @@ public record StreamsAppConfig(
                 settings.get(AVRO_SERDE),
                 (int) positiveLong(settings, TOPIC_PARTITIONS, false),
                 Short.parseShort(settings.get(TOPIC_REPLICATION_FACTOR)),
-                Boolean.parseBoolean(settings.get(CREATE_TOPICS)));
+                Boolean.parseBoolean(settings.get(CREATE_TOPICS)),
+                nearDuplicates(settings));
+    }
+
+    private static NearDuplicateParams nearDuplicates(ClientSettings settings) {
+        String threshold = settings.get(NEAR_THRESHOLD);
+        double value;
+        try {
+            value = Double.parseDouble(threshold.trim());
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new IllegalArgumentException(NEAR_THRESHOLD + " must be a number in (0, 1], not '" + threshold + "'");
+        }
+        if (!(value > 0.0 && value <= 1.0)) {
+            throw new IllegalArgumentException(NEAR_THRESHOLD + " must be in (0, 1]: " + threshold);
+        }
+        return new NearDuplicateParams(
+                Boolean.parseBoolean(settings.get(NEAR_ENABLED).trim()),
+                (int) positiveLong(settings, NEAR_SHINGLE_WORDS, false),
+                (int) positiveLong(settings, NEAR_BANDS, false),
+                (int) positiveLong(settings, NEAR_ROWS, false),
+                value,
+                Duration.ofMillis(positiveLong(settings, NEAR_RETENTION_MS, false)),
+                Duration.ofMillis(positiveLong(settings, NEAR_GRACE_MS, true)),
+                Duration.ofMillis(positiveLong(settings, NEAR_MAX_WAIT_MS, false)));
     }
 
     /** Defaults plus the given overrides; for tests and embedding. */

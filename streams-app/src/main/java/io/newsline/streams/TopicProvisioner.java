@@ -90,11 +90,12 @@ public final class TopicProvisioner {
 
     private NewTopic newTopic(TopicSpec spec) {
         Optional<Short> replication = replicationFactor > 0 ? Optional.of(replicationFactor) : Optional.empty();
-        NewTopic topic = new NewTopic(spec.name(), Optional.of(partitions), replication);
-        if (spec.compacted()) {
-            topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-        }
-        return topic;
+        return new NewTopic(spec.name(), Optional.of(partitions), replication)
+                .configs(Map.of(
+                        TopicConfig.CLEANUP_POLICY_CONFIG,
+                        spec.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE,
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                        StreamsAppConfig.MAX_MESSAGE_BYTES));
     }
 
     private void verify(Collection<TopicSpec> specs) throws InterruptedException, ExecutionException, TimeoutException {
