@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param wordCount words in the body paragraphs (headline and dek not counted)
  * @param entities named entities, most mentioned first
  * @param keywords key terms, best first, at most about ten
- * @param topics timeline topics, most salient first, at most eight by default
+ * @param topics timeline topics, most salient first, at most ten by default (entities first)
  * @param summary the first one or two sentences of the body, at most about 300 characters; empty when
  *     the body is empty
  */

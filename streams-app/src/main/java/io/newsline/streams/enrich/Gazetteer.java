@@ -13,14 +13,26 @@ final class Gazetteer {
     /** What a surface form refers to. */
     record Entry(String canonical, EntityType type, String kind, boolean demonym) {}
 
+    private final Map<String, String> parents;
+
     private static final Gazetteer INSTANCE = load();
 
     private final Map<String, Entry> bySurface;
     private final int maxTokens;
 
-    private Gazetteer(Map<String, Entry> bySurface, int maxTokens) {
+    private Gazetteer(Map<String, Entry> bySurface, int maxTokens, Map<String, String> parents) {
         this.bySurface = bySurface;
         this.maxTokens = maxTokens;
+        this.parents = parents;
+    }
+
+    /**
+     * The canonical name of the place a city or capital lies in ({@code Gaza City} -> {@code Gaza},
+     * {@code Doha} -> {@code Qatar}), or {@code null}. Regions and countries have no parent here: only
+     * cities roll up, so a story about Gaza City is also on the Gaza timeline.
+     */
+    String parentOf(String canonical) {
+        return parents.get(canonical);
     }
 
     static Gazetteer get() {
@@ -47,6 +59,7 @@ final class Gazetteer {
 
     private static Gazetteer load() {
         Map<String, Entry> map = new HashMap<>();
+        Map<String, String> parents = new HashMap<>();
         int max = 1;
         for (String line : Resources.lines("gazetteer.tsv")) {
             String[] f = line.split("\t", -1);
@@ -58,6 +71,9 @@ final class Gazetteer {
             EntityType type = "org".equals(kind) ? EntityType.ORGANIZATION : EntityType.LOCATION;
             Entry entry = new Entry(canonical, type, kind, false);
             Entry demonymEntry = new Entry(canonical, type, kind, true);
+            if ((kind.equals("city") || kind.equals("capital")) && f.length > 4 && !f[4].isBlank()) {
+                parents.putIfAbsent(canonical, f[4].strip());
+            }
             max = Math.max(max, put(map, canonical, entry));
             for (String alias : split(f[2])) {
                 max = Math.max(max, put(map, alias, entry));
@@ -70,7 +86,7 @@ final class Gazetteer {
                 }
             }
         }
-        return new Gazetteer(Map.copyOf(map), max);
+        return new Gazetteer(Map.copyOf(map), max, Map.copyOf(parents));
     }
 
     private static int put(Map<String, Entry> map, String surface, Entry entry) {

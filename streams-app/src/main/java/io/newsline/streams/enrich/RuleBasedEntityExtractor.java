@@ -102,7 +102,90 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
         for (List<Token> tokens : subheads) {
             matchKnown(tokens, BODY_WEIGHT, index, registry);
         }
-        return registry.entities();
+        return mergeShortForms(registry.entities());
+    }
+
+    /**
+     * Folds short forms into the full entity of the same article, adding their mentions: a lone first
+     * name of a person ({@code Paul} -> {@code Paul McCartney}), an acronym of a name of three or more
+     * capitalised words ({@code MPC} -> {@code Monetary Policy Committee}), {@code The X} -> {@code X};
+     * and drops capitalised common words and modifiers ({@link #isCommonWordOrModifier}).
+     */
+    private List<Entity> mergeShortForms(List<Entity> found) {
+        Map<String, Integer> targets = new HashMap<>();
+        List<Entity> out = new ArrayList<>(found);
+        for (int i = 0; i < out.size(); i++) {
+            Entity e = out.get(i);
+            String[] words = e.name().split(" ");
+            targets.putIfAbsent("name:" + e.name(), i);
+            if (words.length >= 2 && e.type() == EntityType.PERSON) {
+                targets.putIfAbsent("first:" + words[0], i);
+            }
+            if (words.length >= 3) {
+                StringBuilder acronym = new StringBuilder();
+                for (String w : words) {
+                    if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
+                        acronym.append(w.charAt(0));
+                    }
+                }
+                targets.putIfAbsent("acronym:" + acronym, i);
+            }
+        }
+        boolean[] drop = new boolean[out.size()];
+        for (int i = 0; i < out.size(); i++) {
+            Entity e = out.get(i);
+            String name = e.name();
+            Integer target = null;
+            if (name.indexOf(' ') < 0) {
+                target = targets.get("first:" + name);
+                if (target == null && name.length() >= 3) {
+                    target = targets.get("acronym:" + name);
+                }
+            } else if (name.startsWith("The ")) {
+                target = targets.get("name:" + name.substring(4));
+            }
+            if (target != null && target != i && !drop[target]) {
+                Entity t = out.get(target);
+                out.set(
+                        target,
+                        new Entity(t.type(), t.name(), t.id(), t.mentions() + e.mentions(), t.weight() + e.weight()));
+                drop[i] = true;
+            } else if (isCommonWordOrModifier(e)) {
+                drop[i] = true;
+            }
+        }
+        List<Entity> kept = new ArrayList<>(out.size());
+        for (int i = 0; i < out.size(); i++) {
+            if (!drop[i]) {
+                kept.add(out.get(i));
+            }
+        }
+        kept.sort(Comparator.comparingInt(Entity::mentions).reversed());
+        return kept;
+    }
+
+    /** Share of background documents above which a word is "common in lower case" (about 0.3%). */
+    private static final double COMMON_WORD_SHARE = 0.003;
+
+    private static final java.util.regex.Pattern CAPITALISED_MODIFIER =
+            java.util.regex.Pattern.compile("\\p{Lu}[\\p{L}.]*-\\p{Ll}+\\b");
+
+    /**
+     * A capitalised common word that is no name ({@code Century}, {@code Investors}, {@code Chapter}):
+     * one word, not in the gazetteer, and written in lower case in enough documents of the background
+     * corpus ({@link DocumentFrequencies}); or a modifier such as {@code Belfast-born}, {@code
+     * Oscar-nominated}, {@code Florida-based}.
+     */
+    private boolean isCommonWordOrModifier(Entity e) {
+        String name = e.name();
+        if (CAPITALISED_MODIFIER.matcher(name).find()) {
+            return true;
+        }
+        if (name.indexOf(' ') >= 0 || gazetteer.lookup(name) != null) {
+            return false;
+        }
+        String term = KeywordExtractor.term(name, true, Set.of());
+        return term != null && DocumentFrequencies.shipped().isCommonWord(term, COMMON_WORD_SHARE);
     }
 
     // ---------------------------------------------------------------- discovery
@@ -336,7 +419,8 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
 
     private static boolean isJunkAlone(Token t) {
         String w = t.text();
-        return Lexicon.NEVER_ALONE.contains(w.toLowerCase(Locale.ROOT))
+        String bare = w.endsWith(".") ? w.substring(0, w.length() - 1) : w; // "Sept."
+        return Lexicon.NEVER_ALONE.contains(bare.toLowerCase(Locale.ROOT))
                 || Lexicon.ORG_SUFFIXES.contains(w)
                 || Lexicon.LOCATION_SUFFIXES.contains(w)
                 || Lexicon.NON_ORG_ACRONYMS.contains(w)

@@ -3,7 +3,9 @@ package io.newsline.streams.enrich;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -11,19 +13,28 @@ import java.util.Set;
  *
  * <p>Entity salience combines relative and absolute prominence of its position-weighted mentions
  * {@code w} ({@link Entity#weight()}): {@code 0.6 * w / wMax + 0.4 * w / (w + 4)}, in [0, 1]; the
- * article's main entity scores at least 0.6. An entity becomes a topic when its salience is at least
- * 0.2, and, if its type is {@code OTHER}, it is mentioned at least twice. Up to two keywords become
- * {@code SUBJECT} topics with salience {@code 0.45 * score} when they score at least 0.5, every word
- * of them is also in the headline or dek, and none is a generic news word ({@code hostage} for a story
- * headlined "... Hostage Talks ..."), unless an entity has the same id. The result is sorted by salience and capped ({@value #DEFAULT_MAX_TOPICS}
- * by default).
+ * article's main entity scores at least 0.6. A city rolls up into the place it lies in ({@code Gaza
+ * City} -> {@code Gaza}, {@code Doha} -> {@code Qatar}, from the gazetteer): the parent gains half the
+ * city's weight, so a story about Gaza City is also on the Gaza timeline. An entity becomes a topic when
+ * its salience is at least 0.2, and, if its type is {@code OTHER}, it is mentioned at least twice.
+ *
+ * <p>Up to two keywords become {@code SUBJECT} topics with salience {@code 0.45 * score} when they score
+ * at least 0.5, every word of them is also in the headline or dek, and none is a generic news word
+ * ({@code hostage} for a story headlined "... Hostage Talks ..."), unless an entity has the same id.
+ *
+ * <p>Entities come first: named people, organisations and places are what timelines are for, so a weak
+ * subject never pushes out an entity. At most {@value #DEFAULT_MAX_ENTITY_TOPICS} entity topics, then
+ * subjects fill the remaining room up to {@value #DEFAULT_MAX_TOPICS} topics in all; most articles get 3
+ * to 8. The result is sorted by salience.
  */
 public final class TopicSelector {
-    static final int DEFAULT_MAX_TOPICS = 8;
+    static final int DEFAULT_MAX_TOPICS = 10;
+    static final int DEFAULT_MAX_ENTITY_TOPICS = 10;
     private static final double MIN_ENTITY_SALIENCE = 0.2;
     private static final double RELATIVE_PART = 0.6;
     private static final double ABSOLUTE_PART = 0.4;
     private static final double HALF_SATURATION = 4.0;
+    private static final double ROLLUP_SHARE = 0.5;
     private static final int MAX_SUBJECTS = 2;
     private static final double MIN_SUBJECT_SCORE = 0.5;
     private static final double KEYWORD_SALIENCE = 0.45;
@@ -52,40 +63,84 @@ public final class TopicSelector {
         return Math.round(Math.min(1, s) * 1000) / 1000.0;
     }
 
+    private static final class Candidate {
+        final String id;
+        final String name;
+        final EntityType type;
+        int mentions;
+        double weight;
+
+        Candidate(String id, String name, EntityType type, int mentions, double weight) {
+            this.id = id;
+            this.name = name;
+            this.type = type;
+            this.mentions = mentions;
+            this.weight = weight;
+        }
+    }
+
     /**
      * The topics of an article. {@code text} is used to check that a keyword is a headline or dek
      * term before it becomes a subject topic.
      */
     public List<Topic> select(ArticleText text, List<Entity> entities, List<Keyword> keywords) {
-        double max = entities.stream().mapToDouble(Entity::weight).max().orElse(0);
-        List<Topic> topics = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
+        Map<String, Candidate> candidates = new LinkedHashMap<>();
         for (Entity e : entities) {
-            double s = salience(e.weight(), max);
-            if (s < MIN_ENTITY_SALIENCE || (e.type() == EntityType.OTHER && e.mentions() < 2) || !ids.add(e.id())) {
+            Candidate c = candidates.get(e.id());
+            if (c == null) {
+                candidates.put(e.id(), new Candidate(e.id(), e.name(), e.type(), e.mentions(), e.weight()));
+            }
+        }
+        Gazetteer gazetteer = Gazetteer.get();
+        for (Entity e : entities) {
+            String parent = e.type() == EntityType.LOCATION ? gazetteer.parentOf(e.name()) : null;
+            if (parent == null) {
                 continue;
             }
-            topics.add(new Topic(e.id(), e.name(), TopicKind.of(e.type()), s));
+            String pid = Slugs.slug(parent);
+            Candidate p = candidates.computeIfAbsent(pid, id -> new Candidate(id, parent, EntityType.LOCATION, 0, 0));
+            p.weight += ROLLUP_SHARE * e.weight();
+            p.mentions += e.mentions();
         }
+        double max = 0;
+        for (Candidate c : candidates.values()) {
+            max = Math.max(max, c.weight);
+        }
+        List<Topic> entityTopics = new ArrayList<>();
+        for (Candidate c : candidates.values()) {
+            double s = salience(c.weight, max);
+            if (s < MIN_ENTITY_SALIENCE || (c.type == EntityType.OTHER && c.mentions < 2)) {
+                continue;
+            }
+            entityTopics.add(new Topic(c.id, c.name, TopicKind.of(c.type), s));
+        }
+        entityTopics.sort(BY_SALIENCE);
+        List<Topic> topics = new ArrayList<>(
+                entityTopics.subList(0, Math.min(entityTopics.size(), Math.min(maxTopics, DEFAULT_MAX_ENTITY_TOPICS))));
+        Set<String> ids = new HashSet<>();
+        topics.forEach(t -> ids.add(t.id()));
         Set<String> headlineTerms = headlineTerms(text);
         int subjects = 0;
         for (Keyword k : keywords) {
-            if (subjects >= MAX_SUBJECTS) {
+            if (subjects >= MAX_SUBJECTS || topics.size() >= maxTopics) {
                 break;
             }
             if (k.score() < MIN_SUBJECT_SCORE || !isSubject(k.term(), headlineTerms)) {
                 continue;
             }
             String id = Slugs.slug(k.term());
-            if (ids.add(id)) {
+            if (ids.add(id) && !candidates.containsKey(id)) {
                 double salience = Math.round(KEYWORD_SALIENCE * k.score() * 1000) / 1000.0;
                 topics.add(new Topic(id, k.term(), TopicKind.SUBJECT, salience));
                 subjects++;
             }
         }
-        topics.sort(Comparator.comparingDouble(Topic::salience).reversed().thenComparing(Topic::id));
-        return topics.size() > maxTopics ? List.copyOf(topics.subList(0, maxTopics)) : List.copyOf(topics);
+        topics.sort(BY_SALIENCE);
+        return List.copyOf(topics);
     }
+
+    private static final Comparator<Topic> BY_SALIENCE =
+            Comparator.comparingDouble(Topic::salience).reversed().thenComparing(Topic::id);
 
     /** Every word of a keyword is a headline or dek term and none is a generic news word. */
     private static boolean isSubject(String term, Set<String> headlineTerms) {

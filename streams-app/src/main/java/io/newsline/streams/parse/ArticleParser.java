@@ -27,7 +27,11 @@ import java.util.regex.Pattern;
  *       hard-wrapped (a line not ending a sentence followed by one starting in lower case). Sub-heads
  *       stay as their own paragraphs.
  *   <li>At the end: site boilerplate is removed ({@link BoilerplateFilter}); a trailing {@code By
- *       ...} or date line, or a byline glued to the end of the last sentence, is read as metadata.
+ *       ...}, {@code Reporting by ...; Editing by ...} or date line, or a byline glued to the end of the
+ *       last sentence, is read as metadata.
+ *   <li>A wire dateline opening the body ({@code LONDON, Sept. 3 (Reuters) - }) gives the date when no
+ *       date line did (the year inferred from the ingest time when missing) and the agency as byline
+ *       when no author is named; the dateline stays in the body text.
  * </ol>
  *
  * <p>A date later than {@code now} (the ingest time) is ignored; undated articles get a {@code null}
@@ -96,6 +100,17 @@ public final class ArticleParser {
         body = takeTrailingMeta(body, meta);
         BoilerplateFilter.Result filtered = BoilerplateFilter.filter(body);
         body = takeTrailingMeta(new ArrayList<>(filtered.kept()), meta);
+        if (!body.isEmpty()) {
+            Optional<DateLineParser.Dateline> wire = DateLineParser.wireDateline(body.get(0), now);
+            if (wire.isPresent()) {
+                if (meta.published == null) {
+                    meta.published = wire.get().instant();
+                }
+                if (meta.bylines.isEmpty()) {
+                    BylineParser.parseNames(wire.get().agency()).ifPresent(meta::addBylines);
+                }
+            }
+        }
         return new ParsedArticle(title, dek, meta.bylines, meta.published, body, filtered.removed());
     }
 

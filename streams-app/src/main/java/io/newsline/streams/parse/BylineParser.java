@@ -27,6 +27,15 @@ public final class BylineParser {
             "\\b(?:correspondent|editor|reporter|writer|staff|contributor|columnist|journalist|producer|analyst|desk|bureau|team)s?\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /** Credits that are not authorship: {@code ; Editing by Susan Fenwick}, {@code . Graphics by ...}. */
+    private static final Pattern NON_AUTHOR_CREDITS = Pattern.compile(
+            "\\s*[;.|]?\\s*\\b(?:editing|edited|graphics|photos?|photography|fact[- ]checking|production|illustrations?"
+                    + "|video)\\s+by\\b.*$",
+            Pattern.CASE_INSENSITIVE);
+    /** Further author credits: {@code ; Additional reporting by ...}, {@code ; Writing by ...}. */
+    private static final Pattern MORE_AUTHOR_CREDITS = Pattern.compile(
+            "\\s*[;.]\\s*(?:additional\\s+reporting|writing|reporting)\\s+by\\s+", Pattern.CASE_INSENSITIVE);
+
     private static final int MAX_LENGTH = 160;
     private static final int MAX_NAME_TOKENS = 5;
 
@@ -135,7 +144,10 @@ public final class BylineParser {
         if (!m.matches()) {
             return Optional.empty();
         }
-        return parseNames(m.group(1) != null ? m.group(1) : m.group(2));
+        String names = m.group(1) != null ? m.group(1) : m.group(2);
+        names = NON_AUTHOR_CREDITS.matcher(names).replaceFirst("");
+        names = MORE_AUTHOR_CREDITS.matcher(names).replaceAll(", ");
+        return parseNames(names);
     }
 
     /**

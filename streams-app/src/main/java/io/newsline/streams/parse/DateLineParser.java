@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 /**
  * Finds dates in article metadata lines. Understands {@code May, 13 2025}, {@code May 13, 2025},
  * {@code 13 May 2025}, {@code Sept. 3, 2025}, {@code 2025-09-03}, ISO-8601 timestamps with or without
- * an offset, an optional clock time with {@code am/pm} and a common zone abbreviation, weekday names,
+ * an offset, RFC 1123 ({@code Wed, 03 Sep 2025 10:00:00 GMT}), an optional clock time with {@code am/pm}
+ * and a zone abbreviation from an explicit table ({@code ZONES}: {@code BST} is British Summer Time, UTC+1,
+ * not java.time's Bangladesh; {@code IST} is India), weekday names (a wrong weekday is ignored),
  * and {@code Published:} / {@code Updated:} labels. A date without a zone is read as UTC; a date
  * without a time as UTC midnight. Purely numeric day/month dates ({@code 05/06/2025}) are ambiguous
  * and not recognised.
@@ -34,7 +36,8 @@ public final class DateLineParser {
     private static final String MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
             + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
     private static final String ZONE =
-            "(utc|gmt|z|[+-]\\d{2}:?\\d{2}|e[sd]t|et|c[sd]t|ct|m[sd]t|mt|p[sd]t|pt|bst|cest|cet|eest|eet)";
+            "(utc|gmt|z|[+-]\\d{2}:?\\d{2}|e[sd]t|et|c[sd]t|ct|m[sd]t|mt|p[sd]t|pt|ak[sd]t|hst|a[sd]t|nzst|nzdt|bst|ist"
+                    + "|cest|cet|eest|eet|west|wet|msk|sast|cat|eat|wat|pkt|jst|kst|hkt|sgt|aest|aedt|acst|acdt|awst|brt|art)";
     private static final String TIME = "(?:\\s*(?:,|at|@|-|\u2013|\u2014|\\|)?\\s*(\\d{1,2}):(\\d{2})(?::(\\d{2}))?"
             + "\\s*([ap]\\.?m\\.?)?(?:\\s*" + ZONE + "\\b)?)?";
 
@@ -81,9 +84,45 @@ public final class DateLineParser {
             Map.entry("cet", ZoneOffset.ofHours(1)),
             Map.entry("cest", ZoneOffset.ofHours(2)),
             Map.entry("eet", ZoneOffset.ofHours(2)),
-            Map.entry("eest", ZoneOffset.ofHours(3)));
+            Map.entry("eest", ZoneOffset.ofHours(3)),
+            Map.entry("wet", ZoneOffset.UTC),
+            Map.entry("west", ZoneOffset.ofHours(1)),
+            Map.entry("ist", ZoneOffset.ofHoursMinutes(5, 30)), // India; the Irish and Israeli IST are rarer in print
+            Map.entry("akst", ZoneOffset.ofHours(-9)),
+            Map.entry("akdt", ZoneOffset.ofHours(-8)),
+            Map.entry("hst", ZoneOffset.ofHours(-10)),
+            Map.entry("ast", ZoneOffset.ofHours(-4)), // Atlantic
+            Map.entry("adt", ZoneOffset.ofHours(-3)),
+            Map.entry("brt", ZoneOffset.ofHours(-3)),
+            Map.entry("art", ZoneOffset.ofHours(-3)),
+            Map.entry("msk", ZoneOffset.ofHours(3)),
+            Map.entry("sast", ZoneOffset.ofHours(2)),
+            Map.entry("cat", ZoneOffset.ofHours(2)),
+            Map.entry("eat", ZoneOffset.ofHours(3)),
+            Map.entry("wat", ZoneOffset.ofHours(1)),
+            Map.entry("pkt", ZoneOffset.ofHours(5)),
+            Map.entry("jst", ZoneOffset.ofHours(9)),
+            Map.entry("kst", ZoneOffset.ofHours(9)),
+            Map.entry("hkt", ZoneOffset.ofHours(8)),
+            Map.entry("sgt", ZoneOffset.ofHours(8)),
+            Map.entry("awst", ZoneOffset.ofHours(8)),
+            Map.entry("acst", ZoneOffset.ofHoursMinutes(9, 30)),
+            Map.entry("acdt", ZoneOffset.ofHoursMinutes(10, 30)),
+            Map.entry("aest", ZoneOffset.ofHours(10)),
+            Map.entry("aedt", ZoneOffset.ofHours(11)),
+            Map.entry("nzst", ZoneOffset.ofHours(12)),
+            Map.entry("nzdt", ZoneOffset.ofHours(13)));
 
     private static final int MAX_LINE_LENGTH = 200;
+
+    /**
+     * A wire-service dateline opening the first paragraph: {@code LONDON, Sept. 3 (Reuters) -}, {@code
+     * WASHINGTON, May 13, 2025 (AP) --}. Groups: month, day, optional year, agency.
+     */
+    private static final Pattern WIRE_DATELINE = Pattern.compile(
+            "^\\p{Lu}[\\p{Lu}\\p{M} .'’-]{1,40}(?:,\\s*\\p{Lu}[\\p{L}. ]{1,30})?,\\s+" + MONTH
+                    + "\\s+(\\d{1,2})(?:,?\\s+(\\d{4}))?\\s*\\(([\\p{L} .&-]{2,30})\\)\\s*(?:-{1,2}|–|—)\\s",
+            Pattern.CASE_INSENSITIVE);
 
     private DateLineParser() {}
 
@@ -135,6 +174,43 @@ public final class DateLineParser {
             return Optional.empty();
         }
         return Optional.of(new DateLine(chosen.instant, chosen.updated, names.get()));
+    }
+
+    /** A wire dateline: the date (UTC midnight) and the agency in brackets. */
+    public record Dateline(Instant instant, String agency) {}
+
+    /**
+     * Reads a wire dateline at the start of a paragraph ({@code LONDON, Sept. 3 (Reuters) - ...}). A
+     * dateline without a year gets the latest year that does not put it after {@code now}.
+     */
+    public static Optional<Dateline> wireDateline(String paragraph, Instant now) {
+        if (paragraph.length() < 12 || !Character.isUpperCase(paragraph.charAt(0))) {
+            return Optional.empty();
+        }
+        Matcher m = WIRE_DATELINE.matcher(paragraph);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        try {
+            int month = monthNumber(m.group(1));
+            int day = Integer.parseInt(m.group(2));
+            LocalDate date;
+            if (m.group(3) != null) {
+                date = LocalDate.of(Integer.parseInt(m.group(3)), month, day);
+            } else {
+                LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
+                date = LocalDate.of(today.getYear(), month, day);
+                if (date.isAfter(today)) {
+                    date = date.minusYears(1);
+                }
+            }
+            Instant instant = date.atStartOfDay(ZoneOffset.UTC).toInstant();
+            return instant.isAfter(now)
+                    ? Optional.empty()
+                    : Optional.of(new Dateline(instant, m.group(4).strip()));
+        } catch (DateTimeException | NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private record Found(Instant instant, int start, int end, boolean updated) {}

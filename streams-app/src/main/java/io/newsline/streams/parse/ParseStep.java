@@ -8,12 +8,14 @@ import java.time.Instant;
 
 /**
  * The topology's parse step: a {@link RawArticle} becomes the internal {@link io.newsline.avro.ParsedArticle}.
+ * HTML ({@code text/html}, an {@code .html}/{@code .htm} name, or content that looks like HTML) is read by
+ * {@link HtmlArticleParser}, anything else by {@link ArticleParser} (see {@link ArticleFormats}).
  * The published-at comes from the text, else the file's modified time, else the ingest time, and
  * {@code dateSource} says which. Text that yields no body is rejected with {@link UnparseableArticleException},
  * which the topology's processing exception handler routes to the dead-letter topic with this message.
  */
 public final class ParseStep {
-    private static final ArticleParser PARSER = new ArticleParser();
+    private static final ArticleFormats PARSER = new ArticleFormats();
 
     private ParseStep() {}
 
@@ -23,7 +25,8 @@ public final class ParseStep {
         }
         ParsedArticle parsed;
         try {
-            parsed = PARSER.parse(raw.getRawText(), raw.getIngestedAt());
+            parsed = PARSER.parse(
+                    raw.getRawText(), raw.getFileName(), raw.getMediaType(), raw.getSourceUri(), raw.getIngestedAt());
         } catch (IllegalArgumentException e) {
             throw new UnparseableArticleException(
                     "article " + raw.getArticleId() + " (" + raw.getSourceUri() + "): " + e.getMessage(), e);

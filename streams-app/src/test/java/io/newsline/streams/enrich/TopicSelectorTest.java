@@ -42,7 +42,7 @@ class TopicSelectorTest {
             many.add(entity("Place " + (char) ('A' + i), EntityType.LOCATION, 3, 5.0));
         }
 
-        assertThat(new TopicSelector().select(TEXT, many, List.of())).hasSize(8);
+        assertThat(new TopicSelector().select(TEXT, many, List.of())).hasSize(10);
         assertThat(new TopicSelector(3).select(TEXT, many, List.of())).hasSize(3);
     }
 
