@@ -18,7 +18,14 @@ class SchemaDocumentationTest {
             EnrichedArticle.getClassSchema(),
             DuplicateNotice.getClassSchema(),
             TimelineEntry.getClassSchema(),
-            TopicTimeline.getClassSchema());
+            TopicTimeline.getClassSchema(),
+            NearDupArticle.getClassSchema(),
+            NearDupBand.getClassSchema(),
+            NearDupBandResult.getClassSchema(),
+            NearDupCandidate.getClassSchema(),
+            NearDupPartner.getClassSchema(),
+            NearDupPending.getClassSchema(),
+            NearDupSketch.getClassSchema());
 
     @Test
     void everyRecordAndFieldHasADoc() {

@@ -9,8 +9,11 @@ import io.newsline.avro.TopicTimeline;
 import io.newsline.common.Topics;
 import io.newsline.streams.dedup.DedupOutcome;
 import io.newsline.streams.dedup.ExactDuplicateFilter;
+import io.newsline.streams.dedup.NearDuplicateParams;
+import io.newsline.streams.dedup.NearDuplicateTopology;
 import io.newsline.streams.enrich.EnrichStep;
 import io.newsline.streams.parse.ParseStep;
+import io.newsline.streams.timeline.AlsoReportedTracker;
 import io.newsline.streams.timeline.ArticleTopicsTracker;
 import io.newsline.streams.timeline.TimelineSnapshotter;
 import io.newsline.streams.timeline.TimelineStores;
@@ -39,9 +42,13 @@ import org.apache.kafka.streams.state.Stores;
  *   -> parse-article                      (ArticleParser: title, dek, byline, date, clean body, fingerprint)
  *   -> key-by-fingerprint -> [articles-by-fingerprint repartition]
  *   -> exact-dedup                        (store exact-dedup-fingerprints, bounded by retention)
- *        duplicates -> news.articles.duplicates
- *        originals  -> enrich-article -> news.articles.enriched
- *   -> explode-topic-entries              (one entry per topic; store timeline-article-topics)
+ *        duplicates -> news.articles.duplicates, and by original id -> [dedup-repeats-exact repartition]
+ *        originals  -> near-duplicate detection (NearDuplicateTopology; if newsline.dedup.near.enabled)
+ *             near duplicates -> news.articles.duplicates, and by original id -> [dedup-repeats-near repartition]
+ *             originals       -> enrich-article -> news.articles.enriched
+ *   -> explode-topic-entries              (one entry per topic; stores timeline-article-topics, -also-reported)
+ *   [dedup-repeats-exact] + [dedup-repeats-near]
+ *   -> track-also-reported-by             (patches the original's entries with the sources that repeated it)
  *   -> [timeline-entries-by-topic repartition, partitioned by topic id]
  *   -> apply-timeline-entry               (stores timeline-entries, -entry-dates, -expiry-index, -headers)
  *        -> news.timeline-entries         (compacted, key topicId|articleId)
@@ -56,13 +63,22 @@ public final class NewslineTopology {
     public static final String DEDUP_STORE = "exact-dedup-fingerprints";
     public static final String FINGERPRINT_REPARTITION = "articles-by-fingerprint";
     public static final String TIMELINE_REPARTITION = "timeline-entries-by-topic";
+    public static final String EXACT_REPEATS_REPARTITION = "dedup-repeats-exact";
+    public static final String NEAR_REPEATS_REPARTITION = "dedup-repeats-near";
+
+    /**
+     * The article half's outputs: enriched originals, and the duplicate notices (exact and near) keyed by the id of
+     * the original they repeat, for "also reported by" (null when near-duplicate detection is off).
+     */
+    public record ArticleStreams(
+            KStream<String, EnrichedArticle> enriched, KStream<String, DuplicateNotice> repeatsByOriginal) {}
 
     private NewslineTopology() {}
 
     public static Topology build(StreamsAppConfig config, TopologySerdes serdes) {
         StreamsBuilder builder = new StreamsBuilder();
-        KStream<String, EnrichedArticle> enriched = createArticlesStream(builder, config, serdes);
-        createTimelineStreams(builder, enriched, config, serdes);
+        ArticleStreams articles = createArticleStreams(builder, config, serdes);
+        createTimelineStreams(builder, articles.enriched(), articles.repeatsByOriginal(), config, serdes);
         Properties properties = new Properties();
         properties.putAll(config.clientSettings());
         return builder.build(properties);
@@ -70,6 +86,15 @@ public final class NewslineTopology {
 
     /** Raw articles -> parsed -> exact dedup -> enriched; duplicates go to their own topic and no further. */
     public static KStream<String, EnrichedArticle> createArticlesStream(
+            StreamsBuilder builder, StreamsAppConfig config, TopologySerdes serdes) {
+        return createArticleStreams(builder, config, serdes).enriched();
+    }
+
+    /**
+     * Raw articles -> parsed -> exact dedup -> near dedup -> enriched; duplicates go to their own topic and, keyed
+     * by their original, to "also reported by".
+     */
+    public static ArticleStreams createArticleStreams(
             StreamsBuilder builder, StreamsAppConfig config, TopologySerdes serdes) {
         Serde<String> keys = Serdes.String();
         Serde<ParsedArticle> parsedSerde = serdes.valueSerde(ParsedArticle.class);
@@ -95,31 +120,78 @@ public final class NewslineTopology {
                 .branch((fingerprint, outcome) -> outcome.isDuplicate(), Branched.as("duplicates"))
                 .defaultBranch(Branched.as("originals"));
 
+        Serde<DuplicateNotice> noticeSerde = serdes.valueSerde(DuplicateNotice.class);
         outcomes.get("dedup-duplicates")
                 .map(
                         (fingerprint, outcome) ->
                                 KeyValue.pair(outcome.duplicate().getDuplicateId(), outcome.duplicate()),
                         Named.as("key-duplicate-by-id"))
-                .to(
-                        Topics.DUPLICATES,
-                        Produced.with(keys, serdes.valueSerde(DuplicateNotice.class))
-                                .withName("write-duplicates"));
+                .to(Topics.DUPLICATES, Produced.with(keys, noticeSerde).withName("write-duplicates"));
 
-        KStream<String, EnrichedArticle> enriched = outcomes.get("dedup-originals")
-                .map(
-                        (fingerprint, outcome) ->
-                                KeyValue.pair(outcome.original().getArticleId(), EnrichStep.enrich(outcome.original())),
-                        Named.as("enrich-article"));
+        KStream<String, DedupOutcome> originals = outcomes.get("dedup-originals");
+        KStream<String, DuplicateNotice> repeats = null;
+        NearDuplicateParams near = config.nearDuplicates();
+        if (near.enabled()) {
+            Map<String, KStream<String, DedupOutcome>> nearOutcomes = NearDuplicateTopology.detect(
+                            builder,
+                            originals.mapValues(DedupOutcome::original, Named.as("exact-dedup-original-article")),
+                            near,
+                            serdes)
+                    .split(Named.as("near-dedup-"))
+                    .branch((articleId, outcome) -> outcome.isDuplicate(), Branched.as("duplicates"))
+                    .defaultBranch(Branched.as("originals"));
+            KStream<String, DedupOutcome> nearDuplicates = nearOutcomes.get("near-dedup-duplicates");
+            nearDuplicates
+                    .mapValues(DedupOutcome::duplicate, Named.as("near-dedup-notice"))
+                    .to(Topics.DUPLICATES, Produced.with(keys, noticeSerde).withName("write-near-duplicates"));
+            KStream<String, DuplicateNotice> exactRepeats =
+                    byOriginal(outcomes.get("dedup-duplicates"), EXACT_REPEATS_REPARTITION, "exact-dedup", noticeSerde);
+            KStream<String, DuplicateNotice> nearRepeats =
+                    byOriginal(nearDuplicates, NEAR_REPEATS_REPARTITION, "near-dedup", noticeSerde);
+            repeats = exactRepeats.merge(nearRepeats, Named.as("merge-repeats"));
+            originals = nearOutcomes.get("near-dedup-originals");
+        }
+
+        KStream<String, EnrichedArticle> enriched = originals.map(
+                (key, outcome) ->
+                        KeyValue.pair(outcome.original().getArticleId(), EnrichStep.enrich(outcome.original())),
+                Named.as("enrich-article"));
         enriched.to(
                 Topics.ENRICHED_ARTICLES,
                 Produced.with(keys, serdes.valueSerde(EnrichedArticle.class)).withName("write-enriched-articles"));
-        return enriched;
+        return new ArticleStreams(enriched, repeats);
+    }
+
+    /** Duplicate notices re-keyed by the id of the original they repeat, on the partition of that original. */
+    private static KStream<String, DuplicateNotice> byOriginal(
+            KStream<String, DedupOutcome> duplicates, String topic, String prefix, Serde<DuplicateNotice> serde) {
+        return duplicates
+                .map(
+                        (key, outcome) -> KeyValue.pair(outcome.duplicate().getOriginalId(), outcome.duplicate()),
+                        Named.as(prefix + "-key-by-original"))
+                .repartition(Repartitioned.<String, DuplicateNotice>as(topic)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(serde));
     }
 
     /** Enriched articles -> one entry per topic -> full timelines in stores -> entries and bounded snapshots. */
     public static void createTimelineStreams(
             StreamsBuilder builder,
             KStream<String, EnrichedArticle> enriched,
+            StreamsAppConfig config,
+            TopologySerdes serdes) {
+        createTimelineStreams(builder, enriched, null, config, serdes);
+    }
+
+    /**
+     * As {@link #createTimelineStreams(StreamsBuilder, KStream, StreamsAppConfig, TopologySerdes)}, and with
+     * {@code repeatsByOriginal} (duplicate notices keyed by original id, partitioned like {@code enriched}; may be
+     * null) the entries list the sources that also reported each article.
+     */
+    public static void createTimelineStreams(
+            StreamsBuilder builder,
+            KStream<String, EnrichedArticle> enriched,
+            KStream<String, DuplicateNotice> repeatsByOriginal,
             StreamsAppConfig config,
             TopologySerdes serdes) {
         TimelineStores stores = TimelineStores.standard();
@@ -140,14 +212,32 @@ public final class NewslineTopology {
         builder.addStateStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(stores.dirtyTopics()), keys, Serdes.Long()));
 
-        KStream<String, TimelineEntry> changes = enriched.process(
-                        () -> new ArticleTopicsTracker(stores.articleTopics()),
-                        Named.as("explode-topic-entries"),
-                        stores.articleTopics())
-                .repartition(Repartitioned.<String, TimelineEntry>as(TIMELINE_REPARTITION)
-                        .withKeySerde(keys)
-                        .withValueSerde(entrySerde)
-                        .withStreamPartitioner(new TopicIdPartitioner<>()))
+        KStream<String, TimelineEntry> entries;
+        if (repeatsByOriginal == null) {
+            entries = enriched.process(
+                    () -> new ArticleTopicsTracker(stores.articleTopics()),
+                    Named.as("explode-topic-entries"),
+                    stores.articleTopics());
+        } else {
+            builder.addStateStore(Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(stores.alsoReported()), keys, Serdes.String()));
+            KStream<String, TimelineEntry> filed = enriched.process(
+                    () -> new ArticleTopicsTracker(stores.articleTopics(), stores.alsoReported()),
+                    Named.as("explode-topic-entries"),
+                    stores.articleTopics(),
+                    stores.alsoReported());
+            KStream<String, TimelineEntry> patches = repeatsByOriginal.process(
+                    () -> new AlsoReportedTracker(stores.articleTopics(), stores.alsoReported()),
+                    Named.as("track-also-reported-by"),
+                    stores.articleTopics(),
+                    stores.alsoReported());
+            entries = filed.merge(patches, Named.as("merge-entries-and-patches"));
+        }
+        KStream<String, TimelineEntry> changes = entries.repartition(
+                        Repartitioned.<String, TimelineEntry>as(TIMELINE_REPARTITION)
+                                .withKeySerde(keys)
+                                .withValueSerde(entrySerde)
+                                .withStreamPartitioner(new TopicIdPartitioner<>()))
                 .process(
                         () -> new TimelineWriter(stores, config.timelineRetention(), config.expiryInterval()),
                         Named.as("apply-timeline-entry"),

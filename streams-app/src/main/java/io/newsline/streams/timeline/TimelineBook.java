@@ -82,6 +82,33 @@ public final class TimelineBook {
         return new Change(topicId, articleId, entry);
     }
 
+    /**
+     * Sets the sources that also reported an article on its entry in one topic, leaving out the entry's own source;
+     * null (nothing to publish) when the article is not on that timeline or the list is unchanged.
+     */
+    public Change setAlsoReportedBy(String topicId, String articleId, List<String> sources) {
+        Long publishedAt = entryDates.get(TimelineKeys.entryKey(topicId, articleId));
+        if (publishedAt == null) {
+            return null;
+        }
+        Bytes key = TimelineKeys.entryStoreKey(topicId, publishedAt, articleId);
+        TimelineEntry entry = entries.get(key);
+        if (entry == null) {
+            return null;
+        }
+        List<String> others = sources.stream()
+                .filter(source -> !source.equals(entry.getSource()))
+                .distinct()
+                .toList();
+        if (others.equals(entry.getAlsoReportedBy())) {
+            return null;
+        }
+        TimelineEntry updated =
+                TimelineEntry.newBuilder(entry).setAlsoReportedBy(others).build();
+        entries.put(key, updated);
+        return new Change(topicId, articleId, updated);
+    }
+
     /** Takes an article off a topic's timeline; a no-op (returning null) when it is not on it. */
     public Change remove(String topicId, String articleId, Instant now) {
         String entryKey = TimelineKeys.entryKey(topicId, articleId);

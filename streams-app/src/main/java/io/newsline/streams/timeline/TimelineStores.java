@@ -7,7 +7,8 @@ public record TimelineStores(
         String entryDates,
         String expiryIndex,
         String headers,
-        String dirtyTopics) {
+        String dirtyTopics,
+        String alsoReported) {
 
     public static TimelineStores standard() {
         return new TimelineStores(
@@ -16,6 +17,7 @@ public record TimelineStores(
                 "timeline-entry-dates",
                 "timeline-expiry-index",
                 "timeline-headers",
-                "timeline-dirty-topics");
+                "timeline-dirty-topics",
+                "timeline-also-reported");
     }
 }

@@ -204,6 +204,16 @@ class ArticleEnricherSeedTest {
         }
 
         @Test
+        void keywordSubjectsAreTheStorysHeadlineThemes() {
+            // TF-IDF: "hostage" (in 5 of the 2,225 background documents) leads; common words never become subjects.
+            assertThat(enrichment.keywords().get(0).term()).isEqualTo("hostage");
+            assertThat(enrichment.topics().stream()
+                            .filter(t -> t.kind() == TopicKind.SUBJECT)
+                            .map(Topic::id))
+                    .containsExactlyInAnyOrder("hostage", "negotiation");
+        }
+
+        @Test
         void sentenceInitialCommonWordsAreNotEntities() {
             assertThat(enrichment.entities())
                     .extracting(Entity::name)

@@ -1,0 +1,187 @@
+package io.newsline.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.newsline.avro.DuplicateKind;
+import io.newsline.avro.DuplicateNotice;
+import io.newsline.avro.EnrichedArticle;
+import io.newsline.avro.RawArticle;
+import io.newsline.avro.TimelineEntry;
+import io.newsline.common.Topics;
+import io.newsline.serde.SpecificAvroDeserializer;
+import io.newsline.serde.SpecificAvroSerializer;
+import io.newsline.testkit.ApicurioRegistry;
+import io.newsline.testkit.KafkaTestCluster;
+import io.newsline.testkit.RealInfrastructure;
+import io.newsline.testkit.WithRealKafkaAndRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Near-duplicate detection across partitions on a real KRaft broker and a real schema registry: seed 000 and an
+ * edited copy of it are produced at the same moment to two different partitions of a four-partition raw topic;
+ * exactly one of them, the copy (ingested later), is reported NEAR, only the original reaches the enriched topic
+ * and the timelines, and the original's entries list the copy's source. The app gets a cluster of its own, because
+ * the topic names are the production ones.
+ */
+@WithRealKafkaAndRegistry
+class NearDuplicateIT {
+    private static final Duration PATIENCE = Duration.ofSeconds(120);
+    private static final int PARTITIONS = 4;
+    private static final Instant INGESTED = Instant.now().minusSeconds(10);
+
+    private static KafkaTestCluster kafka;
+    private static String registryUrl;
+    private static StreamsApp app;
+
+    @BeforeAll
+    static void startApp(ApicurioRegistry registry, @TempDir Path stateDir) {
+        kafka = KafkaTestCluster.start();
+        registryUrl = registry.confluentApiUrl();
+        Map<String, String> settings = new HashMap<>();
+        settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        settings.put("schema.registry.url", registryUrl);
+        settings.put(StreamsConfig.APPLICATION_ID_CONFIG, RealInfrastructure.uniqueName("newsline-near-it"));
+        settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        settings.put(StreamsAppConfig.TOPIC_PARTITIONS, Integer.toString(PARTITIONS));
+        settings.put(StreamsAppConfig.SNAPSHOT_INTERVAL_MS, "200");
+        settings.put(StreamsAppConfig.NEAR_GRACE_MS, "1000");
+        app = new StreamsApp(StreamsAppConfig.of(settings));
+        KafkaStreams streams = app.start();
+        await().atMost(PATIENCE).until(() -> streams.state() == KafkaStreams.State.RUNNING);
+    }
+
+    @AfterAll
+    static void stopApp() {
+        if (app != null) {
+            app.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void anEditedCopyOnAnotherPartitionAtTheSameMomentIsTheOneNearDuplicate() throws Exception {
+        RawArticle original = NearDuplicateTopologyTest.raw(
+                "000.txt", NearDuplicateFixtures.seed(NearDuplicateFixtures.SEED_000), INGESTED);
+        RawArticle copy = NearDuplicateTopologyTest.raw(
+                "copy-of-000.txt", NearDuplicateFixtures.editedCopyOfSeed000(), INGESTED.plusSeconds(1));
+
+        // The copy first, on partition 1; the original right after, on partition 2: both in one batch.
+        List<RecordMetadata> sent = produce(List.of(
+                new ProducerRecord<>(Topics.RAW_ARTICLES, 1, copy.getArticleId(), copy),
+                new ProducerRecord<>(Topics.RAW_ARTICLES, 2, original.getArticleId(), original)));
+        assertThat(sent).extracting(RecordMetadata::partition).containsExactly(1, 2);
+
+        List<EnrichedArticle> enriched = new ArrayList<>();
+        readUntil(
+                Topics.ENRICHED_ARTICLES,
+                EnrichedArticle.class,
+                record -> enriched.add(record.value()),
+                () -> enriched.stream()
+                        .anyMatch(article -> article.getArticleId().equals(original.getArticleId())));
+        List<DuplicateNotice> notices = new ArrayList<>();
+        readUntil(
+                Topics.DUPLICATES,
+                DuplicateNotice.class,
+                record -> notices.add(record.value()),
+                () -> !notices.isEmpty());
+        List<TimelineEntry> entries = new ArrayList<>();
+        readUntil(
+                Topics.TIMELINE_ENTRIES,
+                TimelineEntry.class,
+                record -> entries.add(record.value()),
+                () -> entries.stream()
+                        .anyMatch(entry -> entry.getAlsoReportedBy().contains(copy.getSourceUri())));
+
+        assertThat(notices).hasSize(1);
+        DuplicateNotice notice = notices.get(0);
+        assertThat(notice.getKind()).isEqualTo(DuplicateKind.NEAR);
+        assertThat(notice.getDuplicateId()).isEqualTo(copy.getArticleId());
+        assertThat(notice.getOriginalId()).isEqualTo(original.getArticleId());
+        assertThat(notice.getSimilarity()).isBetween(0.5, 1.0);
+        assertThat(enriched).extracting(EnrichedArticle::getArticleId).containsExactly(original.getArticleId());
+        assertThat(entries)
+                .isNotEmpty()
+                .allMatch(entry -> entry != null && entry.getArticleId().equals(original.getArticleId()));
+    }
+
+    private static List<RecordMetadata> produce(List<ProducerRecord<String, RawArticle>> records) throws Exception {
+        SpecificAvroSerializer<RawArticle> serializer = new SpecificAvroSerializer<>();
+        serializer.configure(Map.of("schema.registry.url", registryUrl), false);
+        Map<String, Object> settings = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 50);
+        List<RecordMetadata> sent = new ArrayList<>();
+        try (KafkaProducer<String, RawArticle> producer =
+                new KafkaProducer<>(settings, new StringSerializer(), serializer)) {
+            List<Future<RecordMetadata>> futures = new ArrayList<>();
+            for (ProducerRecord<String, RawArticle> record : records) {
+                futures.add(producer.send(record));
+            }
+            producer.flush();
+            for (Future<RecordMetadata> future : futures) {
+                sent.add(future.get());
+            }
+        }
+        return sent;
+    }
+
+    /**
+     * Reads a topic from the start until {@code done} holds and the reader has caught up with the end of every
+     * partition, so that nothing written before that point is missed.
+     */
+    private static <T extends SpecificRecord> void readUntil(
+            String topic,
+            Class<T> type,
+            java.util.function.Consumer<ConsumerRecord<String, T>> sink,
+            java.util.function.BooleanSupplier done) {
+        SpecificAvroDeserializer<T> deserializer = new SpecificAvroDeserializer<>();
+        deserializer.configure(Map.of("schema.registry.url", registryUrl), false);
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, RealInfrastructure.uniqueName("near-it-reader"));
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, T> consumer =
+                new KafkaConsumer<>(settings, new StringDeserializer(), deserializer)) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(PATIENCE).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(sink);
+                return done.getAsBoolean() && caughtUp(consumer);
+            });
+        }
+    }
+
+    private static boolean caughtUp(KafkaConsumer<?, ?> consumer) {
+        if (consumer.assignment().isEmpty()) {
+            return false;
+        }
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+        return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+    }
+}

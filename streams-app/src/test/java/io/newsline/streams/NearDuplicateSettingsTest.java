@@ -1,0 +1,56 @@
+package io.newsline.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.newsline.streams.dedup.NearDuplicateParams;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class NearDuplicateSettingsTest {
+
+    @Test
+    void defaultsAreTheMeasuredOnes() {
+        NearDuplicateParams near = StreamsAppConfig.of(Map.of()).nearDuplicates();
+        assertThat(near.enabled()).isTrue();
+        assertThat(near.threshold()).isEqualTo(0.5);
+        assertThat(near.bands()).isEqualTo(20);
+        assertThat(near.rows()).isEqualTo(2);
+        assertThat(near.shingleSize()).isEqualTo(5);
+        assertThat(near.retention()).isEqualTo(Duration.ofDays(7));
+        assertThat(near.grace()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(near.hold()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(near.maxWait()).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void settingsReachTheParams() {
+        NearDuplicateParams near = StreamsAppConfig.of(Map.of(
+                        StreamsAppConfig.NEAR_ENABLED, "false",
+                        StreamsAppConfig.NEAR_THRESHOLD, "0.7",
+                        StreamsAppConfig.NEAR_BANDS, "32",
+                        StreamsAppConfig.NEAR_ROWS, "4",
+                        StreamsAppConfig.NEAR_SHINGLE_WORDS, "4",
+                        StreamsAppConfig.NEAR_RETENTION_MS, "86400000",
+                        StreamsAppConfig.NEAR_GRACE_MS, "0",
+                        StreamsAppConfig.NEAR_MAX_WAIT_MS, "60000"))
+                .nearDuplicates();
+        assertThat(near)
+                .isEqualTo(new NearDuplicateParams(
+                        false, 4, 32, 4, 0.7, Duration.ofDays(1), Duration.ZERO, Duration.ofMinutes(1)));
+        assertThat(near.hold()).isZero();
+    }
+
+    @Test
+    void badValuesAreClearErrors() {
+        assertThatThrownBy(() -> StreamsAppConfig.of(Map.of(StreamsAppConfig.NEAR_THRESHOLD, "1.5")))
+                .hasMessageContaining(StreamsAppConfig.NEAR_THRESHOLD);
+        assertThatThrownBy(() -> StreamsAppConfig.of(Map.of(StreamsAppConfig.NEAR_THRESHOLD, "half")))
+                .hasMessageContaining(StreamsAppConfig.NEAR_THRESHOLD);
+        assertThatThrownBy(() -> StreamsAppConfig.of(Map.of(StreamsAppConfig.NEAR_BANDS, "0")))
+                .hasMessageContaining(StreamsAppConfig.NEAR_BANDS);
+        assertThatThrownBy(() -> StreamsAppConfig.of(Map.of(StreamsAppConfig.NEAR_GRACE_MS, "-1")))
+                .hasMessageContaining(StreamsAppConfig.NEAR_GRACE_MS);
+    }
+}

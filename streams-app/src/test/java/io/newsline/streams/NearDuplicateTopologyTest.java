@@ -1,0 +1,315 @@
+package io.newsline.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsline.avro.DuplicateKind;
+import io.newsline.avro.DuplicateNotice;
+import io.newsline.avro.EnrichedArticle;
+import io.newsline.avro.RawArticle;
+import io.newsline.avro.TimelineEntry;
+import io.newsline.avro.TopicTimeline;
+import io.newsline.common.Topics;
+import io.newsline.serde.SpecificAvroDeserializer;
+import io.newsline.serde.SpecificAvroSerializer;
+import io.newsline.streams.dedup.Jaccard;
+import io.newsline.streams.dedup.NearDuplicateTopology;
+import io.newsline.streams.dedup.Shingles;
+import io.newsline.streams.parse.ParseStep;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Near-duplicate detection in the whole topology, in a TopologyTestDriver: the seeds are two stories, an edited
+ * copy of seed 000 is a near duplicate of it that never reaches a timeline, and the original's entries say who
+ * else reported it. The driver's wall clock is the app's: originals wait twice the grace period before release.
+ */
+class NearDuplicateTopologyTest {
+    private static final Instant INGESTED = Instant.parse("2026-01-10T08:00:00Z");
+    private static final Duration GRACE = Duration.ofSeconds(1);
+    private static final Duration PAST_HOLD = GRACE.multipliedBy(2).plusMillis(100);
+    private static final Duration SNAPSHOT_INTERVAL = Duration.ofSeconds(1);
+
+    private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+    private TopologyTestDriver driver;
+
+    @AfterEach
+    void closeDriver() {
+        if (driver != null) {
+            driver.close();
+        }
+    }
+
+    @Test
+    void everyNearDuplicateStoreAndTopicIsNamed() {
+        String description = NewslineTopology.build(config(Map.of()), TopologySerdes.withClient(registry))
+                .describe()
+                .toString();
+        assertThat(description)
+                .contains(
+                        NearDuplicateTopology.BANDS_TOPIC + "-repartition",
+                        NearDuplicateTopology.CANDIDATES_TOPIC + "-repartition",
+                        NearDuplicateTopology.BAND_RESULTS_TOPIC + "-repartition",
+                        NearDuplicateTopology.SKETCHES_TOPIC + "-repartition",
+                        NearDuplicateTopology.PARTNERS_TOPIC + "-repartition",
+                        NearDuplicateTopology.ARTICLES_TOPIC + "-repartition",
+                        NewslineTopology.EXACT_REPEATS_REPARTITION + "-repartition",
+                        NewslineTopology.NEAR_REPEATS_REPARTITION + "-repartition",
+                        NearDuplicateTopology.BAND_STORE,
+                        NearDuplicateTopology.SKETCH_STORE,
+                        NearDuplicateTopology.WAITING_STORE,
+                        NearDuplicateTopology.PENDING_STORE)
+                .doesNotContain("KSTREAM-", "KTABLE-");
+    }
+
+    @Test
+    void theTwoSeedsAreNotNearDuplicatesOfEachOther() throws IOException {
+        RawArticle seed000 = raw("000.txt", NearDuplicateFixtures.seed(NearDuplicateFixtures.SEED_000), INGESTED);
+        RawArticle seed002 = raw("002.txt", NearDuplicateFixtures.seed(NearDuplicateFixtures.SEED_002), INGESTED);
+        assertThat(similarity(seed000, seed002)).isLessThan(0.1);
+
+        start(Map.of());
+        pipe(seed000, seed002);
+        assertThat(enrichedOutput().readValuesToList()).isEmpty(); // held for the grace period
+        driver.advanceWallClockTime(PAST_HOLD);
+
+        assertThat(enrichedOutput().readValuesToList())
+                .extracting(EnrichedArticle::getArticleId)
+                .containsExactlyInAnyOrder(seed000.getArticleId(), seed002.getArticleId());
+        assertThat(duplicatesOutput().readValuesToList()).isEmpty();
+    }
+
+    @Test
+    void anEditedCopyOfSeed000IsANearDuplicateAndNeverReachesATimeline() throws IOException {
+        RawArticle original = raw("000.txt", NearDuplicateFixtures.seed(NearDuplicateFixtures.SEED_000), INGESTED);
+        RawArticle copy = raw("copy-of-000.txt", NearDuplicateFixtures.editedCopyOfSeed000(), INGESTED.plusSeconds(60));
+        double similarity = similarity(original, copy);
+        assertThat(similarity).isBetween(0.5, 0.99);
+
+        start(Map.of());
+        pipe(original);
+        driver.advanceWallClockTime(PAST_HOLD);
+        pipe(copy);
+        driver.advanceWallClockTime(PAST_HOLD.plus(SNAPSHOT_INTERVAL));
+
+        assertThat(enrichedOutput().readValuesToList())
+                .extracting(EnrichedArticle::getArticleId)
+                .containsExactly(original.getArticleId());
+        DuplicateNotice notice = duplicatesOutput().readValue();
+        assertThat(notice.getKind()).isEqualTo(DuplicateKind.NEAR);
+        assertThat(notice.getDuplicateId()).isEqualTo(copy.getArticleId());
+        assertThat(notice.getOriginalId()).isEqualTo(original.getArticleId());
+        assertThat(notice.getSimilarity()).isEqualTo(similarity);
+        assertThat(notice.getDuplicateSource()).isEqualTo(copy.getSourceUri());
+        assertThat(duplicatesOutput().isEmpty()).isTrue();
+
+        List<TimelineEntry> entries = entriesOutput().readValuesToList();
+        assertThat(entries).isNotEmpty().allMatch(entry -> entry.getArticleId().equals(original.getArticleId()));
+        Map<String, TimelineEntry> latest = new HashMap<>();
+        entries.forEach(entry -> latest.put(entry.getTopicId(), entry));
+        assertThat(latest.values())
+                .allSatisfy(entry -> assertThat(entry.getAlsoReportedBy()).containsExactly(copy.getSourceUri()));
+        TopicTimeline netanyahu = timelinesOutput().readKeyValuesToMap().get("benjamin-netanyahu");
+        assertThat(netanyahu.getTotalEntries()).isEqualTo(1);
+        assertThat(netanyahu.getEntries().get(0).getAlsoReportedBy()).containsExactly(copy.getSourceUri());
+    }
+
+    @Test
+    void aCopySeenFirstButIngestedLaterWithinTheGraceYieldsToTheOriginal() throws IOException {
+        RawArticle original = raw("000.txt", NearDuplicateFixtures.seed(NearDuplicateFixtures.SEED_000), INGESTED);
+        RawArticle copy = raw("copy-of-000.txt", NearDuplicateFixtures.editedCopyOfSeed000(), INGESTED.plusSeconds(5));
+
+        start(Map.of());
+        pipe(copy); // the copy comes first (another partition was faster) ...
+        driver.advanceWallClockTime(GRACE.dividedBy(2));
+        pipe(original); // ... but the original was ingested earlier and arrives within the grace
+        driver.advanceWallClockTime(PAST_HOLD.plus(SNAPSHOT_INTERVAL));
+
+        assertThat(enrichedOutput().readValuesToList())
+                .extracting(EnrichedArticle::getArticleId)
+                .containsExactly(original.getArticleId());
+        List<DuplicateNotice> notices = duplicatesOutput().readValuesToList();
+        assertThat(notices).hasSize(1);
+        assertThat(notices.get(0).getDuplicateId()).isEqualTo(copy.getArticleId());
+        assertThat(notices.get(0).getOriginalId()).isEqualTo(original.getArticleId());
+        assertThat(entriesOutput().readValuesToList()).isNotEmpty().allMatch(entry -> entry.getArticleId()
+                .equals(original.getArticleId()));
+    }
+
+    @Test
+    void twoNearDuplicatesIngestedAtTheSameMomentAreOrderedByIdWhicheverComesFirst() throws IOException {
+        for (boolean smallerFirst : new boolean[] {true, false}) {
+            RawArticle a = raw("000.txt", NearDuplicateFixtures.seed(NearDuplicateFixtures.SEED_000), INGESTED);
+            RawArticle b = raw("copy.txt", NearDuplicateFixtures.editedCopyOfSeed000(), INGESTED);
+            RawArticle smaller = a.getArticleId().compareTo(b.getArticleId()) < 0 ? a : b;
+            RawArticle larger = smaller == a ? b : a;
+
+            start(Map.of());
+            if (smallerFirst) {
+                pipe(smaller, larger);
+            } else {
+                pipe(larger, smaller);
+            }
+            driver.advanceWallClockTime(PAST_HOLD);
+
+            assertThat(enrichedOutput().readValuesToList())
+                    .extracting(EnrichedArticle::getArticleId)
+                    .containsExactly(smaller.getArticleId());
+            assertThat(duplicatesOutput().readValuesToList())
+                    .extracting(DuplicateNotice::getDuplicateId)
+                    .containsExactly(larger.getArticleId());
+            driver.close();
+            driver = null;
+        }
+    }
+
+    @Test
+    void anArticleSeenLongAfterItsNearDuplicateIsTheDuplicateEvenIfIngestedEarlier() throws IOException {
+        RawArticle copy = raw("copy-of-000.txt", NearDuplicateFixtures.editedCopyOfSeed000(), INGESTED.plusSeconds(60));
+        RawArticle original = raw("000.txt", NearDuplicateFixtures.seed(NearDuplicateFixtures.SEED_000), INGESTED);
+
+        start(Map.of());
+        pipe(copy);
+        driver.advanceWallClockTime(PAST_HOLD); // the copy is on the timelines by now
+        pipe(original);
+        driver.advanceWallClockTime(PAST_HOLD);
+
+        assertThat(enrichedOutput().readValuesToList())
+                .extracting(EnrichedArticle::getArticleId)
+                .containsExactly(copy.getArticleId());
+        assertThat(duplicatesOutput().readValuesToList())
+                .extracting(DuplicateNotice::getDuplicateId)
+                .containsExactly(original.getArticleId());
+    }
+
+    @Test
+    void anExactCopyUnderAnotherNameIsListedAsAlsoReportedBy() throws IOException {
+        RawArticle original = raw("000.txt", NearDuplicateFixtures.seed(NearDuplicateFixtures.SEED_000), INGESTED);
+        String respaced = original.getRawText().replaceFirst("Netanyahu Insists", "Netanyahu   Insists");
+        RawArticle copy = raw("elsewhere/000.txt", respaced, INGESTED.plusSeconds(1));
+
+        start(Map.of());
+        pipe(original);
+        driver.advanceWallClockTime(PAST_HOLD);
+        pipe(copy, original); // the copy, and the very same file again (which is no other report)
+
+        List<DuplicateNotice> notices = duplicatesOutput().readValuesToList();
+        assertThat(notices).extracting(DuplicateNotice::getKind).containsOnly(DuplicateKind.EXACT);
+        Map<String, TimelineEntry> entries = entriesOutput().readKeyValuesToMap();
+        assertThat(entries.get("benjamin-netanyahu|" + original.getArticleId()).getAlsoReportedBy())
+                .containsExactly(copy.getSourceUri());
+    }
+
+    @Test
+    void withNearDuplicateDetectionOffTheEditedCopyIsAnotherArticle() throws IOException {
+        RawArticle original = raw("000.txt", NearDuplicateFixtures.seed(NearDuplicateFixtures.SEED_000), INGESTED);
+        RawArticle copy = raw("copy-of-000.txt", NearDuplicateFixtures.editedCopyOfSeed000(), INGESTED.plusSeconds(60));
+
+        start(Map.of(StreamsAppConfig.NEAR_ENABLED, "false"));
+        pipe(original, copy);
+
+        assertThat(enrichedOutput().readValuesToList()).hasSize(2);
+        assertThat(duplicatesOutput().isEmpty()).isTrue();
+    }
+
+    // --- helpers ---
+
+    private void start(Map<String, String> overrides) {
+        StreamsAppConfig config = config(overrides);
+        Properties properties = new Properties();
+        properties.putAll(config.clientSettings());
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "newsline-near-duplicate-test");
+        driver = new TopologyTestDriver(
+                NewslineTopology.build(config, TopologySerdes.withClient(registry)),
+                properties,
+                Instant.parse("2026-01-10T09:00:00Z"));
+    }
+
+    private static StreamsAppConfig config(Map<String, String> overrides) {
+        Map<String, String> settings = new HashMap<>(Map.of(
+                StreamsConfig.BOOTSTRAP_SERVERS_CONFIG,
+                "unused:9092",
+                StreamsAppConfig.SNAPSHOT_INTERVAL_MS,
+                Long.toString(SNAPSHOT_INTERVAL.toMillis()),
+                StreamsAppConfig.NEAR_GRACE_MS,
+                Long.toString(GRACE.toMillis())));
+        settings.putAll(overrides);
+        return StreamsAppConfig.of(settings);
+    }
+
+    private void pipe(RawArticle... articles) {
+        TestInputTopic<String, RawArticle> input = driver.createInputTopic(
+                Topics.RAW_ARTICLES, new StringSerializer(), new SpecificAvroSerializer<>(registry));
+        for (RawArticle article : articles) {
+            input.pipeInput(article.getArticleId(), article, article.getIngestedAt());
+        }
+    }
+
+    private static double similarity(RawArticle a, RawArticle b) {
+        return Jaccard.exact(
+                Shingles.of(ParseStep.parse(a).getBodyParagraphs(), Shingles.DEFAULT_SIZE),
+                Shingles.of(ParseStep.parse(b).getBodyParagraphs(), Shingles.DEFAULT_SIZE));
+    }
+
+    private TestOutputTopic<String, EnrichedArticle> enrichedOutput() {
+        return output(Topics.ENRICHED_ARTICLES, EnrichedArticle.class);
+    }
+
+    private TestOutputTopic<String, DuplicateNotice> duplicatesOutput() {
+        return output(Topics.DUPLICATES, DuplicateNotice.class);
+    }
+
+    private TestOutputTopic<String, TimelineEntry> entriesOutput() {
+        return output(Topics.TIMELINE_ENTRIES, TimelineEntry.class);
+    }
+
+    private TestOutputTopic<String, TopicTimeline> timelinesOutput() {
+        return output(Topics.TIMELINES, TopicTimeline.class);
+    }
+
+    private <T extends org.apache.avro.specific.SpecificRecord> TestOutputTopic<String, T> output(
+            String topic, Class<T> type) {
+        return driver.createOutputTopic(
+                topic, new StringDeserializer(), new SpecificAvroDeserializer<>(type, registry));
+    }
+
+    static RawArticle raw(String name, String text, Instant ingested) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return RawArticle.newBuilder()
+                .setArticleId(sha256(bytes))
+                .setSourceUri("file:///articles/" + name)
+                .setFileName(name.substring(name.lastIndexOf('/') + 1))
+                .setMediaType("text/plain")
+                .setCharset("UTF-8")
+                .setRawText(text)
+                .setSizeBytes(bytes.length)
+                .setFileModifiedAt(null)
+                .setIngestedAt(ingested)
+                .setProducerHost("test-host")
+                .build();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
