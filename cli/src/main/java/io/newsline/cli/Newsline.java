@@ -11,7 +11,16 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Newsline.Version.class,
         description = "Newsline: news articles in, per-topic timelines out, over Apache Kafka.",
-        subcommands = {ProduceCommand.class, StreamCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            ProduceCommand.class,
+            StreamCommand.class,
+            io.newsline.streams.eval.EvalCommand.class,
+            io.newsline.streams.dedup.EvalDedupCommand.class,
+            TimelinesCommand.class,
+            LocalCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Newsline implements Runnable {
 
     @CommandLine.Spec

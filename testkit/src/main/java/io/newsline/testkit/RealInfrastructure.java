@@ -90,12 +90,15 @@ public final class RealInfrastructure {
         }
     }
 
-    private static void stopAll() {
+    /** Stops what was started; idempotent (the extension calls it at the end of the tests, the hook at exit). */
+    static void stopAll() {
         CompletableFuture<ApicurioRegistry> registryStarted;
         CompletableFuture<KafkaTestCluster> kafkaStarted;
         synchronized (RealInfrastructure.class) {
             registryStarted = registry;
             kafkaStarted = kafka;
+            registry = null;
+            kafka = null;
         }
         // Only what finished starting; a start still under way is a daemon thread that dies with the JVM, and
         // an Apicurio process it may have launched has a shutdown hook of its own.

@@ -15,6 +15,13 @@ public final class RealInfrastructureExtension implements BeforeAllCallback, Par
     @Override
     public void beforeAll(ExtensionContext context) {
         RealInfrastructure.startAll();
+        // Stop everything when the whole test plan is done, while the JVM is still healthy: stopping a broker
+        // from a JVM shutdown hook races the rest of the shutdown, and a failed fork exit fails the build.
+        // The shutdown hook stays as the fallback for a JVM that ends some other way.
+        context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(RealInfrastructure.class.getName() + ".stopper", key ->
+                        (ExtensionContext.Store.CloseableResource) RealInfrastructure::stopAll);
     }
 
     @Override
