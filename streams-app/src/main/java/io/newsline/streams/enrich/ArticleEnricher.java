@@ -17,13 +17,13 @@ public final class ArticleEnricher {
     private final LanguageDetector language;
     private final LeadSummarizer summarizer;
 
-    /** The v1 rule-based components with default limits. */
+    /** The default components: rule-based extraction, OpenNLP language detection, default limits. */
     public ArticleEnricher() {
         this(
                 new RuleBasedEntityExtractor(),
                 new KeywordExtractor(),
                 new TopicSelector(),
-                new StopwordLanguageDetector(),
+                new OpenNlpLanguageDetector(),
                 new LeadSummarizer());
     }
 
