@@ -5,6 +5,7 @@ import io.newsline.avro.TimelineEntry;
 import io.newsline.avro.TopicTimeline;
 import io.newsline.common.ClientSettings;
 import io.newsline.common.Topics;
+import io.newsline.common.cli.KafkaConnectionOptions;
 import io.newsline.serde.SpecificAvroDeserializer;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -46,11 +48,9 @@ public final class TimelinesCommand implements Callable<Integer> {
         json
     }
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Kafka brokers.")
-    String bootstrapServers;
-
-    @Option(names = "--schema-registry-url", paramLabel = "URL", description = "Schema registry (Confluent API).")
-    String schemaRegistryUrl;
+    /** --bootstrap-servers, --schema-registry-url. */
+    @Mixin
+    KafkaConnectionOptions connection;
 
     @Option(names = "--topic", paramLabel = "SLUG", description = "Only this timeline, e.g. benjamin-netanyahu.")
     String topicId;
@@ -73,16 +73,15 @@ public final class TimelinesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ClientSettings config = ClientSettings.withDefaults(Map.of(
+        ClientSettings config = connection.resolve(
+                Map.of(
                         "key.deserializer", StringDeserializer.class.getName(),
                         "value.deserializer", SpecificAvroDeserializer.class.getName(),
-                        "isolation.level", "read_committed")) // only what the streams app committed
-                .withEnvironment(System.getenv())
-                .with(settings)
-                .with("bootstrap.servers", bootstrapServers)
-                .with("schema.registry.url", schemaRegistryUrl);
-        config.require("bootstrap.servers", "pass --bootstrap-servers or set NEWSLINE_BOOTSTRAP_SERVERS.");
-        config.require("schema.registry.url", "pass --schema-registry-url or set NEWSLINE_SCHEMA_REGISTRY_URL.");
+                        "isolation.level", "read_committed"), // only what the streams app committed
+                null, // no properties file
+                System.getenv(),
+                settings);
+        connection.requireConnection(config);
         PrintWriter out = spec.commandLine().getOut();
 
         try (KafkaConsumer<String, TopicTimeline> consumer = new KafkaConsumer<>(config.asMap())) {
@@ -164,6 +163,10 @@ public final class TimelinesCommand implements Callable<Integer> {
             if (!byline.isEmpty() || !dated.isEmpty()) {
                 out.printf("              %s%n", (byline + "  " + dated).strip());
             }
+            int others = entry.getAlsoReportedBy().size();
+            if (others > 0) {
+                out.printf("              also reported by %d source%s%n", others, others == 1 ? "" : "s");
+            }
         }
         out.println();
     }
@@ -186,6 +189,7 @@ public final class TimelinesCommand implements Callable<Integer> {
                             e.put("summary", entry.getSummary());
                             e.put("articleId", entry.getArticleId());
                             e.put("source", entry.getSource());
+                            e.put("alsoReportedBy", entry.getAlsoReportedBy());
                             return e;
                         })
                         .toList());

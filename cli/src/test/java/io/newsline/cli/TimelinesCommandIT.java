@@ -35,7 +35,10 @@ class TimelinesCommandIT {
     void printsTheLatestSnapshotOfEveryTimeline(KafkaTestCluster kafka, ApicurioRegistry registry) throws Exception {
         kafka.createTopic(Topics.TIMELINES, 3, Map.of("cleanup.policy", "compact"));
         TimelineEntry may = entry("benjamin-netanyahu", "a1", "Talks will continue", "2025-05-13T08:00:00Z", "Ben C");
-        TimelineEntry sept = entry("benjamin-netanyahu", "a2", "Immediate negotiations", "2025-09-02T10:00:00Z", null);
+        TimelineEntry sept = TimelineEntry.newBuilder(
+                        entry("benjamin-netanyahu", "a2", "Immediate negotiations", "2025-09-02T10:00:00Z", null))
+                .setAlsoReportedBy(List.of("file:///seeds/a3.txt", "file:///seeds/a4.txt"))
+                .build();
         try (KafkaProducer<String, TopicTimeline> producer = new KafkaProducer<>(
                 Map.of(
                         "bootstrap.servers",
@@ -67,6 +70,10 @@ class TimelinesCommandIT {
         assertThat(firstEntry.get("title").asText()).isEqualTo("Talks will continue");
         assertThat(firstEntry.get("byline").asText()).isEqualTo("Ben C");
         assertThat(netanyahu.get("entries").get(1).get("byline").isNull()).isTrue();
+        assertThat(firstEntry.get("alsoReportedBy")).isEmpty();
+        assertThat(netanyahu.get("entries").get(1).get("alsoReportedBy"))
+                .extracting(JsonNode::asText)
+                .containsExactly("file:///seeds/a3.txt", "file:///seeds/a4.txt");
 
         assertThat(jsonLines(run(connection, "--format", "json", "--topic", "hamas")))
                 .extracting(n -> n.get("label").asText())
@@ -76,7 +83,7 @@ class TimelinesCommandIT {
         assertThat(text)
                 .contains("Benjamin Netanyahu  (person, benjamin-netanyahu, 2 articles)")
                 .contains("  2025-05-13  Talks will continue\n              by Ben C\n")
-                .contains("  2025-09-02  Immediate negotiations\n")
+                .contains("  2025-09-02  Immediate negotiations\n              also reported by 2 sources\n")
                 .doesNotContain("Gone");
     }
 

@@ -1,5 +1,6 @@
 package io.newsline.local;
 
+import io.newsline.common.JavaRuntimes;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -156,7 +157,7 @@ public final class KafkaBroker extends LocalService {
     @Override
     protected List<String> command() {
         List<String> command = java();
-        JavaFinder.Java java = JavaFinder.current();
+        JavaRuntimes.JavaRuntime java = JavaRuntimes.current();
         command.addAll(
                 1,
                 Processes.classDataSharing(
@@ -169,7 +170,7 @@ public final class KafkaBroker extends LocalService {
 
     private List<String> java() {
         List<String> command = new ArrayList<>(List.of(
-                JavaFinder.current().executable().toString(),
+                JavaRuntimes.current().javaExecutable().toString(),
                 marker(),
                 "-Xms128m",
                 "-Xmx512m",

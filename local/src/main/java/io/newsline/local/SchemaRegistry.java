@@ -1,5 +1,7 @@
 package io.newsline.local;
 
+import io.newsline.common.ApicurioSettings;
+import io.newsline.common.JavaRuntimes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,21 +11,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Apicurio Registry 3 (the distribution {@code io.apicurio:apicurio-registry-app:tar.gz:all} from Maven Central,
  * unpacked by the build), speaking Confluent's Schema Registry API at {@link #endpoint()}, on 127.0.0.1 only. It
- * needs Java {@value #REQUIRED_JAVA}+, found by {@link JavaFinder}. Settings as in the testkit's registry: behaves
- * like a fresh Confluent Schema Registry (BACKWARD compatibility, subjects can be deleted); with {@code persistent}
- * the schemas are kept in an H2 database under {@code registry/}, otherwise in memory.
+ * needs Java {@value #REQUIRED_JAVA}+, found by {@link JavaRuntimes}. The settings shared with the testkit's registry
+ * are in {@link ApicurioSettings}: behaves like a fresh Confluent Schema Registry (BACKWARD compatibility, subjects
+ * can be deleted); here the API gets the fixed {@code port}, and with {@code persistent} the schemas are kept in an
+ * H2 database under {@code registry/}, otherwise in memory.
  */
 public final class SchemaRegistry extends LocalService {
-    public static final int REQUIRED_JAVA = 21;
+    public static final int REQUIRED_JAVA = ApicurioSettings.REQUIRED_JAVA;
     public static final String HOME_ENV = "NEWSLINE_APICURIO_HOME";
-    static final String CONFLUENT_API_PATH = "/apis/ccompat/v7";
+    static final String CONFLUENT_API_PATH = ApicurioSettings.CONFLUENT_API_PATH;
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -32,7 +34,7 @@ public final class SchemaRegistry extends LocalService {
 
     private final int port;
     private final boolean persistent;
-    private JavaFinder.Java java;
+    private JavaRuntimes.JavaRuntime java;
 
     public SchemaRegistry(Path stackDir, int port, boolean persistent) {
         super(stackDir, "registry", "Schema registry (Apicurio Registry)");
@@ -50,33 +52,20 @@ public final class SchemaRegistry extends LocalService {
         return List.of(port);
     }
 
+    /** The shared settings, with the fixed port and in-memory or on-disk H2 storage. */
     Map<String, String> registryConfig() {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("quarkus.http.host", "127.0.0.1");
-        config.put("quarkus.http.port", Integer.toString(port));
-        config.put("quarkus.management.host", "127.0.0.1");
-        config.put("quarkus.management.port", "0");
-        config.put("apicurio.storage.kind", "sql");
-        config.put("apicurio.storage.sql.kind", "h2");
+        Map<String, String> config = ApicurioSettings.systemProperties(port);
         config.put(
                 "apicurio.datasource.url",
                 persistent
                         ? "jdbc:h2:file:" + dir().resolve("registry").resolve("registry") + ";DB_CLOSE_ON_EXIT=FALSE"
                         : "jdbc:h2:mem:registry");
-        config.put("quarkus.otel.sdk.disabled", "true");
-        config.put("quarkus.oidc.tenant-enabled", "false");
-        config.put("apicurio.authn.enabled", "false");
-        config.put("apicurio.search.index.enabled", "false");
-        config.put("quarkus.devservices.enabled", "false");
-        config.put("apicurio.rules.global.compatibility", "BACKWARD");
-        config.put("apicurio.rest.deletion.artifact.enabled", "true");
-        config.put("apicurio.rest.deletion.artifact-version.enabled", "true");
         return config;
     }
 
     @Override
     protected void prepare() throws IOException {
-        java = JavaFinder.atLeast(REQUIRED_JAVA, "Apicurio Registry 3");
+        java = JavaRuntimes.findAtLeast(REQUIRED_JAVA, "Apicurio Registry 3");
         home(); // fails now, with what to do, rather than as a cryptic exit status
         if (persistent) {
             Files.createDirectories(dir().resolve("registry"));
@@ -86,7 +75,7 @@ public final class SchemaRegistry extends LocalService {
     @Override
     protected List<String> command() {
         List<String> command = new ArrayList<>(List.of(
-                java.executable().toString(),
+                java.javaExecutable().toString(),
                 marker(),
                 "-Xms64m",
                 "-Xmx512m",

@@ -2,6 +2,7 @@ package io.newsline.producer;
 
 import io.newsline.avro.RawArticle;
 import io.newsline.common.Topics;
+import io.newsline.common.cli.KafkaConnectionOptions;
 import io.newsline.producer.read.ArticleFileReader;
 import io.newsline.producer.select.PathSelector;
 import java.io.IOException;
@@ -29,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -86,17 +88,9 @@ public final class ProduceCommand implements Callable<Integer> {
             description = "Article files, or directories to search recursively (with --watch: to watch).")
     List<Path> paths = new ArrayList<>();
 
-    @Option(
-            names = "--bootstrap-servers",
-            paramLabel = "HOST:PORT[,...]",
-            description = "Kafka brokers to connect to (or NEWSLINE_BOOTSTRAP_SERVERS).")
-    String bootstrapServers;
-
-    @Option(
-            names = "--schema-registry-url",
-            paramLabel = "URL",
-            description = "Schema registry base URL, Confluent API (or NEWSLINE_SCHEMA_REGISTRY_URL).")
-    String schemaRegistryUrl;
+    /** --bootstrap-servers, --schema-registry-url. */
+    @Mixin
+    KafkaConnectionOptions connection = new KafkaConnectionOptions(ProducerSettings.FILE_OPTION);
 
     @Option(
             names = "--topic",
@@ -291,8 +285,8 @@ public final class ProduceCommand implements Callable<Integer> {
     }
 
     Map<String, Object> producerConfig() {
-        Map<String, Object> config = ProducerSettings.forProducer(ProducerSettings.resolve(
-                maxFileSize, producerConfig, environment, overrides, bootstrapServers, schemaRegistryUrl));
+        Map<String, Object> config = ProducerSettings.forProducer(
+                ProducerSettings.resolve(maxFileSize, producerConfig, environment, overrides, connection));
         log.debug("Producer settings: {}", config.keySet());
         return config;
     }

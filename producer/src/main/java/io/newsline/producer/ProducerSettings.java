@@ -1,6 +1,7 @@
 package io.newsline.producer;
 
 import io.newsline.common.ClientSettings;
+import io.newsline.common.cli.KafkaConnectionOptions;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,17 +14,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * ({@code --bootstrap-servers}, {@code --schema-registry-url}); a later layer wins.
  */
 public final class ProducerSettings {
-    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    public static final String SCHEMA_REGISTRY_URL = KafkaConnectionOptions.SCHEMA_REGISTRY_URL;
 
     /** Named, not referenced: any serializer of Confluent's wire format can take its place via -X. */
     public static final String DEFAULT_VALUE_SERIALIZER = "io.newsline.serde.SpecificAvroSerializer";
 
     public static final String DEFAULT_CLIENT_ID = "newsline-producer";
 
-    static final String HOW_TO_SET_BOOTSTRAP = "pass --bootstrap-servers HOST:PORT, set NEWSLINE_BOOTSTRAP_SERVERS,"
-            + " or put bootstrap.servers in the --producer-config file.";
-    static final String HOW_TO_SET_REGISTRY = "pass --schema-registry-url URL, set NEWSLINE_SCHEMA_REGISTRY_URL,"
-            + " or put schema.registry.url in the --producer-config file.";
+    /** The producer's properties-file option, named in the messages when the brokers or registry are missing. */
+    static final String FILE_OPTION = "--producer-config";
 
     private ProducerSettings() {}
 
@@ -69,12 +68,22 @@ public final class ProducerSettings {
             Map<String, String> overrides,
             String bootstrapServers,
             String schemaRegistryUrl) {
-        return ClientSettings.withDefaults(defaults(maxFileSize))
-                .withFile(configFile)
-                .withEnvironment(environment)
-                .with(overrides)
-                .with(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers)
-                .with(SCHEMA_REGISTRY_URL, schemaRegistryUrl);
+        return resolve(
+                maxFileSize,
+                configFile,
+                environment,
+                overrides,
+                KafkaConnectionOptions.of(bootstrapServers, schemaRegistryUrl, FILE_OPTION));
+    }
+
+    /** All layers merged, the connection from the command's options; nothing is required yet. */
+    static ClientSettings resolve(
+            long maxFileSize,
+            Path configFile,
+            Map<String, String> environment,
+            Map<String, String> overrides,
+            KafkaConnectionOptions connection) {
+        return connection.resolve(defaults(maxFileSize), configFile, environment, overrides);
     }
 
     /**
@@ -84,8 +93,9 @@ public final class ProducerSettings {
      *     are not configured
      */
     public static Map<String, Object> forProducer(ClientSettings settings) {
-        settings.require(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, HOW_TO_SET_BOOTSTRAP);
-        settings.require(SCHEMA_REGISTRY_URL, HOW_TO_SET_REGISTRY);
+        settings.require(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaConnectionOptions.howToSetBootstrapServers(FILE_OPTION));
+        settings.require(SCHEMA_REGISTRY_URL, KafkaConnectionOptions.howToSetSchemaRegistryUrl(FILE_OPTION));
         return settings.asMap();
     }
 }

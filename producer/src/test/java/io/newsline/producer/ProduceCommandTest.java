@@ -189,7 +189,8 @@ class ProduceCommandTest {
         assertThat(err.toString())
                 .contains("bootstrap.servers")
                 .contains("--bootstrap-servers")
-                .contains("NEWSLINE_BOOTSTRAP_SERVERS");
+                .contains("NEWSLINE_BOOTSTRAP_SERVERS")
+                .contains("--producer-config");
         assertThat(producerConfig.get()).isNull();
     }
 

@@ -1,13 +1,16 @@
 package io.newsline.streams;
 
 import io.newsline.common.ClientSettings;
+import io.newsline.common.cli.KafkaConnectionOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code newsline stream}: runs the topology until SIGTERM / Ctrl-C. */
@@ -21,17 +24,9 @@ import picocli.CommandLine.Option;
         })
 public final class StreamCommand implements Callable<Integer> {
 
-    @Option(
-            names = "--bootstrap-servers",
-            description = "Kafka bootstrap servers (env NEWSLINE_BOOTSTRAP_SERVERS).",
-            paramLabel = "HOST:PORT")
-    String bootstrapServers;
-
-    @Option(
-            names = "--schema-registry-url",
-            description = "Schema registry URL(s), comma-separated (env NEWSLINE_SCHEMA_REGISTRY_URL).",
-            paramLabel = "URL")
-    String schemaRegistryUrl;
+    /** --bootstrap-servers, --schema-registry-url. */
+    @Mixin
+    KafkaConnectionOptions connection;
 
     @Option(names = "--state-dir", description = "Where local state stores live (state.dir).", paramLabel = "DIR")
     Path stateDir;
@@ -50,21 +45,22 @@ public final class StreamCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ClientSettings resolved = ClientSettings.withDefaults(StreamsAppConfig.defaults())
-                .withFile(configFile)
-                .withEnvironment(System.getenv())
-                .with(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers)
-                .with("schema.registry.url", schemaRegistryUrl)
+        StreamsApp app = new StreamsApp(StreamsAppConfig.from(settings(System.getenv())));
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "newsline-stream-shutdown"));
+        return app.runUntilStopped();
+    }
+
+    /** Every layer resolved; the brokers and the registry are required. */
+    ClientSettings settings(Map<String, String> environment) {
+        // Here -X wins over the options too, so the chain is built by hand rather than with connection.resolve.
+        ClientSettings resolved = connection
+                .applyTo(ClientSettings.withDefaults(StreamsAppConfig.defaults())
+                        .withFile(configFile)
+                        .withEnvironment(environment))
                 .with(StreamsConfig.STATE_DIR_CONFIG, stateDir == null ? null : stateDir.toString())
                 .with(StreamsConfig.APPLICATION_ID_CONFIG, applicationId)
                 .with(ClientSettings.parsePairs(settings));
-        resolved.require(
-                StreamsConfig.BOOTSTRAP_SERVERS_CONFIG,
-                "pass --bootstrap-servers HOST:PORT or set NEWSLINE_BOOTSTRAP_SERVERS.");
-        resolved.require("schema.registry.url", "pass --schema-registry-url URL or set NEWSLINE_SCHEMA_REGISTRY_URL.");
-        StreamsApp app = new StreamsApp(StreamsAppConfig.from(resolved));
-        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "newsline-stream-shutdown"));
-        return app.runUntilStopped();
+        return connection.requireConnection(resolved);
     }
 
     public static void main(String[] args) {

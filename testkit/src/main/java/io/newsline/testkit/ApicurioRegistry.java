@@ -2,6 +2,8 @@ package io.newsline.testkit;
 
 import static org.awaitility.Awaitility.await;
 
+import io.newsline.common.ApicurioSettings;
+import io.newsline.common.JavaRuntimes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,6 +58,9 @@ import org.slf4j.LoggerFactory;
  *       Apicurio and switched on here ({@code apicurio.rest.deletion.*}).
  * </ul>
  *
+ * <p>The settings shared with {@code newsline local}'s registry are in {@link ApicurioSettings}; here the API gets
+ * an ephemeral port and the storage stays in memory.
+ *
  * <p>Needs Java {@value #REQUIRED_JAVA}+, found by {@link JavaRuntimes}. The distribution comes from the build
  * (see {@code newsline-testkit.properties}), or from system property {@value #HOME_PROPERTY} or environment
  * variable {@value #HOME_ENV}. Starts in about 5-10 s.
@@ -64,9 +68,9 @@ import org.slf4j.LoggerFactory;
 public final class ApicurioRegistry implements AutoCloseable {
     public static final String HOME_PROPERTY = "newsline.apicurio.home";
     public static final String HOME_ENV = "NEWSLINE_APICURIO_HOME";
-    public static final int REQUIRED_JAVA = 21;
+    public static final int REQUIRED_JAVA = ApicurioSettings.REQUIRED_JAVA;
 
-    static final String CONFLUENT_API_PATH = "/apis/ccompat/v7";
+    static final String CONFLUENT_API_PATH = ApicurioSettings.CONFLUENT_API_PATH;
 
     private static final Logger log = LoggerFactory.getLogger(ApicurioRegistry.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -94,7 +98,7 @@ public final class ApicurioRegistry implements AutoCloseable {
     public static ApicurioRegistry start() {
         long started = System.nanoTime();
         Path home = locateHome();
-        JavaRuntimes.JavaRuntime java = JavaRuntimes.findAtLeast(REQUIRED_JAVA);
+        JavaRuntimes.JavaRuntime java = JavaRuntimes.findAtLeast(REQUIRED_JAVA, "Apicurio Registry 3");
         Path logFile = newLogFile();
 
         List<String> command = new ArrayList<>(List.of(
@@ -178,25 +182,12 @@ public final class ApicurioRegistry implements AutoCloseable {
         }
     }
 
-    /** Settings passed as system properties, which take precedence over the distribution's own. */
+    /**
+     * Settings passed as system properties, which take precedence over the distribution's own: the shared ones,
+     * with the API on a port the OS chooses and the default in-memory H2 storage.
+     */
     static Map<String, String> registryConfig() {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("quarkus.http.host", "127.0.0.1");
-        config.put("quarkus.http.port", "0");
-        config.put("quarkus.management.host", "127.0.0.1");
-        config.put("quarkus.management.port", "0");
-        config.put("apicurio.storage.kind", "sql");
-        config.put("apicurio.storage.sql.kind", "h2");
-        config.put("quarkus.otel.sdk.disabled", "true");
-        config.put("quarkus.oidc.tenant-enabled", "false");
-        config.put("apicurio.authn.enabled", "false");
-        config.put("apicurio.search.index.enabled", "false");
-        config.put("quarkus.devservices.enabled", "false");
-        // Behave like a fresh Confluent Schema Registry: BACKWARD by default, subjects can be deleted.
-        config.put("apicurio.rules.global.compatibility", "BACKWARD");
-        config.put("apicurio.rest.deletion.artifact.enabled", "true");
-        config.put("apicurio.rest.deletion.artifact-version.enabled", "true");
-        return config;
+        return ApicurioSettings.systemProperties(0);
     }
 
     /** Where the distribution is: the system property, the environment variable, then what the build wrote. */

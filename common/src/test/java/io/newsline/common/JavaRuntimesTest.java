@@ -1,4 +1,4 @@
-package io.newsline.testkit;
+package io.newsline.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,12 +27,20 @@ class JavaRuntimesTest {
     }
 
     @Test
+    void readsOldAndNewVersionFormats() throws IOException {
+        assertThat(JavaRuntimes.featureVersion(fakeJdk("f", "\"1.8.0_402\""))).hasValue(8);
+        assertThat(JavaRuntimes.featureVersion(fakeJdk("g", "\"21.0.8\""))).hasValue(21);
+        assertThat(JavaRuntimes.featureVersion(dir.resolve("missing"))).isEmpty();
+    }
+
+    @Test
     void theSystemPropertyWinsOverEverythingElse() throws IOException {
         Path chosen = fakeJdk("chosen", "\"22.0.1\"");
         Path current = fakeJdk("current", "\"25\"");
 
         JavaRuntimes.JavaRuntime runtime = JavaRuntimes.find(
                 21,
+                "X",
                 Map.of(JavaRuntimes.JAVA_HOME_PROPERTY, chosen.toString())::get,
                 Map.of(JavaRuntimes.JAVA_HOME_ENV, current.toString())::get,
                 current,
@@ -49,6 +57,7 @@ class JavaRuntimesTest {
 
         JavaRuntimes.JavaRuntime runtime = JavaRuntimes.find(
                 21,
+                "X",
                 Map.<String, String>of()::get,
                 Map.of(JavaRuntimes.JAVA_HOME_ENV, chosen.toString())::get,
                 fakeJdk("current", "\"25\""),
@@ -64,6 +73,7 @@ class JavaRuntimesTest {
 
         assertThatThrownBy(() -> JavaRuntimes.find(
                         21,
+                        "The registry",
                         Map.<String, String>of()::get,
                         Map.of(JavaRuntimes.JAVA_HOME_ENV, old.toString())::get,
                         fakeJdk("current", "\"25\""),
@@ -72,15 +82,36 @@ class JavaRuntimesTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(JavaRuntimes.JAVA_HOME_ENV)
                 .hasMessageContaining(old.toString())
-                .hasMessageContaining("Java 17");
+                .hasMessageContaining("Java 17")
+                .hasMessageContaining("Java 21");
+    }
+
+    @Test
+    void anExplicitChoiceMustBeSuitableEvenWhenTheRunningJavaIsNot() throws IOException {
+        Path jdk17 = fakeJdk("jdk-17", "\"17\"");
+        Map<String, String> env = Map.of(JavaRuntimes.JAVA_HOME_ENV, jdk17.toString());
+
+        assertThatThrownBy(() -> JavaRuntimes.find(21, "The registry", none(), env::get, jdk17, 17, List.of(dir)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(JavaRuntimes.JAVA_HOME_ENV)
+                .hasMessageContaining("Java 21");
     }
 
     @Test
     void usesTheRunningJavaWhenItIsNewEnough() throws IOException {
         Path current = fakeJdk("current", "\"21.0.2\"");
 
-        assertThat(JavaRuntimes.find(21, none(), none(), current, 21, List.of()))
+        assertThat(JavaRuntimes.find(21, "X", none(), none(), current, 21, List.of()))
                 .isEqualTo(new JavaRuntimes.JavaRuntime(current, 21));
+    }
+
+    @Test
+    void theRunningJavaWinsOverInstalledOnesWhenItIsNewEnough() throws IOException {
+        Path current = fakeJdk("current", "\"25.0.1\"");
+        fakeJdk("jdk-21", "\"21.0.8\"");
+
+        assertThat(JavaRuntimes.find(21, "X", none(), Map.<String, String>of()::get, current, 25, List.of(dir)))
+                .isEqualTo(new JavaRuntimes.JavaRuntime(current, 25));
     }
 
     @Test
@@ -88,7 +119,13 @@ class JavaRuntimesTest {
         Path javaHome = fakeJdk("java-home", "\"23\"");
 
         JavaRuntimes.JavaRuntime runtime = JavaRuntimes.find(
-                21, none(), Map.of("JAVA_HOME", javaHome.toString())::get, fakeJdk("current", "\"17\""), 17, List.of());
+                21,
+                "X",
+                none(),
+                Map.of("JAVA_HOME", javaHome.toString())::get,
+                fakeJdk("current", "\"17\""),
+                17,
+                List.of());
 
         assertThat(runtime).isEqualTo(new JavaRuntimes.JavaRuntime(javaHome, 23));
     }
@@ -100,7 +137,7 @@ class JavaRuntimesTest {
         Files.createSymbolicLink(bin.resolve("java"), jdk.resolve("bin/java"));
 
         JavaRuntimes.JavaRuntime runtime = JavaRuntimes.find(
-                21, none(), Map.of("PATH", bin.toString())::get, fakeJdk("current", "\"17\""), 17, List.of());
+                21, "X", none(), Map.of("PATH", bin.toString())::get, fakeJdk("current", "\"17\""), 17, List.of());
 
         assertThat(runtime.home()).isEqualTo(jdk.toRealPath());
     }
@@ -113,11 +150,13 @@ class JavaRuntimesTest {
         Path jdk21 = fakeJdk("jvm/java-21", "\"21.0.7\"");
         Path macRoot = Files.createDirectories(dir.resolve("mac"));
         Path macJdk = fakeJdk("mac/temurin-22.jdk/Contents/Home", "\"22\"");
+        Path current = dir.resolve("jvm/java-17");
 
-        assertThat(JavaRuntimes.find(21, none(), none(), fakeJdk("current", "\"17\""), 17, List.of(jvms, macRoot))
-                        .home())
-                .isEqualTo(jdk21);
-        assertThat(JavaRuntimes.find(22, none(), none(), fakeJdk("current", "\"17\""), 17, List.of(jvms, macRoot))
+        JavaRuntimes.JavaRuntime found =
+                JavaRuntimes.find(21, "X", none(), none(), current, 17, List.of(jvms, macRoot));
+        assertThat(found.home()).isEqualTo(jdk21);
+        assertThat(found.featureVersion()).isEqualTo(21);
+        assertThat(JavaRuntimes.find(22, "X", none(), none(), current, 17, List.of(jvms, macRoot))
                         .home())
                 .isEqualTo(macJdk);
     }
@@ -127,11 +166,32 @@ class JavaRuntimesTest {
         Path jvms = Files.createDirectories(dir.resolve("jvm"));
         fakeJdk("jvm/java-17", "\"17.0.15\"");
 
-        assertThatThrownBy(() -> JavaRuntimes.find(21, none(), none(), fakeJdk("current", "\"17\""), 17, List.of(jvms)))
+        assertThatThrownBy(() -> JavaRuntimes.find(
+                        21, "The registry", none(), none(), fakeJdk("current", "\"17\""), 17, List.of(jvms)))
                 .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("The registry needs Java 21")
                 .hasMessageContaining("No Java 21 or newer found")
                 .hasMessageContaining(JavaRuntimes.JAVA_HOME_ENV)
-                .hasMessageContaining("openjdk-21");
+                .hasMessageContaining("openjdk-21")
+                .hasMessageContaining("openjdk-21-jre-headless");
+    }
+
+    @Test
+    void searchesTheUsualInstallLocations() {
+        Path userHome = Path.of("/home/someone");
+
+        assertThat(JavaRuntimes.defaultSearchRoots(userHome, null))
+                .contains(
+                        Path.of("/usr/lib/jvm"),
+                        Path.of("/usr/lib64/jvm"),
+                        Path.of("/usr/java"),
+                        Path.of("/opt/java"),
+                        Path.of("/Library/Java/JavaVirtualMachines"),
+                        userHome.resolve(".sdkman/candidates/java"),
+                        userHome.resolve(".jdks"),
+                        userHome.resolve(".asdf/installs/java"));
+        assertThat(JavaRuntimes.defaultSearchRoots(userHome, "C:\\Program Files"))
+                .contains(Path.of("C:\\Program Files", "Eclipse Adoptium"));
     }
 
     private static UnaryOperator<String> none() {

@@ -1,4 +1,4 @@
-package io.newsline.testkit;
+package io.newsline.common;
 
 import java.io.File;
 import java.io.IOException;
@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * Finds a Java runtime of at least a given feature version on this machine, for programs that must run on a
- * newer Java than the build (Apicurio Registry 3 needs 21, the build targets 17). Looked at in this order:
+ * newer Java than the build (Apicurio Registry 3 needs 21, the build targets 17). Used by the testkit's registry
+ * and by {@code newsline local}/{@code demo}. Looked at in this order:
  *
  * <ol>
  *   <li>system property {@value #JAVA_HOME_PROPERTY}, then environment variable {@value #JAVA_HOME_ENV} (an
@@ -42,27 +43,36 @@ public final class JavaRuntimes {
 
     /** A Java installation and its feature version (17, 21, 25...). */
     public record JavaRuntime(Path home, int featureVersion) {
-        /** The {@code java} launcher of this runtime. */
+        /** The {@code java} launcher of this runtime ({@code bin/java}, or {@code bin/java.exe} on Windows). */
         public Path javaExecutable() {
-            return executableIn(home).orElseThrow();
+            return executableIn(home).orElseGet(() -> home.resolve("bin").resolve("java"));
         }
     }
 
     private JavaRuntimes() {}
 
+    /** The Java running this code. */
+    public static JavaRuntime current() {
+        return new JavaRuntime(
+                Path.of(System.getProperty("java.home")), Runtime.version().feature());
+    }
+
     /**
-     * The Java runtime to use for a program that needs at least {@code minimumFeatureVersion}.
+     * The Java runtime to use for {@code program}, which needs at least {@code minimumFeatureVersion}.
      *
+     * @param program what needs it, for the error message (e.g. "Apicurio Registry 3")
      * @throws IllegalStateException with what to install or set when there is none
      */
-    public static JavaRuntime findAtLeast(int minimumFeatureVersion) {
+    public static JavaRuntime findAtLeast(int minimumFeatureVersion, String program) {
         Path userHome = Path.of(System.getProperty("user.home"));
+        JavaRuntime current = current();
         return find(
                 minimumFeatureVersion,
+                program,
                 System::getProperty,
                 System::getenv,
-                Path.of(System.getProperty("java.home")),
-                Runtime.version().feature(),
+                current.home(),
+                current.featureVersion(),
                 defaultSearchRoots(userHome, System.getenv("ProgramFiles")));
     }
 
@@ -92,11 +102,13 @@ public final class JavaRuntimes {
     /** The search, with every input explicit so it can be tested without the machine's own JDKs. */
     static JavaRuntime find(
             int minimum,
+            String program,
             UnaryOperator<String> systemProperties,
             UnaryOperator<String> environment,
             Path currentHome,
             int currentFeatureVersion,
             List<Path> searchRoots) {
+        String needs = program + " needs Java " + minimum + " or newer";
         String explicitSource = null;
         String explicit = systemProperties.apply(JAVA_HOME_PROPERTY);
         if (isSet(explicit)) {
@@ -111,9 +123,13 @@ public final class JavaRuntimes {
             Path home = Path.of(explicit.trim());
             OptionalInt version = featureVersion(home);
             if (executableIn(home).isEmpty() || version.isEmpty() || version.getAsInt() < minimum) {
-                throw new IllegalStateException(explicitSource + " points to " + home + ", which is not a Java "
-                        + minimum + " or newer (no bin/java, or its release file says "
-                        + (version.isPresent() ? "Java " + version.getAsInt() : "nothing usable") + ").");
+                String why = executableIn(home).isEmpty()
+                        ? "it has no bin/java"
+                        : version.isEmpty()
+                                ? "it has no release file with a JAVA_VERSION"
+                                : "its release file says Java " + version.getAsInt();
+                throw new IllegalStateException(
+                        needs + ", and " + explicitSource + " points to " + home + ", which is not one (" + why + ").");
             }
             return new JavaRuntime(home, version.getAsInt());
         }
@@ -151,10 +167,10 @@ public final class JavaRuntimes {
         }
         looked.add("every directory under " + searchRoots);
 
-        throw new IllegalStateException("No Java " + minimum + " or newer found; looked at " + String.join(", ", looked)
-                + ". Install a JDK " + minimum + "+ (e.g. `apt-get install openjdk-" + minimum
-                + "-jdk-headless`, or Eclipse Temurin " + minimum + " from https://adoptium.net), or point "
-                + JAVA_HOME_ENV + " (or -D" + JAVA_HOME_PROPERTY + ") at one.");
+        throw new IllegalStateException(needs + ". No Java " + minimum + " or newer found; looked at "
+                + String.join(", ", looked) + ". Install one (e.g. `sudo apt-get install openjdk-" + minimum
+                + "-jre-headless`, or Eclipse Temurin " + minimum + " from https://adoptium.net), and point "
+                + JAVA_HOME_ENV + " (or -D" + JAVA_HOME_PROPERTY + ") at it if it is not found by itself.");
     }
 
     static List<Path> defaultSearchRoots(Path userHome, String programFiles) {
