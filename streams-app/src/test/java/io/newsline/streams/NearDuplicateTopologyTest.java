@@ -16,13 +16,9 @@ import io.newsline.streams.dedup.NearDuplicateTopology;
 import io.newsline.streams.dedup.Shingles;
 import io.newsline.streams.parse.ParseStep;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -290,26 +286,6 @@ class NearDuplicateTopologyTest {
     }
 
     static RawArticle raw(String name, String text, Instant ingested) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return RawArticle.newBuilder()
-                .setArticleId(sha256(bytes))
-                .setSourceUri("file:///articles/" + name)
-                .setFileName(name.substring(name.lastIndexOf('/') + 1))
-                .setMediaType("text/plain")
-                .setCharset("UTF-8")
-                .setRawText(text)
-                .setSizeBytes(bytes.length)
-                .setFileModifiedAt(null)
-                .setIngestedAt(ingested)
-                .setProducerHost("test-host")
-                .build();
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestArticles.raw(name, text, null, ingested);
     }
 }

@@ -16,11 +16,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -378,19 +375,7 @@ class NewslineTopologyTest {
     }
 
     static RawArticle raw(String name, String text, Instant modified) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return RawArticle.newBuilder()
-                .setArticleId(sha256(bytes))
-                .setSourceUri("file:///articles/" + name)
-                .setFileName(name)
-                .setMediaType("text/plain")
-                .setCharset("UTF-8")
-                .setRawText(text)
-                .setSizeBytes(bytes.length)
-                .setFileModifiedAt(modified)
-                .setIngestedAt(INGESTED)
-                .setProducerHost("test-host")
-                .build();
+        return TestArticles.raw(name, text, modified, INGESTED);
     }
 
     private static EnrichedArticle enriched(String id, String publishedAt, String... topicIds) {
@@ -428,13 +413,5 @@ class NewslineTopologyTest {
                         .setProducerHost("test-host")
                         .build())
                 .build();
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
