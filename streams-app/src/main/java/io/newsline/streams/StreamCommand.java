@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
         name = "stream",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs the Newsline Kafka Streams app: deduplicates, enriches and aggregates the articles of",
-            "news.articles.raw into per-topic timelines on news.timeline-entries and news.timelines.",
+            "Runs the Newsline Kafka Streams app until stopped (SIGTERM or Ctrl-C).",
+            "It deduplicates, enriches and aggregates the articles of news.articles.raw into per-topic",
+            "timelines on news.timeline-entries and news.timelines.",
             "Settings: defaults < --config FILE < NEWSLINE_* environment variables < options and -X."
         })
 public final class StreamCommand implements Callable<Integer> {
