@@ -34,8 +34,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,38 +48,33 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @WithRealKafkaAndRegistry
 class NearDuplicateIT {
-    private static final Duration PATIENCE = Duration.ofSeconds(120);
+    private static final Duration PATIENCE = RunningStreamsApp.PATIENCE;
     private static final int PARTITIONS = 4;
     private static final Instant INGESTED = Instant.now().minusSeconds(10);
 
+    private static RunningStreamsApp running;
     private static KafkaTestCluster kafka;
     private static String registryUrl;
-    private static StreamsApp app;
 
     @BeforeAll
     static void startApp(ApicurioRegistry registry, @TempDir Path stateDir) {
-        kafka = KafkaTestCluster.start();
-        registryUrl = registry.confluentApiUrl();
-        Map<String, String> settings = new HashMap<>();
-        settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        settings.put("schema.registry.url", registryUrl);
-        settings.put(StreamsConfig.APPLICATION_ID_CONFIG, RealInfrastructure.uniqueName("newsline-near-it"));
-        settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        settings.put(StreamsAppConfig.TOPIC_PARTITIONS, Integer.toString(PARTITIONS));
-        settings.put(StreamsAppConfig.SNAPSHOT_INTERVAL_MS, "200");
-        settings.put(StreamsAppConfig.NEAR_GRACE_MS, "1000");
-        app = new StreamsApp(StreamsAppConfig.of(settings));
-        KafkaStreams streams = app.start();
-        await().atMost(PATIENCE).until(() -> streams.state() == KafkaStreams.State.RUNNING);
+        running = RunningStreamsApp.start(
+                registry,
+                stateDir,
+                "newsline-near-it",
+                Map.of(
+                        StreamsAppConfig.TOPIC_PARTITIONS,
+                        Integer.toString(PARTITIONS),
+                        StreamsAppConfig.NEAR_GRACE_MS,
+                        "1000"));
+        kafka = running.kafka;
+        registryUrl = running.registryUrl;
     }
 
     @AfterAll
     static void stopApp() {
-        if (app != null) {
-            app.close();
-        }
-        if (kafka != null) {
-            kafka.close();
+        if (running != null) {
+            running.close();
         }
     }
 

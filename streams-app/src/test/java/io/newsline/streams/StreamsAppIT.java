@@ -37,7 +37,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,38 +52,28 @@ import picocli.CommandLine;
 @WithRealKafkaAndRegistry
 class StreamsAppIT {
     private static final Path SEEDS = Path.of("..", "seeds").toAbsolutePath().normalize();
-    private static final Duration PATIENCE = Duration.ofSeconds(120);
+    private static final Duration PATIENCE = RunningStreamsApp.PATIENCE;
     private static final List<String> RECENT_POSTS_WORDS =
             List.of("Winnie Harlow", "Kyle Kuzma", "NFL", "Pete Carroll", "Dillon Gabriel", "Shedeur", "Raiders");
 
+    private static RunningStreamsApp running;
     private static KafkaTestCluster kafka;
     private static String registryUrl;
-    private static StreamsApp app;
     private static KafkaStreams streams;
 
     @BeforeAll
     static void startApp(ApicurioRegistry registry, @TempDir Path stateDir) {
-        kafka = KafkaTestCluster.start();
-        registryUrl = registry.confluentApiUrl();
-        Map<String, String> settings = new HashMap<>();
-        settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        settings.put("schema.registry.url", registryUrl);
-        settings.put(StreamsConfig.APPLICATION_ID_CONFIG, RealInfrastructure.uniqueName("newsline-it"));
-        settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        settings.put(StreamsAppConfig.TOPIC_PARTITIONS, "3");
-        settings.put(StreamsAppConfig.SNAPSHOT_INTERVAL_MS, "200");
-        app = new StreamsApp(StreamsAppConfig.of(settings));
-        streams = app.start();
-        await().atMost(PATIENCE).until(() -> streams.state() == KafkaStreams.State.RUNNING);
+        running = RunningStreamsApp.start(
+                registry, stateDir, "newsline-it", Map.of(StreamsAppConfig.TOPIC_PARTITIONS, "3"));
+        kafka = running.kafka;
+        registryUrl = running.registryUrl;
+        streams = running.streams;
     }
 
     @AfterAll
     static void stopApp() {
-        if (app != null) {
-            app.close();
-        }
-        if (kafka != null) {
-            kafka.close();
+        if (running != null) {
+            running.close();
         }
     }
 
