@@ -13,9 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes one file from path to outcome: read and decode it, skip it if the same bytes were already sent in this
- * run, else publish it (or, in a dry run, only count it); every outcome lands in the {@link RunSummary} and
- * every failure is reported with its reason.
+ * Takes one file from path to outcome: read and decode it, skip it if this very file was already sent with the same
+ * bytes, else publish it (or, in a dry run, only count it); every outcome lands in the {@link RunSummary} and every
+ * failure is reported with its reason.
+ *
+ * <p>A byte-identical copy under another path is published too, by default: it is another source of the same story,
+ * which the streams app turns into an EXACT duplicate notice naming that source and lists in the original's
+ * "also reported by". Only with {@code skipIdenticalFiles} (the {@code --skip-identical} option) is it skipped here.
  */
 public final class FileProcessor {
     private static final Logger log = LoggerFactory.getLogger(FileProcessor.class);
@@ -26,8 +30,11 @@ public final class FileProcessor {
     private final ProgressReporter progress;
     private final Clock clock;
     private final String producerHost;
+    private final boolean skipIdenticalFiles;
     /** Article id -> the file first sent with it; an id leaves again if its send fails, so it can be retried. */
-    private final Map<String, Path> sent = new ConcurrentHashMap<>();
+    private final Map<String, Path> firstFileOfId = new ConcurrentHashMap<>();
+    /** File -> the id of the bytes last sent from it, to not resend a file that is seen again unchanged. */
+    private final Map<Path, String> sentFromFile = new ConcurrentHashMap<>();
 
     /** @param publisher where to send articles; {@code null} for a dry run, which sends nothing */
     public FileProcessor(
@@ -36,13 +43,15 @@ public final class FileProcessor {
             RunSummary summary,
             ProgressReporter progress,
             Clock clock,
-            String producerHost) {
+            String producerHost,
+            boolean skipIdenticalFiles) {
         this.reader = reader;
         this.publisher = publisher;
         this.summary = summary;
         this.progress = progress;
         this.clock = clock;
         this.producerHost = producerHost;
+        this.skipIdenticalFiles = skipIdenticalFiles;
     }
 
     /**
@@ -55,15 +64,16 @@ public final class FileProcessor {
             return;
         }
         ArticleFile article = (ArticleFile) result;
-        Path first = sent.putIfAbsent(article.articleId(), file);
-        if (first != null && first.equals(file)) {
+        String previous = sentFromFile.put(file, article.articleId());
+        if (article.articleId().equals(previous)) {
             // The same file with the same bytes again: touched, or seen both by a scan and by the watcher.
             log.debug("{} is unchanged since it was sent", file);
             summary.unchanged(article.sizeBytes());
             progress.tick();
             return;
         }
-        if (first != null) {
+        Path first = firstFileOfId.putIfAbsent(article.articleId(), file);
+        if (first != null && skipIdenticalFiles) {
             summary.duplicate(article.sizeBytes());
             progress.notice("SKIPPED [duplicate] " + file + ": same bytes as " + first + " (article "
                     + article.articleId().substring(0, 12) + "...)");
@@ -84,7 +94,8 @@ public final class FileProcessor {
 
             @Override
             public void failed(String reason) {
-                sent.remove(article.articleId(), file);
+                firstFileOfId.remove(article.articleId(), file);
+                sentFromFile.remove(file, article.articleId());
                 fail(file, FailureReason.SEND_FAILED, reason, article.sizeBytes());
             }
         });

@@ -143,6 +143,15 @@ public final class ProduceCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Option(
+            names = "--skip-identical",
+            description = {
+                "Skip a file whose bytes were already sent from another file in this run. By default every file is",
+                "published: the streams app turns a copy into an EXACT duplicate notice naming its source, and the",
+                "original's timeline entries list that source as also reporting it."
+            })
+    boolean skipIdentical;
+
+    @Option(
             names = "--producer-config",
             paramLabel = "FILE",
             description = "Properties file with Kafka producer and serializer settings.")
@@ -215,7 +224,7 @@ public final class ProduceCommand implements Callable<Integer> {
         boolean bar = !noProgress && !quiet && System.console() != null;
         ProgressReporter progress = new ProgressReporter(err, bar, quiet, summary, nanoClock);
         FileProcessor processor = new FileProcessor(
-                new ArticleFileReader(maxFileSize), publisher, summary, progress, clock, HostName.NAME);
+                new ArticleFileReader(maxFileSize), publisher, summary, progress, clock, HostName.NAME, skipIdentical);
         ProduceRun run = new ProduceRun(
                 new ProduceRun.Options(paths, selector, watch, Duration.ofMillis(settleMillis)),
                 processor,

@@ -144,8 +144,9 @@ public final class RunSummary {
                                         .collect(Collectors.joining(", "))
                                 + ")"));
         if (duplicates > 0) {
-            lines.add(
-                    line("Duplicates", files(duplicates) + " skipped (same bytes as a file sent earlier in this run)"));
+            lines.add(line(
+                    "Duplicates",
+                    files(duplicates) + " skipped (--skip-identical: same bytes as a file sent earlier in this run)"));
         }
         if (unchanged > 0) {
             lines.add(line("Unchanged", files(unchanged) + " seen again with the bytes already sent, not resent"));

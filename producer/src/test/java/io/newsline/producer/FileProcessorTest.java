@@ -54,11 +54,31 @@ class FileProcessorTest {
     }
 
     @Test
-    void sameBytesTwiceInOneRunAreSentOnce() throws IOException {
+    void aByteIdenticalCopyUnderAnotherNameIsPublishedToo() throws IOException {
         MockProducer<String, RawArticle> producer = TestProducers.autoCompleting();
         Path a = Files.writeString(dir.resolve("a.txt"), "Same");
         Path b = Files.writeString(dir.resolve("copy-of-a.txt"), "Same");
-        FileProcessor processor = processor(producer);
+        FileProcessor processor = processor(producer, false);
+
+        processor.process(a);
+        processor.process(b);
+
+        assertThat(producer.history())
+                .extracting(record -> record.value().getFileName())
+                .containsExactly("a.txt", "copy-of-a.txt");
+        assertThat(producer.history())
+                .extracting(record -> record.key())
+                .containsOnly(producer.history().get(0).key());
+        assertThat(summary.published()).isEqualTo(2);
+        assertThat(summary.duplicates()).isZero();
+    }
+
+    @Test
+    void withSkipIdenticalSameBytesTwiceInOneRunAreSentOnce() throws IOException {
+        MockProducer<String, RawArticle> producer = TestProducers.autoCompleting();
+        Path a = Files.writeString(dir.resolve("a.txt"), "Same");
+        Path b = Files.writeString(dir.resolve("copy-of-a.txt"), "Same");
+        FileProcessor processor = processor(producer, true);
 
         processor.process(a);
         processor.process(b);
@@ -107,7 +127,7 @@ class FileProcessorTest {
     void dryRunReadsAndCountsButSendsNothing() throws IOException {
         Path a = Files.writeString(dir.resolve("a.txt"), "Story");
         FileProcessor processor =
-                new FileProcessor(new ArticleFileReader(1024), null, summary, reporter(), clock, "test-host");
+                new FileProcessor(new ArticleFileReader(1024), null, summary, reporter(), clock, "test-host", false);
 
         processor.process(a);
 
@@ -115,13 +135,18 @@ class FileProcessorTest {
     }
 
     private FileProcessor processor(MockProducer<String, RawArticle> producer) {
+        return processor(producer, false);
+    }
+
+    private FileProcessor processor(MockProducer<String, RawArticle> producer, boolean skipIdentical) {
         return new FileProcessor(
                 new ArticleFileReader(1024),
                 new ArticlePublisher(producer, "raw"),
                 summary,
                 reporter(),
                 clock,
-                "test-host");
+                "test-host",
+                skipIdentical);
     }
 
     private ProgressReporter reporter() {

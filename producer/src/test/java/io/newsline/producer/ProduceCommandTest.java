@@ -321,7 +321,8 @@ class ProduceCommandTest {
         Path inbox = Files.createDirectory(dir.resolve("inbox"));
         AtomicReference<Integer> exit = new AtomicReference<>();
         Thread thread = new Thread(
-                () -> exit.set(run(CONNECTION, "--watch", "--settle-ms", "250", inbox.toString())), "produce-watch");
+                () -> exit.set(run(CONNECTION, "--watch", "--skip-identical", "--settle-ms", "250", inbox.toString())),
+                "produce-watch");
         thread.start();
         assertThat(command.awaitWatching(Duration.ofSeconds(10))).isTrue();
 
@@ -329,7 +330,8 @@ class ProduceCommandTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == 1);
         deliver(inbox, "second.txt", "Second story");
         await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == 2);
-        // The same file rewritten with the same bytes is not sent again; a copy under another name is a duplicate.
+        // The same file rewritten with the same bytes is not sent again; with --skip-identical, a copy under another
+        // name is skipped as a duplicate.
         Files.writeString(first, "First story");
         await().atMost(Duration.ofSeconds(10)).until(() -> command.summary().unchanged() == 1);
         deliver(inbox, "copy-of-first.txt", "First story");

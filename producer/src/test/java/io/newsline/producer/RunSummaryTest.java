@@ -29,7 +29,7 @@ class RunSummaryTest {
                         "Published:     2 files, 5.8 KiB to news.articles.raw (text/html 1, text/plain 1; ISO-8859-1 1,"
                                 + " UTF-8 1)",
                         "Failed:        3 files (empty 1, binary 2)",
-                        "Duplicates:    1 file skipped (same bytes as a file sent earlier in this run)",
+                        "Duplicates:    1 file skipped (--skip-identical: same bytes as a file sent earlier in this run)",
                         "Elapsed:       2.0 s (3.0 files/s, 3.0 KiB/s)");
     }
 

@@ -4,14 +4,16 @@ import io.newsline.common.ClientSettings;
 import io.newsline.common.Topics;
 import io.newsline.serde.AvroSerdes;
 import io.newsline.streams.dedup.NearDuplicateParams;
+import io.newsline.streams.errors.DeadLetterDeserializationHandler;
+import io.newsline.streams.errors.DeadLetterProcessingHandler;
+import io.newsline.streams.errors.DeadLetterProductionHandler;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 
 /**
  * The streams app's settings: every Kafka Streams, client and serde setting passes through unchanged, plus the
@@ -49,6 +51,9 @@ public record StreamsAppConfig(
     public static final String NEAR_GRACE_MS = "newsline.dedup.near.grace.ms";
     public static final String NEAR_MAX_WAIT_MS = "newsline.dedup.near.max.wait.ms";
 
+    /** Retries of the schema-registry client (see {@code SchemaRegistryConfig}). */
+    static final String SCHEMA_REGISTRY_RETRIES = "schema.registry.retries";
+
     /** Largest record (16 MiB) the app writes, and the max.message.bytes of the topics it creates. */
     public static final String MAX_MESSAGE_BYTES = Integer.toString(16 * 1024 * 1024);
 
@@ -58,20 +63,36 @@ public record StreamsAppConfig(
         defaults.put(StreamsConfig.APPLICATION_ID_CONFIG, "newsline-streams");
         defaults.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         defaults.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
+        // Permanent failures of one record become dead letters and the partition moves on; transient ones (the
+        // registry away) fail the thread, which StreamsApp replaces, so the record is read again, never lost.
         defaults.put(
                 StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueExceptionHandler.class.getName());
+                DeadLetterDeserializationHandler.class.getName());
         defaults.put(
-                StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueProcessingExceptionHandler.class.getName());
+                StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
+        defaults.put(
+                StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class.getName());
         defaults.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS);
+        // The registry client's retries with backoff (200 ms doubling to 10 s: about 33 s over 8 rounds) are the
+        // wait between two attempts at a record during a registry outage; well inside max.poll.interval.ms.
+        defaults.put(SCHEMA_REGISTRY_RETRIES, "8");
+        // Failover in seconds: a killed instance's tasks move after the session timeout, 45 s by default. 6 s is
+        // the broker's default group.min.session.timeout.ms; heartbeats at a quarter of it. (The classic
+        // protocol, because with group.protocol=streams the session timeout is a broker-side group setting.)
+        defaults.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), "6000");
+        defaults.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), "1500");
+        // A warm copy of every stateful task on another instance (when there is one), so failover needs no
+        // restore from the changelogs. Costs one more changelog reader per task.
+        defaults.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "1");
         // Articles are text and can be large (a saved HTML page, a long read): compress, and allow records up to
         // MAX_MESSAGE_BYTES on the app's producer and on the internal topics Kafka Streams creates.
         defaults.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
         defaults.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_MESSAGE_BYTES);
         defaults.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), MAX_MESSAGE_BYTES);
         defaults.put(DEDUP_RETENTION_MS, Long.toString(Duration.ofDays(30).toMillis()));
-        defaults.put(TIMELINE_RETENTION_MS, Long.toString(Duration.ofDays(3650).toMillis()));
+        // Archives are first-class: entries are kept forever unless a retention is set (then every entry dropped
+        // or expired for age is counted and logged).
+        defaults.put(TIMELINE_RETENTION_MS, "0");
         defaults.put(SNAPSHOT_ENTRIES, "100");
         defaults.put(SNAPSHOT_INTERVAL_MS, "1000");
         defaults.put(EXPIRY_INTERVAL_MS, Long.toString(Duration.ofHours(1).toMillis()));

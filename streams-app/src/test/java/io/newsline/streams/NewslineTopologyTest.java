@@ -120,6 +120,65 @@ class NewslineTopologyTest {
     }
 
     @Test
+    void byteIdenticalFileFromAnotherSourceIsAnExactNoticeNamingItAndTheOriginalListsIt() throws IOException {
+        startFullTopology(Map.of());
+        RawArticle original = seed("000_79d721cb69906ae1.txt", null);
+        RawArticle copy = RawArticle.newBuilder(original)
+                .setSourceUri("https://mirror.example/news/netanyahu.txt")
+                .build();
+        rawInput().pipeInput(original.getArticleId(), original);
+        rawInput().pipeInput(copy.getArticleId(), copy);
+
+        DuplicateNotice notice = duplicatesOutput().readValue();
+        assertThat(notice.getKind()).isEqualTo(DuplicateKind.EXACT);
+        assertThat(notice.getDuplicateSource()).isEqualTo("https://mirror.example/news/netanyahu.txt");
+        Map<String, TimelineEntry> entries = entriesOutput().readKeyValuesToMap();
+        assertThat(entries.get("benjamin-netanyahu|" + original.getArticleId()).getAlsoReportedBy())
+                .containsExactly("https://mirror.example/news/netanyahu.txt");
+    }
+
+    @Test
+    void resentFileFromItsOwnSourceIsNotAnotherReport() throws IOException {
+        startFullTopology(Map.of());
+        RawArticle seed = seed("000_79d721cb69906ae1.txt", null);
+        rawInput().pipeInput(seed.getArticleId(), seed);
+        rawInput().pipeInput(seed.getArticleId(), seed);
+
+        Map<String, TimelineEntry> entries = entriesOutput().readKeyValuesToMap();
+        assertThat(entries.get("benjamin-netanyahu|" + seed.getArticleId()).getAlsoReportedBy())
+                .isEmpty();
+    }
+
+    @Test
+    void archivesFrom1987And2009LandOnTheirTimelinesByDefault() {
+        startFullTopology(Map.of());
+        rawInput().pipeInput(raw("today.txt", archiveText("November 3, 2025", "vote"), null));
+        rawInput().pipeInput(raw("wire-1987.txt", archiveText("March 3, 1987", "strike"), null));
+        rawInput().pipeInput(raw("folder-2009.txt", archiveText("May 12, 2009", "summit"), null));
+        driver.advanceWallClockTime(SNAPSHOT_INTERVAL);
+
+        Map<String, TopicTimeline> timelines = timelinesOutput().readKeyValuesToMap();
+        TopicTimeline britain = timelines.get("united-kingdom");
+        assertThat(britain.getEntries())
+                .extracting(entry ->
+                        entry.getPublishedAt().atZone(java.time.ZoneOffset.UTC).getYear())
+                .containsExactly(1987, 2009, 2025);
+        assertThat(britain.getTotalEntries()).isEqualTo(3);
+    }
+
+    @Test
+    void withARetentionEveryEntryRefusedForAgeIsCounted() {
+        startTimelineTopology(Map.of(
+                StreamsAppConfig.TIMELINE_RETENTION_MS,
+                Long.toString(Duration.ofDays(30).toMillis())));
+        pipeEnriched(enriched("new", "2025-07-01T00:00:00Z", "gaza"), Instant.parse("2025-07-01T00:00:00Z"));
+        pipeEnriched(enriched("old", "2025-01-01T00:00:00Z", "gaza"), Instant.parse("2025-07-02T00:00:00Z"));
+
+        assertThat(entriesOutput().readKeyValuesToMap()).containsOnlyKeys("gaza|new");
+        assertThat(metric("timeline-entries-dropped-for-age-total")).isEqualTo(1.0);
+    }
+
+    @Test
     void articleWithoutBodyGoesToTheDeadLetterTopicWithItsReasonAndTheNextOneStillFlows() throws IOException {
         startFullTopology(Map.of());
         RawArticle headlineOnly = raw("headline-only.txt", "Just A Headline\n\n", null);
@@ -274,6 +333,21 @@ class NewslineTopologyTest {
     }
 
     // --- helpers ---
+
+    private double metric(String name) {
+        return driver.metrics().entrySet().stream()
+                .filter(metric -> metric.getKey().name().equals(name))
+                .mapToDouble(metric -> ((Number) metric.getValue().metricValue()).doubleValue())
+                .sum();
+    }
+
+    /** A dated article about Britain, with the date line as newspapers print it. */
+    private static String archiveText(String dateLine, String subject) {
+        return "Britain Faces A " + subject + " In London\n\n" + dateLine + "\n\n"
+                + "The " + subject + " in London drew crowds on Monday, officials in Britain said. The government of"
+                + " the United Kingdom said the " + subject + " would go on.\n\n"
+                + "Ministers in London met to discuss the " + subject + " and its effects on Britain and its people.\n";
+    }
 
     private Topology fullTopology(Map<String, String> overrides) {
         return NewslineTopology.build(config(overrides), TopologySerdes.withClient(registry));

@@ -17,8 +17,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@value #MAX_SOURCES}), and patches the original's entry on each of its timelines (the topics
  * {@link ArticleTopicsTracker} remembered for it) with the whole list, as a record carrying
  * {@link TimelineEntries#PATCH_HEADER}. An original that is not on any timeline yet (its verdict is still being
- * held) gets the list when {@link ArticleTopicsTracker} files it. A re-sent file (same id) and a repeat from the
- * original's own source are not other reports.
+ * held) gets the list when {@link ArticleTopicsTracker} files it. A repeat from the original's own source (a re-sent
+ * file) is not another report; a byte-identical file from another source is.
  */
 public final class AlsoReportedTracker implements Processor<String, DuplicateNotice, String, TimelineEntry> {
     /** At most this many sources are listed per article. */
@@ -50,7 +50,9 @@ public final class AlsoReportedTracker implements Processor<String, DuplicateNot
             return;
         }
         String source = notice.getDuplicateSource();
-        if (source == null || source.isBlank() || notice.getDuplicateId().equals(originalId)) {
+        // A byte-identical copy has the original's id (ids are content hashes) but may come from another source:
+        // it counts when its source differs; the original's own source is filtered out where entries are written.
+        if (source == null || source.isBlank()) {
             return;
         }
         List<String> sources = new ArrayList<>(sources(alsoReported.get(originalId)));
