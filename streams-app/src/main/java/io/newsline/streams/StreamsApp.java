@@ -42,6 +42,7 @@ public final class StreamsApp implements AutoCloseable {
             log.error("A stream thread failed; replacing it", exception);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+        kafkaStreams.setGlobalStateRestoreListener(new RestoreLog());
         kafkaStreams.setStateListener((newState, oldState) -> {
             log.info("Streams state {} -> {}", oldState, newState);
             if (newState == KafkaStreams.State.NOT_RUNNING || newState == KafkaStreams.State.ERROR) {

@@ -85,17 +85,43 @@ public final class ApicurioRegistry implements AutoCloseable {
     private final Path logFile;
     private final String baseUrl;
     private final Thread shutdownHook;
+    private final Path dataDir;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private ApicurioRegistry(Process process, Path logFile, String baseUrl, Thread shutdownHook) {
+    private ApicurioRegistry(Process process, Path logFile, String baseUrl, Thread shutdownHook, Path dataDir) {
         this.process = process;
         this.logFile = logFile;
         this.baseUrl = baseUrl;
         this.shutdownHook = shutdownHook;
+        this.dataDir = dataDir;
     }
 
     /** Starts a new, empty registry and waits until its Confluent API answers. */
     public static ApicurioRegistry start() {
+        return start(null, 0);
+    }
+
+    /**
+     * Starts a registry that keeps its schemas in an H2 database under {@code dataDir}, so that it can be stopped
+     * and {@linkplain #restart() restarted} with the same schemas on the same port: for outage tests.
+     */
+    public static ApicurioRegistry startOnDisk(Path dataDir) {
+        return start(dataDir, 0);
+    }
+
+    /**
+     * Stops this registry (if still running) and starts it again on the same port with the same on-disk schemas;
+     * clients keep their {@code schema.registry.url}. Only for a registry from {@link #startOnDisk(Path)}.
+     */
+    public ApicurioRegistry restart() {
+        if (dataDir == null) {
+            throw new IllegalStateException("Only a registry started with startOnDisk can be restarted with its data");
+        }
+        close();
+        return start(dataDir, URI.create(baseUrl).getPort());
+    }
+
+    private static ApicurioRegistry start(Path dataDir, int port) {
         long started = System.nanoTime();
         Path home = locateHome();
         JavaRuntimes.JavaRuntime java = JavaRuntimes.findAtLeast(REQUIRED_JAVA, "Apicurio Registry 3");
@@ -107,7 +133,13 @@ public final class ApicurioRegistry implements AutoCloseable {
                 // Start-up speed matters more than peak performance for tests; fewer GC threads on small machines.
                 "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC"));
-        registryConfig().forEach((key, value) -> command.add("-D" + key + "=" + value));
+        Map<String, String> config = ApicurioSettings.systemProperties(port);
+        if (dataDir != null) {
+            config.put(
+                    "apicurio.datasource.url",
+                    "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("registry") + ";DB_CLOSE_ON_EXIT=FALSE");
+        }
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(home.resolve("quarkus-run.jar").toString());
 
@@ -129,7 +161,9 @@ public final class ApicurioRegistry implements AutoCloseable {
 
         String baseUrl;
         try {
+            // An exception that some other thread of the test JVM did not catch (an app under test) is not ours.
             baseUrl = await("Apicurio Registry to answer (log: " + logFile + ")")
+                    .dontCatchUncaughtExceptions()
                     .atMost(START_TIMEOUT)
                     .pollDelay(Duration.ofMillis(200))
                     .pollInterval(Duration.ofMillis(200))
@@ -151,7 +185,7 @@ public final class ApicurioRegistry implements AutoCloseable {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
                 java.featureVersion(),
                 logFile);
-        return new ApicurioRegistry(process, logFile, baseUrl, shutdownHook);
+        return new ApicurioRegistry(process, logFile, baseUrl, shutdownHook, dataDir);
     }
 
     /** Root of the registry, e.g. {@code http://127.0.0.1:41234}. */

@@ -29,7 +29,7 @@ public class DeadLetterProcessingHandler extends LogAndContinueProcessingExcepti
                     Failures.describe(exception));
             return Response.fail();
         }
-        if (context.topic() == null || context.sourceRawValue() == null) {
+        if (context.topic() == null) {
             long total = FailureStats.shared().record(FailureStats.Outcome.DROPPED_NO_SOURCE, exception);
             log.error(
                     "Processor {} of task {} failed outside any source record (a punctuator); nothing to"

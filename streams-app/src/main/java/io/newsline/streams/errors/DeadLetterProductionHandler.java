@@ -60,7 +60,7 @@ public class DeadLetterProductionHandler extends DefaultProductionExceptionHandl
     }
 
     private Response permanent(ErrorHandlerContext context, String target, Exception exception) {
-        if (context.topic() == null || context.sourceRawValue() == null) {
+        if (context.topic() == null) {
             long total = FailureStats.shared().record(FailureStats.Outcome.DROPPED_NO_SOURCE, exception);
             log.error(
                     "A record for {} from a punctuator of task {} cannot be written; nothing to dead-letter."
