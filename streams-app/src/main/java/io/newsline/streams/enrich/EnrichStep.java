@@ -2,17 +2,47 @@ package io.newsline.streams.enrich;
 
 import io.newsline.avro.EnrichedArticle;
 import io.newsline.avro.ParsedArticle;
+import io.newsline.streams.RecordFailures;
 import java.util.List;
+import java.util.function.Function;
 
-/** The topology's enrich step: maps a parsed article and its {@link Enrichment} to the published record. */
+/**
+ * The topology's enrich step: maps a parsed article and its {@link Enrichment} to the published record.
+ * Any failure of one article, a {@link StackOverflowError} included, becomes an {@link
+ * EnrichmentFailedException} naming the article, its source and what failed, so that the processing
+ * exception handler dead-letters it and the partition moves on (an error would kill the stream thread and
+ * its replacement would meet the same article again); only errors of the whole JVM ({@link
+ * OutOfMemoryError} and the other {@link VirtualMachineError}s) propagate. See {@link RecordFailures}.
+ */
 public final class EnrichStep {
     private static final ArticleEnricher ENRICHER = new ArticleEnricher();
 
     private EnrichStep() {}
 
     public static EnrichedArticle enrich(ParsedArticle article) {
+        return enrich(article, ENRICHER::enrich);
+    }
+
+    /** {@link #enrich(ParsedArticle)} with another enricher (tests make it fail). */
+    static EnrichedArticle enrich(ParsedArticle article, Function<ArticleText, Enrichment> enricher) {
+        try {
+            return enrichRecord(article, enricher);
+        } catch (RuntimeException | Error e) {
+            if (RecordFailures.isFatal(e)) {
+                throw e;
+            }
+            String id = article == null ? "(no value)" : article.getArticleId();
+            String source = article == null || article.getSource() == null
+                    ? "unknown source"
+                    : article.getSource().getSourceUri();
+            throw new EnrichmentFailedException(
+                    "article " + id + " (" + source + "): enrichment failed: " + RecordFailures.describe(e), e);
+        }
+    }
+
+    private static EnrichedArticle enrichRecord(ParsedArticle article, Function<ArticleText, Enrichment> enricher) {
         Enrichment enrichment =
-                ENRICHER.enrich(ArticleText.of(article.getTitle(), article.getDek(), article.getBodyParagraphs()));
+                enricher.apply(ArticleText.of(article.getTitle(), article.getDek(), article.getBodyParagraphs()));
         return EnrichedArticle.newBuilder()
                 .setArticleId(article.getArticleId())
                 .setFingerprint(article.getFingerprint())

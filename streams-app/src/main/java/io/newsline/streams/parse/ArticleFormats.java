@@ -9,8 +9,19 @@ import java.util.Objects;
  * with {@link ArticleParser}. Stateless and thread-safe.
  */
 public final class ArticleFormats {
-    private final ArticleParser text = new ArticleParser();
-    private final HtmlArticleParser html = new HtmlArticleParser();
+    private final ArticleParser text;
+    private final HtmlArticleParser html;
+
+    /** Both parsers with the default {@link ParseLimits}. */
+    public ArticleFormats() {
+        this(ParseLimits.DEFAULTS);
+    }
+
+    /** Both parsers with {@code limits}. */
+    public ArticleFormats(ParseLimits limits) {
+        this.text = new ArticleParser(limits);
+        this.html = new HtmlArticleParser(limits);
+    }
 
     /**
      * Parses one file. {@code fileName}, {@code mediaType} and {@code sourceUri} may be {@code null}; the

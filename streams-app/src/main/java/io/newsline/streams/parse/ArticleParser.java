@@ -36,6 +36,12 @@ import java.util.regex.Pattern;
  *
  * <p>A date later than {@code now} (the ingest time) is ignored; undated articles get a {@code null}
  * {@link ParsedArticle#publishedAt()}.
+ *
+ * <p>Bounds ({@link ParseLimits}): a text longer than {@code maxChars} is cut at the last line break before
+ * the limit and that prefix is parsed (an article's headline, header and lead are at its start; rejecting
+ * the whole file would lose them); NUL and other control characters are removed; the body is cut after
+ * {@code maxBodyChars}. Every step is a linear scan or a regular expression applied to a bounded line, so
+ * the work grows with the length of the text, whatever its content.
  */
 public final class ArticleParser {
     private static final Pattern LINE_BREAKS = Pattern.compile("\\r\\n?|[\\u2028\\u2029\\u0085\\f\\u000B]");
@@ -58,12 +64,25 @@ public final class ArticleParser {
     private static final double DEK_OVERLAP = 0.25;
 
     private static final Set<Character> LOWER_START_JOIN = Set.of(',', ';', '(', '\u2014', '\u2013');
+    /** How many lines after a dek candidate are searched for body text. */
+    private static final int MAX_BODY_LOOKAHEAD = 50;
+
+    private final ParseLimits limits;
+
+    /** A parser with the default {@link ParseLimits}. */
+    public ArticleParser() {
+        this(ParseLimits.DEFAULTS);
+    }
+
+    public ArticleParser(ParseLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
 
     /** Parses one article. Throws {@link IllegalArgumentException} when the text has no non-blank line. */
     public ParsedArticle parse(String rawText, Instant now) {
         Objects.requireNonNull(rawText, "rawText");
         Objects.requireNonNull(now, "now");
-        List<Line> lines = lines(rawText);
+        List<Line> lines = lines(Texts.withoutControls(limits.prefix(rawText, '\n')));
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("article text has no non-blank line");
         }
@@ -99,7 +118,7 @@ public final class ArticleParser {
         List<String> body = paragraphs(lines.subList(i, lines.size()));
         body = takeTrailingMeta(body, meta);
         BoilerplateFilter.Result filtered = BoilerplateFilter.filter(body);
-        body = takeTrailingMeta(new ArrayList<>(filtered.kept()), meta);
+        body = limits.boundBody(takeTrailingMeta(new ArrayList<>(filtered.kept()), meta));
         if (!body.isEmpty()) {
             Optional<DateLineParser.Dateline> wire = DateLineParser.wireDateline(body.get(0), now);
             if (wire.isPresent()) {
@@ -117,7 +136,9 @@ public final class ArticleParser {
     /**
      * Whether line {@code i} is the dek: a short line that is followed by a byline or date line (with
      * body text after it), or that paraphrases the headline without ending like a sentence. A line
-     * continued by a hard-wrapped lower-case line is the start of a paragraph, not a dek.
+     * continued by a hard-wrapped lower-case line is the start of a paragraph, not a dek, and so is a
+     * line with no body text after it: the dek must never eat the only paragraph (a one-paragraph article
+     * in a script without the Latin full stop used to lose its body that way).
      */
     private static boolean isDek(List<Line> lines, int i, String title) {
         Line line = lines.get(i);
@@ -130,6 +151,9 @@ public final class ArticleParser {
         if (next != null && next.block == line.block && continues(text, next.text)) {
             return false;
         }
+        if (!hasBodyAfter(lines, i)) {
+            return false;
+        }
         int j = i + 1;
         while (j < lines.size() && isMetaLine(lines.get(j).text)) {
             j++;
@@ -140,6 +164,23 @@ public final class ArticleParser {
         return !Texts.endsLikeSentence(text)
                 && Texts.lastSignificantChar(text) != ':'
                 && Texts.overlap(Texts.contentWords(text), Texts.contentWords(title)) >= DEK_OVERLAP;
+    }
+
+    /**
+     * Whether a line after {@code i} is body text (neither a byline or date line nor boilerplate); at most
+     * {@link #MAX_BODY_LOOKAHEAD} lines are looked at, and when all of those are metadata the answer is yes.
+     */
+    private static boolean hasBodyAfter(List<Line> lines, int i) {
+        int end = Math.min(lines.size(), i + 1 + MAX_BODY_LOOKAHEAD);
+        for (int j = i + 1; j < end; j++) {
+            String text = lines.get(j).text;
+            if (!isMetaLine(text)
+                    && !BoilerplateFilter.isBoilerplateLine(text)
+                    && !BoilerplateFilter.isListHeading(text)) {
+                return true;
+            }
+        }
+        return end < lines.size();
     }
 
     private static boolean isMetaLine(String text) {
@@ -262,7 +303,7 @@ public final class ArticleParser {
         if (next.isEmpty()) {
             return false;
         }
-        if (last == '.' || last == '!' || last == '?' || last == '\u2026' || last == ':') {
+        if (Scripts.isSentenceTerminal(last) || last == ':') {
             return false;
         }
         char first = next.charAt(0);

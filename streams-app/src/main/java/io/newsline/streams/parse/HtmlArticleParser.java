@@ -19,6 +19,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Turns a saved HTML page into a {@link ParsedArticle}. Stateless and thread-safe.
@@ -40,9 +42,31 @@ import org.jsoup.select.Elements;
  *   <li><b>Dek</b>: {@code og:description} / {@code description} when it is not just the start of the
  *       body.
  * </ul>
+ *
+ * <p>Bounds ({@link ParseLimits}, {@code docs/parsing-limits.md}): readability4j is recursive (one stack
+ * frame or more per level of nesting) and some of its passes grow faster than the page, so a hostile page
+ * could overflow the stack or run for minutes. Before it runs, a page longer than {@code maxChars} is cut
+ * to that prefix (before the last tag that starts near the limit; jsoup closes what is left open), and the
+ * DOM is bounded by {@link DomBounds}: the content of any element nested {@code maxDepth} deep is
+ * flattened, iteratively, into one {@code <p>} per text block. A page that still has more than {@code
+ * maxNodes} nodes (or whose nodes are on average nested more than 25 deep) is not given to readability; neither is the body readability finds used when it throws
+ * (a {@link StackOverflowError} included) or finds no text outside links: then the {@link
+ * TextDensityExtractor} picks the body. Everything else here walks the DOM with jsoup's iterative
+ * traversal.
  */
 public final class HtmlArticleParser {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Readability's body is taken only when it has at least this many chars of text outside links. */
+    private static final int MIN_PLAUSIBLE_TEXT_CHARS = 25;
+    /**
+     * Readability runs only on a DOM whose summed node depth is at most {@code maxNodes} times this: its
+     * passes look at ancestors and descendants, so a page of few but deeply nested nodes costs as much as a
+     * large flat one (measured: 8,000 nodes nested 64 deep, summed depth 515,000, took 4 s). Real pages
+     * (html-gold) have a summed depth under 51,000.
+     */
+    private static final int READABILITY_MEAN_DEPTH = 25;
+
+    private static final Set<String> SKIPPED_TAGS = Set.of("script", "style", "noscript", "svg");
     private static final String BLOCKS = "p, h2, h3, h4, h5, h6, li, blockquote, pre, dd, figcaption, td";
     private static final Set<String> BLOCK_TAGS = Set.of(
             "p",
@@ -143,29 +167,44 @@ public final class HtmlArticleParser {
         return HTML_SNIFF.matcher(head).find();
     }
 
+    private final ParseLimits limits;
+
+    /** A parser with the default {@link ParseLimits}. */
+    public HtmlArticleParser() {
+        this(ParseLimits.DEFAULTS);
+    }
+
+    public HtmlArticleParser(ParseLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
     /** Parses one page. {@code baseUri} may be empty. Throws {@link IllegalArgumentException} when the page has no text. */
     public ParsedArticle parse(String html, String baseUri, Instant now) {
         Objects.requireNonNull(html, "html");
         Objects.requireNonNull(now, "now");
         // readability4j resolves relative links and needs an absolute base.
         String uri = baseUri != null && ABSOLUTE_URI.matcher(baseUri).find() ? baseUri : "http://localhost/";
-        Document doc = Jsoup.parse(html, uri);
+        Document doc = Jsoup.parse(Texts.withoutControls(limits.prefix(html, '<')), uri);
+        DomBounds.Size size = DomBounds.flattenDeeperThan(doc, limits.maxDepth());
         List<JsonNode> ld = jsonLd(doc);
+        Elements metas = doc.select("meta[content]");
 
-        String title = title(doc, ld);
-        List<String> bylines = bylines(doc, ld);
-        Instant published = published(doc, ld, now);
+        String title = title(doc, metas, ld);
+        List<String> bylines = bylines(doc, metas, ld);
+        Instant published = published(doc, metas, ld, now);
 
-        Article article = new Readability4J(uri, doc.clone()).parse();
-        Element content = article.getArticleContent();
-        List<String> body = content == null ? new ArrayList<>() : paragraphs(content);
+        boolean small =
+                size.nodes() <= limits.maxNodes() && size.weight() <= (long) limits.maxNodes() * READABILITY_MEAN_DEPTH;
+        Article article = small ? readability(uri, doc) : null;
+        Element content = article == null ? null : article.getArticleContent();
+        List<String> body = content != null && plausible(content) ? paragraphs(content) : new ArrayList<>();
         if (body.isEmpty()) {
-            body = paragraphs(doc.body() == null ? doc : doc.body());
+            body = TextDensityExtractor.extract(doc);
         }
-        if (title == null || title.isBlank()) {
+        if (article != null && (title == null || title.isBlank())) {
             title = article.getTitle();
         }
-        if (bylines.isEmpty() && article.getByline() != null) {
+        if (article != null && bylines.isEmpty() && article.getByline() != null) {
             bylines = names(article.getByline());
         }
         if ((title == null || title.isBlank()) && !body.isEmpty()) {
@@ -176,10 +215,10 @@ public final class HtmlArticleParser {
         }
         title = Texts.collapse(title);
 
-        String dek = dek(doc, ld, body);
+        String dek = dek(metas, ld, body);
         body = dropLeadingRepeats(body, title, dek, bylines);
         BoilerplateFilter.Result filtered = BoilerplateFilter.filter(body);
-        List<String> kept = new ArrayList<>(filtered.kept());
+        List<String> kept = new ArrayList<>(limits.boundBody(filtered.kept()));
         if (published == null) {
             published = textDate(kept, now);
         }
@@ -188,36 +227,101 @@ public final class HtmlArticleParser {
 
     // ---------------------------------------------------------------- body
 
-    /** One paragraph per text block of {@code root}; inline elements are joined, {@code br} splits. */
+    /**
+     * Readability's article, or {@code null} when it fails. Its failures, a {@link StackOverflowError}
+     * included, concern this page only (the DOM is bounded, so an overflow means readability's own
+     * recursion went wrong on it), and the page still has a body: the caller falls back to the
+     * {@link TextDensityExtractor}.
+     */
+    private static Article readability(String uri, Document doc) {
+        try {
+            return new Readability4J(uri, doc.clone()).parse();
+        } catch (RuntimeException | StackOverflowError e) {
+            return null;
+        }
+    }
+
+    /** Whether readability's content has some text outside links (a page of menus yields only links). */
+    private static boolean plausible(Element content) {
+        int[] chars = {0};
+        NodeTraversor.filter(
+                new NodeFilter() {
+                    @Override
+                    public FilterResult head(Node node, int depth) {
+                        if (node instanceof Element el
+                                && (el.normalName().equals("a") || SKIPPED_TAGS.contains(el.normalName()))) {
+                            return FilterResult.SKIP_ENTIRELY;
+                        }
+                        if (node instanceof TextNode text) {
+                            chars[0] += text.text().strip().length();
+                            if (chars[0] >= MIN_PLAUSIBLE_TEXT_CHARS) {
+                                return FilterResult.STOP;
+                            }
+                        }
+                        return FilterResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FilterResult tail(Node node, int depth) {
+                        return FilterResult.CONTINUE;
+                    }
+                },
+                content);
+        return chars[0] >= MIN_PLAUSIBLE_TEXT_CHARS;
+    }
+
+    /**
+     * One paragraph per text block of {@code root}; inline elements are joined, {@code br} splits. Walks
+     * the tree with jsoup's iterative traversal, so any depth is fine.
+     */
     static List<String> paragraphs(Element root) {
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
-        collect(root, current, out);
+        NodeTraversor.filter(
+                new NodeFilter() {
+                    @Override
+                    public FilterResult head(Node node, int depth) {
+                        if (node == root) {
+                            return FilterResult.CONTINUE;
+                        }
+                        if (node instanceof TextNode text) {
+                            current.append(text.getWholeText());
+                        } else if (node instanceof Element el) {
+                            String tag = el.normalName();
+                            if (SKIPPED_TAGS.contains(tag)) {
+                                return FilterResult.SKIP_ENTIRELY;
+                            }
+                            if (BLOCK_TAGS.contains(tag)) {
+                                flush(current, out);
+                            }
+                        }
+                        return FilterResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FilterResult tail(Node node, int depth) {
+                        if (node != root && node instanceof Element el && BLOCK_TAGS.contains(el.normalName())) {
+                            flush(current, out);
+                        }
+                        return FilterResult.CONTINUE;
+                    }
+                },
+                root);
         flush(current, out);
         return out;
     }
 
-    private static void collect(Node node, StringBuilder current, List<String> out) {
-        for (Node child : node.childNodes()) {
-            if (child instanceof TextNode text) {
-                current.append(text.getWholeText());
-            } else if (child instanceof Element el) {
-                String tag = el.normalName();
-                if (tag.equals("script") || tag.equals("style") || tag.equals("noscript") || tag.equals("svg")) {
-                    continue;
-                }
-                if (BLOCK_TAGS.contains(tag)) {
-                    flush(current, out);
-                    collect(el, current, out);
-                    flush(current, out);
-                } else {
-                    collect(el, current, out);
-                }
-            }
-        }
+    /** Whether paragraphs start and end at {@code tag} ({@code p}, {@code div}, {@code br}, ...). */
+    static boolean isBlockTag(String tag) {
+        return BLOCK_TAGS.contains(tag);
     }
 
-    private static void flush(StringBuilder current, List<String> out) {
+    /** Whether the text of {@code tag} is never article text ({@code script}, {@code style}, ...). */
+    static boolean isSkippedTag(String tag) {
+        return SKIPPED_TAGS.contains(tag);
+    }
+
+    static void flush(StringBuilder current, List<String> out) {
         if (current.length() > 0) {
             String t = Texts.collapse(current.toString());
             if (!t.isEmpty()) {
@@ -249,8 +353,8 @@ public final class HtmlArticleParser {
 
     // ---------------------------------------------------------------- metadata
 
-    private static String meta(Document doc, String name) {
-        for (Element m : doc.select("meta[content]")) {
+    private static String meta(Elements metas, String name) {
+        for (Element m : metas) {
             String key = m.hasAttr("property")
                     ? m.attr("property")
                     : m.hasAttr("name") ? m.attr("name") : m.attr("itemprop");
@@ -317,15 +421,15 @@ public final class HtmlArticleParser {
         return null;
     }
 
-    static String title(Document doc, List<JsonNode> ld) {
+    static String title(Document doc, Elements metas, List<JsonNode> ld) {
         String t = ldText(ld, "headline");
         if (t != null) {
             return Jsoup.parse(t).text();
         }
         for (String name : TITLE_METAS) {
-            String v = meta(doc, name);
+            String v = meta(metas, name);
             if (v != null) {
-                return stripSiteSuffix(v, doc);
+                return stripSiteSuffix(v, metas);
             }
         }
         Element h1 = doc.selectFirst("h1");
@@ -333,12 +437,12 @@ public final class HtmlArticleParser {
             return h1.text();
         }
         String title = doc.title();
-        return title.isBlank() ? null : stripSiteSuffix(title, doc);
+        return title.isBlank() ? null : stripSiteSuffix(title, metas);
     }
 
-    private static String stripSiteSuffix(String title, Document doc) {
+    private static String stripSiteSuffix(String title, Elements metas) {
         String t = Texts.collapse(title);
-        String site = meta(doc, "og:site_name");
+        String site = meta(metas, "og:site_name");
         if (site != null) {
             for (String sep : new String[] {" | ", " - ", " \u2013 ", " \u2014 ", " : ", " \u00B7 "}) {
                 if (t.endsWith(sep + site)) {
@@ -355,7 +459,7 @@ public final class HtmlArticleParser {
         return t;
     }
 
-    private static List<String> bylines(Document doc, List<JsonNode> ld) {
+    private static List<String> bylines(Document doc, Elements metas, List<JsonNode> ld) {
         Set<String> out = new LinkedHashSet<>();
         for (JsonNode n : ld) {
             addAuthors(n.get("author"), out);
@@ -364,7 +468,7 @@ public final class HtmlArticleParser {
             }
         }
         for (String name : AUTHOR_METAS) {
-            String v = meta(doc, name);
+            String v = meta(metas, name);
             if (v != null && !v.startsWith("http")) {
                 out.addAll(names(v));
                 if (!out.isEmpty()) {
@@ -407,7 +511,7 @@ public final class HtmlArticleParser {
         return parsed.orElse(List.of());
     }
 
-    private static Instant published(Document doc, List<JsonNode> ld, Instant now) {
+    private static Instant published(Document doc, Elements metas, List<JsonNode> ld, Instant now) {
         List<String> candidates = new ArrayList<>();
         String ldDate = ldText(ld, "datePublished");
         for (String name : DATE_METAS) {
@@ -415,7 +519,7 @@ public final class HtmlArticleParser {
                 candidates.add(ldDate);
                 ldDate = null;
             }
-            String v = meta(doc, name);
+            String v = meta(metas, name);
             if (v != null) {
                 candidates.add(v);
             }
@@ -455,10 +559,10 @@ public final class HtmlArticleParser {
         return null;
     }
 
-    private static String dek(Document doc, List<JsonNode> ld, List<String> body) {
+    private static String dek(Elements metas, List<JsonNode> ld, List<String> body) {
         String d = null;
         for (String name : DESCRIPTION_METAS) {
-            d = meta(doc, name);
+            d = meta(metas, name);
             if (d != null) {
                 break;
             }

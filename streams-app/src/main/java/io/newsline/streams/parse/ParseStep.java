@@ -3,6 +3,7 @@ package io.newsline.streams.parse;
 import io.newsline.avro.ArticleSource;
 import io.newsline.avro.DateSource;
 import io.newsline.avro.RawArticle;
+import io.newsline.streams.RecordFailures;
 import io.newsline.streams.dedup.BodyFingerprint;
 import java.time.Instant;
 
@@ -13,27 +14,53 @@ import java.time.Instant;
  * The published-at comes from the text, else the file's modified time, else the ingest time, and
  * {@code dateSource} says which. Text that yields no body is rejected with {@link UnparseableArticleException},
  * which the topology's processing exception handler routes to the dead-letter topic with this message.
+ *
+ * <p>Any other failure of one record becomes an {@link UnparseableArticleException} too, naming the article,
+ * its source and what failed: exceptions, and errors such as {@link StackOverflowError} that concern this
+ * record only. Kafka Streams hands only exceptions to its processing exception handler; an error would kill
+ * the stream thread, and the replacement thread would meet the same record again, so one hostile article
+ * would stall its partition. Only the {@link VirtualMachineError}s that concern the whole JVM ({@link
+ * OutOfMemoryError}, {@link InternalError}, ...) are rethrown as they are.
  */
 public final class ParseStep {
     private static final ArticleFormats PARSER = new ArticleFormats();
 
+    /** Parses the raw text of one file (the signature of {@link ArticleFormats#parse}). */
+    @FunctionalInterface
+    interface Parser {
+        ParsedArticle parse(String raw, String fileName, String mediaType, String sourceUri, Instant now);
+    }
+
     private ParseStep() {}
 
     public static io.newsline.avro.ParsedArticle parse(RawArticle raw) {
+        return parse(raw, PARSER::parse);
+    }
+
+    /** {@link #parse(RawArticle)} with another parser (tests make it fail). */
+    static io.newsline.avro.ParsedArticle parse(RawArticle raw, Parser parser) {
         if (raw == null) {
             throw new UnparseableArticleException("record has no value (null)");
         }
-        ParsedArticle parsed;
         try {
-            parsed = PARSER.parse(
-                    raw.getRawText(), raw.getFileName(), raw.getMediaType(), raw.getSourceUri(), raw.getIngestedAt());
+            return parseRecord(raw, parser);
+        } catch (UnparseableArticleException e) {
+            throw e;
         } catch (IllegalArgumentException e) {
-            throw new UnparseableArticleException(
-                    "article " + raw.getArticleId() + " (" + raw.getSourceUri() + "): " + e.getMessage(), e);
+            throw new UnparseableArticleException(describe(raw) + ": " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            if (RecordFailures.isFatal(e)) {
+                throw e;
+            }
+            throw new UnparseableArticleException(describe(raw) + ": parsing failed: " + RecordFailures.describe(e), e);
         }
+    }
+
+    private static io.newsline.avro.ParsedArticle parseRecord(RawArticle raw, Parser parser) {
+        ParsedArticle parsed = parser.parse(
+                raw.getRawText(), raw.getFileName(), raw.getMediaType(), raw.getSourceUri(), raw.getIngestedAt());
         if (parsed.bodyParagraphs().isEmpty()) {
-            throw new UnparseableArticleException(
-                    "article " + raw.getArticleId() + " (" + raw.getSourceUri() + ") has a headline but no body text");
+            throw new UnparseableArticleException(describe(raw) + " has a headline but no body text");
         }
         Instant publishedAt;
         DateSource dateSource;
@@ -58,6 +85,10 @@ public final class ParseStep {
                 .setBodyParagraphs(parsed.bodyParagraphs())
                 .setSource(sourceOf(raw))
                 .build();
+    }
+
+    private static String describe(RawArticle raw) {
+        return "article " + raw.getArticleId() + " (" + raw.getSourceUri() + ")";
     }
 
     static ArticleSource sourceOf(RawArticle raw) {

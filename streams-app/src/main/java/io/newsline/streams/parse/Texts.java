@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 
 /** Small text helpers shared by the parsing classes. */
 final class Texts {
-    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\u200B\\uFEFF]+");
     private static final Pattern NON_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern QUOTES = Pattern.compile("['\\u2018\\u2019\\u201A\\u201B\\u02BC\\u0060\\u00B4]");
     private static final String TRAILING_CLOSERS = "\"'\u2019\u201D)]\u00BB*";
@@ -60,7 +59,7 @@ final class Texts {
         return false;
     }
 
-    private static boolean isSpace(char c) {
+    static boolean isSpace(char c) {
         return Character.isWhitespace(c)
                 || c == '\u00A0'
                 || c == '\u2007'
@@ -116,17 +115,51 @@ final class Texts {
         return 0;
     }
 
-    /** Whether a line ends like a sentence: {@code . ! … } possibly followed by closing quotes. */
+    /**
+     * Whether a line ends like a sentence: a full stop or exclamation mark of any script ({@code . ! … 。
+     * ！ । ॥ ۔}, see {@link Scripts}), possibly followed by closing quotes.
+     */
     static boolean endsLikeSentence(String s) {
-        char c = lastSignificantChar(s);
-        return c == '.' || c == '!' || c == '\u2026';
+        return Scripts.isFullStop(lastSignificantChar(s));
     }
 
+    /** Words in {@code s}; see {@link Scripts#wordCount(String)} for scripts written without spaces. */
     static int wordCount(String s) {
-        String t = s.strip();
-        if (t.isEmpty()) {
-            return 0;
+        return Scripts.wordCount(s);
+    }
+
+    /**
+     * {@code s} without NUL and the other C0/C1 control characters that are not line or tab breaks (they
+     * carry no text, and a NUL inside a headline or name breaks downstream consumers); {@code s} itself
+     * when it has none. One linear pass.
+     */
+    static String withoutControls(String s) {
+        int len = s.length();
+        int first = -1;
+        for (int i = 0; i < len; i++) {
+            if (isStrippedControl(s.charAt(i))) {
+                first = i;
+                break;
+            }
         }
-        return SPACES.split(t).length;
+        if (first < 0) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(len);
+        out.append(s, 0, first);
+        for (int i = first; i < len; i++) {
+            char c = s.charAt(i);
+            if (!isStrippedControl(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isStrippedControl(char c) {
+        if (c < 0x20) {
+            return c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\u000B';
+        }
+        return c == 0x7F || (c >= 0x80 && c < 0xA0 && c != 0x85);
     }
 }
