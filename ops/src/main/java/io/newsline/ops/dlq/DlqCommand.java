@@ -217,11 +217,8 @@ public final class DlqCommand implements Runnable {
                                 + "/" + one.offset());
                     }
                     out.printf(
-                            "Replayed: %d of %d selected dead letters%s, %d refused.%n",
-                            sent.size(),
-                            selected.size(),
-                            selected.isEmpty() ? "" : " (" + Topics.DEAD_LETTERS + ")",
-                            refused.size());
+                            "Replayed: %d of %d selected dead letters, %d refused.%n",
+                            sent.size(), selected.size(), refused.size());
                 }
                 out.flush();
                 return refused.isEmpty() ? 0 : SOME_REFUSED;
