@@ -54,27 +54,28 @@ public record AuditResult(
         return recordsRead.getOrDefault(topic, 0L);
     }
 
+    private void topicLine(StringBuilder out, String topic, String more) {
+        long records = records(topic);
+        out.append(String.format("%-26s %6d %s%s%n", topic, records, records == 1 ? "record" : "records", more));
+    }
+
     /** The report {@code newsline audit} prints, with at most {@code examples} violations of each kind. */
     public String report(int examples) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(
-                "%-26s %6d records, %d article ids%n", Topics.RAW_ARTICLES, records(Topics.RAW_ARTICLES), articleIds));
-        out.append(String.format(
-                "%-26s %6d records, %d articles%n",
-                Topics.ENRICHED_ARTICLES, records(Topics.ENRICHED_ARTICLES), enrichedArticles));
-        out.append(String.format("%-26s %6d records%n", Topics.DUPLICATES, records(Topics.DUPLICATES)));
-        out.append(String.format(
-                "%-26s %6d records%s%n",
+        topicLine(out, Topics.RAW_ARTICLES, ", " + articleIds + " article ids");
+        topicLine(out, Topics.ENRICHED_ARTICLES, ", " + enrichedArticles + " articles");
+        topicLine(out, Topics.DUPLICATES, "");
+        topicLine(
+                out,
                 Topics.DEAD_LETTERS,
-                records(Topics.DEAD_LETTERS),
                 deadLettersFromOtherTopics == 0
                         ? ""
-                        : ", " + deadLettersFromOtherTopics + " of them from internal topics (not matched to ids)"));
-        out.append(String.format(
-                "%-26s %6d records, %d live entries on %d topics%n",
-                Topics.TIMELINE_ENTRIES, records(Topics.TIMELINE_ENTRIES), liveEntries, timelinesWithEntries));
-        out.append(String.format(
-                "%-26s %6d records, %d snapshots%n", Topics.TIMELINES, records(Topics.TIMELINES), snapshots));
+                        : ", " + deadLettersFromOtherTopics + " of them from internal topics (not matched to ids)");
+        topicLine(
+                out,
+                Topics.TIMELINE_ENTRIES,
+                ", " + liveEntries + " live entries on " + timelinesWithEntries + " topics");
+        topicLine(out, Topics.TIMELINES, ", " + snapshots + " snapshots");
         out.append(String.format("Outcomes: %d article ids balanced (outcomes = raw records)%n", balancedIds));
         if (clean()) {
             out.append(String.format("Violations: none%n"));

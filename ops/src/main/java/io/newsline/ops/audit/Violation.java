@@ -16,7 +16,7 @@ public record Violation(Kind kind, String subject, String detail) {
         MISSING_OUTCOMES("article ids with fewer outcomes than raw records"),
         /** An article id with more outcomes than raw records (also: outcomes for an id that is not on raw). */
         EXTRA_OUTCOMES("article ids with more outcomes than raw records"),
-        /** An enriched article that is missing from the timeline of one of its topics. */
+        /** An enriched article missing from the timeline of one of its topics (one violation per topic). */
         MISSING_TIMELINE_ENTRY(
                 "enriched articles without a live entry on news.timeline-entries for one of their topics"),
         /** A snapshot that lists one article more than once. */

@@ -1,6 +1,7 @@
 package io.newsline.ops.dlq;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.function.Predicate;
 
@@ -31,7 +32,7 @@ public record DeadLetterFilter(String reason, Instant since) implements Predicat
             text.append("reason ~ \"").append(reason).append('"');
         }
         if (since != null) {
-            text.append(text.isEmpty() ? "" : ", ").append("since ").append(since);
+            text.append(text.isEmpty() ? "" : ", ").append("since ").append(since.truncatedTo(ChronoUnit.SECONDS));
         }
         return text.toString();
     }
