@@ -317,12 +317,12 @@ class DlqAndAuditIT {
         Run audit = run("audit", "--examples", "3");
         assertThat(audit.exit).as(audit.toString()).isEqualTo(1);
         assertThat(audit.out)
-                .contains("EXTRA_OUTCOMES: 2 article ids with more outcomes than raw records")
+                .contains("EXTRA_OUTCOMES (2): article ids with more outcomes than raw records")
                 .contains("    fake-article  not on news.articles.raw; outcomes 1 (enriched 1)")
-                .contains("MISSING_TIMELINE_ENTRY: ")
-                .contains("DUPLICATE_IN_SNAPSHOT: 1")
+                .contains("MISSING_TIMELINE_ENTRY (")
+                .contains("DUPLICATE_IN_SNAPSHOT (1): ")
                 .contains("    israel  article " + israel.getEntries().get(0).getArticleId() + " listed 2 times")
-                .contains("SNAPSHOT_TOTAL_MISMATCH: 1")
+                .contains("SNAPSHOT_TOTAL_MISMATCH (1): ")
                 .contains("    israel  snapshot total " + (israel.getTotalEntries() + 5) + ", live entries "
                         + israel.getTotalEntries());
 

@@ -83,7 +83,7 @@ public record AuditResult(
         }
         out.append(String.format("Violations: %d%n", violations.size()));
         counts().forEach((kind, count) -> {
-            out.append(String.format("  %s: %d %s%n", kind, count, kind.description()));
+            out.append(String.format("  %s (%d): %s%n", kind, count, kind.description()));
             violations(kind).stream()
                     .limit(examples)
                     .forEach(v -> out.append(String.format("    %s  %s%n", v.subject(), v.detail())));

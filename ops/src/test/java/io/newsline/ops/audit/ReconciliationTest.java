@@ -157,12 +157,12 @@ class ReconciliationTest {
 
         assertThat(report)
                 .contains("Violations: 8")
-                .contains("  NO_OUTCOME: 7 article ids on news.articles.raw with no outcome")
+                .contains("  NO_OUTCOME (7): article ids on news.articles.raw with no outcome")
                 .contains("    lost-0  raw records 1; outcomes 0")
                 .contains("    lost-1  raw records 1; outcomes 0")
                 .doesNotContain("lost-2")
                 .contains("    ... and 5 more")
-                .contains("  UNREADABLE_RECORD: 1")
+                .contains("  UNREADABLE_RECORD (1): records that could not be read")
                 .contains("    news.timelines/2/17  Unknown magic byte 120");
     }
 }
