@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             io.newsline.streams.eval.EvalCommand.class,
             io.newsline.streams.dedup.EvalDedupCommand.class,
             TimelinesCommand.class,
+            io.newsline.ops.dlq.DlqCommand.class,
+            io.newsline.ops.audit.AuditCommand.class,
             LocalCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -23,6 +23,8 @@ class NewslineTest {
 
         assertThat(newsline.getSubcommands()).containsKeys("demo", "produce", "stream", "timelines", "local");
         assertThat(newsline.getSubcommands().get("local").getSubcommands()).containsKeys("up", "down", "status");
+        assertThat(newsline.getSubcommands()).containsKeys("dlq", "audit");
+        assertThat(newsline.getSubcommands().get("dlq").getSubcommands()).containsKeys("list", "replay");
     }
 
     @Test
