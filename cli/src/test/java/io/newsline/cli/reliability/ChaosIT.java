@@ -75,6 +75,7 @@ class ChaosIT {
                     .containsOnlyKeys(ids)
                     .allSatisfy((id, count) ->
                             assertThat(count).as("outcomes of " + id).isEqualTo(1));
+            pipeline.assertAuditClean();
         }
     }
 
@@ -113,6 +114,7 @@ class ChaosIT {
                             + " restored, %d ms summed over store partitions%n",
                     articles, runningMillis, records, storeMillis);
             assertThat(pipeline.outcomes().perArticle()).hasSize(articles);
+            pipeline.assertAuditClean();
         }
     }
 

@@ -91,6 +91,7 @@ class FailoverIT {
             assertThat(outcomes.perArticle()).containsOnlyKeys(ids).allSatisfy((id, count) -> assertThat(count)
                     .as("outcomes of " + id)
                     .isEqualTo(1));
+            pipeline.assertAuditClean();
         }
     }
 

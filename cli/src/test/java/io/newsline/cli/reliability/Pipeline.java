@@ -6,6 +6,8 @@ import io.newsline.avro.DuplicateNotice;
 import io.newsline.avro.EnrichedArticle;
 import io.newsline.avro.RawArticle;
 import io.newsline.common.Topics;
+import io.newsline.ops.audit.AuditResult;
+import io.newsline.ops.audit.PipelineAudit;
 import io.newsline.serde.HttpSchemaRegistryClient;
 import io.newsline.serde.SchemaRegistryConfig;
 import io.newsline.serde.SpecificAvroDeserializer;
@@ -25,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,6 +41,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One Newsline pipeline for a fault test: a Kafka cluster of its own, the app's topics, and the streams app run
@@ -175,6 +179,29 @@ final class Pipeline implements AutoCloseable {
                     .get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Could not send a raw record", e);
+        }
+    }
+
+    /**
+     * Runs {@code newsline audit}'s checks until they pass: every raw article has as many outcomes as raw records,
+     * is on its timelines, no snapshot repeats an article or miscounts its topic. Polled, because timeline entries
+     * and snapshots follow the enriched article by a hop and a snapshot interval.
+     */
+    void assertAuditClean() {
+        Map<String, Object> config = Map.of("bootstrap.servers", bootstrapServers, "schema.registry.url", registryUrl);
+        AtomicReference<AuditResult> last = new AtomicReference<>();
+        try {
+            await("newsline audit to find nothing wrong")
+                    .dontCatchUncaughtExceptions()
+                    .atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        last.set(PipelineAudit.run(config, Duration.ofSeconds(60)));
+                        return last.get().clean();
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(
+                    "audit not clean:\n" + (last.get() == null ? e : last.get().report(10)), e);
         }
     }
 

@@ -73,6 +73,7 @@ class ReliabilityIT {
                     .filteredOn(dead -> dead.key().equals("poison-unknown-id"))
                     .singleElement()
                     .satisfies(dead -> assertThat(dead.message()).contains("987654"));
+            pipeline.assertAuditClean();
         }
     }
 
@@ -122,6 +123,7 @@ class ReliabilityIT {
             assertThat(outcomes.deadLetters()).allSatisfy(dead -> assertThat(dead.message())
                     .as("dead letter " + dead.key())
                     .isNotBlank());
+            pipeline.assertAuditClean();
         }
     }
 
@@ -158,6 +160,7 @@ class ReliabilityIT {
             assertThat(outcomes.enrichedIds())
                     .containsExactlyInAnyOrderElementsOf(
                             articles.stream().map(RawArticle::getArticleId).toList());
+            pipeline.assertAuditClean();
         } finally {
             registry.close();
         }
@@ -193,6 +196,7 @@ class ReliabilityIT {
                     .as("outcomes of " + id)
                     .isEqualTo(1));
             assertThat(outcomes.enrichedIds()).hasSize(ids.size());
+            pipeline.assertAuditClean();
         }
     }
 
