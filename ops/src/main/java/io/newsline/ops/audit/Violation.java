@@ -17,8 +17,7 @@ public record Violation(Kind kind, String subject, String detail) {
         /** An article id with more outcomes than raw records (also: outcomes for an id that is not on raw). */
         EXTRA_OUTCOMES("article ids with more outcomes than raw records"),
         /** An enriched article missing from the timeline of one of its topics (one violation per topic). */
-        MISSING_TIMELINE_ENTRY(
-                "enriched articles without a live entry on news.timeline-entries for one of their topics"),
+        MISSING_TIMELINE_ENTRY("entries missing from news.timeline-entries (an enriched article, one of its topics)"),
         /** A snapshot that lists one article more than once. */
         DUPLICATE_IN_SNAPSHOT("snapshots on news.timelines that list an article twice"),
         /** A snapshot whose total is not the number of live entries of its topic (or no snapshot for live entries). */
