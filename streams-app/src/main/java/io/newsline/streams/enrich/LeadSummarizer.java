@@ -1,5 +1,6 @@
 package io.newsline.streams.enrich;
 
+import io.newsline.streams.parse.Scripts;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
@@ -49,8 +50,10 @@ public final class LeadSummarizer {
                     }
                     out.append(sentence);
                 } else {
-                    if (out.length() + 1 + sentence.length() <= maxChars) {
-                        out.append(' ').append(sentence);
+                    // Chinese and Japanese put no space between sentences.
+                    String gap = Scripts.isCjkTerminal(out.charAt(out.length() - 1)) ? "" : " ";
+                    if (out.length() + gap.length() + sentence.length() <= maxChars) {
+                        out.append(gap).append(sentence);
                     }
                     return out.toString();
                 }
