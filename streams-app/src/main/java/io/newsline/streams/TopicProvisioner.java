@@ -88,6 +88,64 @@ public final class TopicProvisioner {
         }
     }
 
+    /**
+     * Creates deduplication's exchange topic when it is missing, with the raw topic's partition count (each task
+     * reads the raw partition and the exchange partition of the same number), and checks an existing one has it.
+     * Returns that partition count.
+     */
+    public int ensureExchangeTopic(String exchangeTopic) {
+        try {
+            int raw = admin.describeTopics(List.of(Topics.RAW_ARTICLES))
+                    .allTopicNames()
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .get(Topics.RAW_ARTICLES)
+                    .partitions()
+                    .size();
+            Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (!existing.contains(exchangeTopic)) {
+                Optional<Short> replication = replicationFactor > 0 ? Optional.of(replicationFactor) : Optional.empty();
+                try {
+                    admin.createTopics(List.of(new NewTopic(exchangeTopic, Optional.of(raw), replication)
+                                    .configs(Map.of(
+                                            TopicConfig.CLEANUP_POLICY_CONFIG,
+                                            TopicConfig.CLEANUP_POLICY_DELETE,
+                                            TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                                            StreamsAppConfig.MAX_MESSAGE_BYTES))))
+                            .all()
+                            .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    log.info("Created topic {} with {} partitions, like {}", exchangeTopic, raw, Topics.RAW_ARTICLES);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+            int exchange = admin.describeTopics(List.of(exchangeTopic))
+                    .allTopicNames()
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .get(exchangeTopic)
+                    .partitions()
+                    .size();
+            if (exchange != raw) {
+                throw new IllegalStateException(exchangeTopic + " has " + exchange + " partitions but "
+                        + Topics.RAW_ARTICLES + " has " + raw + "; they must match. Stop every instance, let the"
+                        + " exchange topic drain, then delete it (kafka-topics.sh --delete --topic " + exchangeTopic
+                        + ") and start again: the app recreates it.");
+            }
+            return raw;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while checking topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new IllegalStateException(
+                    "Cannot create or check " + exchangeTopic + " on the Kafka cluster: " + cause
+                            + ". Check bootstrap.servers, that the broker is running and that "
+                            + Topics.RAW_ARTICLES + " exists.",
+                    cause);
+        }
+    }
+
     private NewTopic newTopic(TopicSpec spec) {
         Optional<Short> replication = replicationFactor > 0 ? Optional.of(replicationFactor) : Optional.empty();
         return new NewTopic(spec.name(), Optional.of(partitions), replication)
