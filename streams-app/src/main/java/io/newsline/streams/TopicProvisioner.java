@@ -95,12 +95,7 @@ public final class TopicProvisioner {
      */
     public int ensureExchangeTopic(String exchangeTopic) {
         try {
-            int raw = admin.describeTopics(List.of(Topics.RAW_ARTICLES))
-                    .allTopicNames()
-                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                    .get(Topics.RAW_ARTICLES)
-                    .partitions()
-                    .size();
+            int raw = partitionsOf(Topics.RAW_ARTICLES);
             Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (!existing.contains(exchangeTopic)) {
                 Optional<Short> replication = replicationFactor > 0 ? Optional.of(replicationFactor) : Optional.empty();
@@ -114,18 +109,15 @@ public final class TopicProvisioner {
                             .all()
                             .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                     log.info("Created topic {} with {} partitions, like {}", exchangeTopic, raw, Topics.RAW_ARTICLES);
+                    return raw; // created with exactly that count (metadata may take a moment to show it)
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;
                     }
+                    // Another instance created it at the same moment: check it below.
                 }
             }
-            int exchange = admin.describeTopics(List.of(exchangeTopic))
-                    .allTopicNames()
-                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                    .get(exchangeTopic)
-                    .partitions()
-                    .size();
+            int exchange = partitionsOf(exchangeTopic);
             if (exchange != raw) {
                 throw new IllegalStateException(exchangeTopic + " has " + exchange + " partitions but "
                         + Topics.RAW_ARTICLES + " has " + raw + "; they must match. Stop every instance, let the"
@@ -143,6 +135,27 @@ public final class TopicProvisioner {
                             + ". Check bootstrap.servers, that the broker is running and that "
                             + Topics.RAW_ARTICLES + " exists.",
                     cause);
+        }
+    }
+
+    /** The partition count of a topic that exists, waiting a little for metadata of one just created elsewhere. */
+    private int partitionsOf(String topic) throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            try {
+                return admin.describeTopics(List.of(topic))
+                        .allTopicNames()
+                        .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                        .get(topic)
+                        .partitions()
+                        .size();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200); // metadata propagation, not synchronisation of tests
+            }
         }
     }
 

@@ -279,6 +279,8 @@ class NearDuplicateTopologyTest {
         Properties properties = new Properties();
         properties.putAll(config.clientSettings());
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "newsline-near-duplicate-test");
+        // A state directory of this run's own: test runs of other checkouts on the machine must not share one.
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, TestStateDirs.fresh());
         driver = new TopologyTestDriver(
                 NewslineTopology.build(config, TopologySerdes.withClient(registry)),
                 properties,

@@ -388,6 +388,8 @@ class NewslineTopologyTest {
         Properties properties = new Properties();
         properties.putAll(config(overrides).clientSettings());
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "newsline-topology-test");
+        // A state directory of this run's own: test runs of other checkouts on the machine must not share one.
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, TestStateDirs.fresh());
         return properties;
     }
 

@@ -62,12 +62,14 @@ public final class DedupState {
     }
 
     /**
-     * An article waiting for its evidence: the parsed article itself (it goes on from here once decided), where it
-     * is indexed, how many replies and comparisons it waits for, which partners it asked, and the best original
-     * found so far.
+     * An article waiting for its evidence: the facts comparisons and notices need (the article itself waits in
+     * its own store, written once), where it is indexed, how many replies and comparisons it waits for, which
+     * partners it asked, and the best original found so far.
      */
     public static final class Pending {
-        final ParsedArticle article;
+        final String articleId;
+        final long ingestedAt;
+        final String fingerprint;
         final long indexTime;
         final int home;
         int repliesExpected;
@@ -81,11 +83,27 @@ public final class DedupState {
         double similarity;
 
         Pending(ParsedArticle article, long indexTime, int home, int repliesExpected) {
-            this(article, indexTime, home, repliesExpected, 0, 0, 0, new ArrayList<>(), null, 0, false, 0);
+            this(
+                    article.getArticleId(),
+                    article.getSource().getIngestedAt().toEpochMilli(),
+                    article.getFingerprint(),
+                    indexTime,
+                    home,
+                    repliesExpected,
+                    0,
+                    0,
+                    0,
+                    new ArrayList<>(),
+                    null,
+                    0,
+                    false,
+                    0);
         }
 
         private Pending(
-                ParsedArticle article,
+                String articleId,
+                long ingestedAt,
+                String fingerprint,
                 long indexTime,
                 int home,
                 int repliesExpected,
@@ -97,7 +115,9 @@ public final class DedupState {
                 long originalIngestedAt,
                 boolean exact,
                 double similarity) {
-            this.article = article;
+            this.articleId = articleId;
+            this.ingestedAt = ingestedAt;
+            this.fingerprint = fingerprint;
             this.indexTime = indexTime;
             this.home = home;
             this.repliesExpected = repliesExpected;
@@ -181,15 +201,17 @@ public final class DedupState {
         }
     }
 
+    /** A parsed article in Avro's binary encoding (no registry: it never leaves the app). */
+    public static Serde<ParsedArticle> articleSerde() {
+        return Serdes.serdeFrom(new ArticleCodec(), new ArticleCodec());
+    }
+
     static final class PendingCodec implements Serializer<Pending>, Deserializer<Pending> {
         @Override
         public void configure(java.util.Map<String, ?> configs, boolean isKey) {}
 
         @Override
         public void close() {}
-
-        private final SpecificDatumWriter<ParsedArticle> writer = new SpecificDatumWriter<>(ParsedArticle.class);
-        private final SpecificDatumReader<ParsedArticle> reader = new SpecificDatumReader<>(ParsedArticle.class);
 
         @Override
         public byte[] serialize(String topic, Pending p) {
@@ -198,6 +220,9 @@ public final class DedupState {
             }
             Writer out = new Writer();
             out.out.write(DedupMessage.VERSION);
+            out.string(p.articleId);
+            out.longValue(p.ingestedAt);
+            out.string(p.fingerprint);
             out.longValue(p.indexTime);
             out.intValue(p.home);
             out.intValue(p.repliesExpected);
@@ -210,13 +235,6 @@ public final class DedupState {
             out.longValue(p.originalIngestedAt);
             out.out.write(p.exact ? 1 : 0);
             out.longValue(Double.doubleToLongBits(p.similarity));
-            try {
-                BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out.out, null);
-                writer.write(p.article, encoder);
-                encoder.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
             return out.out.toByteArray();
         }
 
@@ -227,6 +245,9 @@ public final class DedupState {
             }
             ByteBuffer in = ByteBuffer.wrap(data);
             checkVersion(in.get());
+            String articleId = string(in);
+            long ingestedAt = in.getLong();
+            String fingerprint = string(in);
             long indexTime = in.getLong();
             int home = in.getInt();
             int expected = in.getInt();
@@ -244,23 +265,62 @@ public final class DedupState {
             long originalIngestedAt = in.getLong();
             boolean exact = in.get() == 1;
             double similarity = Double.longBitsToDouble(in.getLong());
+            return new Pending(
+                    articleId,
+                    ingestedAt,
+                    fingerprint,
+                    indexTime,
+                    home,
+                    expected,
+                    received,
+                    sent,
+                    answered,
+                    asked,
+                    originalId,
+                    originalIngestedAt,
+                    exact,
+                    similarity);
+        }
+    }
+
+    static final class ArticleCodec implements Serializer<ParsedArticle>, Deserializer<ParsedArticle> {
+        private final SpecificDatumWriter<ParsedArticle> writer = new SpecificDatumWriter<>(ParsedArticle.class);
+        private final SpecificDatumReader<ParsedArticle> reader = new SpecificDatumReader<>(ParsedArticle.class);
+        private BinaryEncoder encoder;
+        private BinaryDecoder decoder;
+
+        @Override
+        public void configure(java.util.Map<String, ?> configs, boolean isKey) {}
+
+        @Override
+        public void close() {}
+
+        @Override
+        public byte[] serialize(String topic, ParsedArticle article) {
+            if (article == null) {
+                return null;
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+            out.write(DedupMessage.VERSION);
             try {
-                BinaryDecoder decoder =
-                        DecoderFactory.get().binaryDecoder(data, in.position(), data.length - in.position(), null);
-                ParsedArticle article = reader.read(null, decoder);
-                return new Pending(
-                        article,
-                        indexTime,
-                        home,
-                        expected,
-                        received,
-                        sent,
-                        answered,
-                        asked,
-                        originalId,
-                        originalIngestedAt,
-                        exact,
-                        similarity);
+                encoder = EncoderFactory.get().directBinaryEncoder(out, encoder);
+                writer.write(article, encoder);
+                encoder.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out.toByteArray();
+        }
+
+        @Override
+        public ParsedArticle deserialize(String topic, byte[] data) {
+            if (data == null) {
+                return null;
+            }
+            checkVersion(data[0]);
+            try {
+                decoder = DecoderFactory.get().binaryDecoder(data, 1, data.length - 1, decoder);
+                return reader.read(null, decoder);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

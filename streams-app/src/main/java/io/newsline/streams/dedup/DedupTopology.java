@@ -21,7 +21,8 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * parsed articles (keyed by article id, on their home partition)
- *   -> dedup-probe-article        stores the article in dedup-pending; one Probe per bucket its band keys
+ *   -> dedup-probe-article        stores the article in dedup-waiting-articles and its state in dedup-pending;
+ *                                 one Probe per bucket its band keys
  *                                 and body fingerprint fall in
  * [dedup exchange topic]  (partitioned by the partition each message names)
  *   -> dedup-handle-message
@@ -45,6 +46,7 @@ public final class DedupTopology {
     public static final String FINGERPRINT_INDEX = "dedup-fingerprint-index";
     public static final String DECIDED = "dedup-decided";
     public static final String PENDING = "dedup-pending";
+    public static final String WAITING = "dedup-waiting-articles";
 
     private DedupTopology() {}
 
@@ -67,12 +69,15 @@ public final class DedupTopology {
                 Stores.persistentWindowStore(DECIDED, decidedRetention, decidedRetention, false),
                 Serdes.Bytes(),
                 DedupState.decidedSerde()));
-        // Cached: an article's waiting state changes with every reply; the cache folds those into about two
-        // changelog records per article (written once, deleted once).
+        // Cached: an article's waiting state (counters, no text) changes with every reply; the cache folds those
+        // into about two changelog records per article (written once, deleted once).
         builder.addStateStore(Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(PENDING), Serdes.Bytes(), DedupState.pendingSerde())
                 .withCachingEnabled());
-        String[] stores = {BAND_INDEX, FINGERPRINT_INDEX, DECIDED, PENDING};
+        // The article itself while it waits: written once, read and deleted once at its verdict.
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(WAITING), Serdes.Bytes(), DedupState.articleSerde()));
+        String[] stores = {BAND_INDEX, FINGERPRINT_INDEX, DECIDED, PENDING, WAITING};
 
         KStream<String, DedupEvent> fromArticles =
                 parsed.process(() -> new Deduplicator.Arrivals(settings), Named.as("dedup-probe-article"), stores);

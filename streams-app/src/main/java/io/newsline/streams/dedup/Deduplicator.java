@@ -62,6 +62,20 @@ final class Deduplicator {
     private WindowStore<Long, byte[]> fingerprintIndex;
     private WindowStore<Bytes, Decided> decided;
     private KeyValueStore<Bytes, Pending> pending;
+    private KeyValueStore<Bytes, ParsedArticle> waiting;
+
+    /**
+     * Shingles of the articles waiting on this thread, so that a waiting article is shingled once rather than at
+     * each message about it. A cache only: on a miss (a restart, a task moved) they are computed again from the
+     * waiting article; shingles are a pure function of the body.
+     */
+    private static final ThreadLocal<Map<Bytes, int[]>> SHINGLES =
+            ThreadLocal.withInitial(() -> new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Bytes, int[]> eldest) {
+                    return size() > 4096;
+                }
+            });
 
     private Deduplicator(DedupSettings settings) {
         this.settings = settings;
@@ -74,6 +88,7 @@ final class Deduplicator {
         this.fingerprintIndex = processorContext.getStateStore(DedupTopology.FINGERPRINT_INDEX);
         this.decided = processorContext.getStateStore(DedupTopology.DECIDED);
         this.pending = processorContext.getStateStore(DedupTopology.PENDING);
+        this.waiting = processorContext.getStateStore(DedupTopology.WAITING);
     }
 
     /** Parsed articles from the raw topic, keyed by article id, on their home partition. */
@@ -151,6 +166,7 @@ final class Deduplicator {
         }
         int fingerprintBucket = bucketOf(fingerprintKey);
         byBucket.computeIfAbsent(fingerprintBucket, b -> new ArrayList<>());
+        waiting.put(key, article);
         pending.put(key, new Pending(article, time, home, byBucket.size()));
         Member self = new Member(key.get(), time, home);
         byBucket.forEach((bucket, keys) -> send(
@@ -219,20 +235,19 @@ final class Deduplicator {
                 continue;
             }
             if (shingles == null) {
-                shingles = shinglesOf(state.article);
+                shingles = shinglesOfWaiting(key);
             }
             state.asked.add(candidate.key());
             state.comparesSent++;
-            ParsedArticle article = state.article;
             send(
                     time,
                     new Compare(
                             candidate.home(),
                             candidate,
                             new Member(reply.key(), state.indexTime, state.home),
-                            article.getArticleId(),
-                            article.getSource().getIngestedAt().toEpochMilli(),
-                            article.getFingerprint(),
+                            state.articleId,
+                            state.ingestedAt,
+                            state.fingerprint,
                             shingles));
         }
         decideIfComplete(key, state, time);
@@ -242,17 +257,17 @@ final class Deduplicator {
 
     private void compare(Compare compare, long time) {
         Bytes key = Bytes.wrap(compare.target().key());
-        Pending waiting = pending.get(key);
-        Decided done = waiting == null ? decidedAt(key, compare.target().indexTime()) : null;
+        Pending waitingState = pending.get(key);
+        Decided done = waitingState == null ? decidedAt(key, compare.target().indexTime()) : null;
         String targetId;
         long targetIngestedAt;
         String targetFingerprint;
         int[] targetShingles;
-        if (waiting != null) {
-            targetId = waiting.article.getArticleId();
-            targetIngestedAt = waiting.article.getSource().getIngestedAt().toEpochMilli();
-            targetFingerprint = waiting.article.getFingerprint();
-            targetShingles = settings.near().enabled() ? shinglesOf(waiting.article) : new int[0];
+        if (waitingState != null) {
+            targetId = waitingState.articleId;
+            targetIngestedAt = waitingState.ingestedAt;
+            targetFingerprint = waitingState.fingerprint;
+            targetShingles = settings.near().enabled() ? shinglesOfWaiting(key) : new int[0];
         } else if (done != null) {
             targetId = done.articleId();
             targetIngestedAt = done.ingestedAt();
@@ -267,9 +282,9 @@ final class Deduplicator {
                 exact ? 1.0 : settings.near().enabled() ? Jaccard.exact(compare.fromShingles(), targetShingles) : 0.0;
         boolean match = exact || similarity >= settings.near().threshold();
         if (match && precedes(compare.fromIngestedAt(), compare.fromId(), targetIngestedAt, targetId)) {
-            if (waiting != null) {
-                if (consider(waiting, compare.fromId(), compare.fromIngestedAt(), exact, similarity)) {
-                    pending.put(key, waiting);
+            if (waitingState != null) {
+                if (consider(waitingState, compare.fromId(), compare.fromIngestedAt(), exact, similarity)) {
+                    pending.put(key, waitingState);
                 }
             } else if (done.isOriginal()) {
                 Decided revised = done.withOriginal(compare.fromId(), compare.fromIngestedAt(), exact, similarity);
@@ -302,14 +317,8 @@ final class Deduplicator {
             return;
         }
         state.comparesReceived++;
-        ParsedArticle article = state.article;
         boolean match = result.exact() || result.similarity() >= settings.near().threshold();
-        if (match
-                && precedes(
-                        result.partnerIngestedAt(),
-                        result.partnerId(),
-                        article.getSource().getIngestedAt().toEpochMilli(),
-                        article.getArticleId())) {
+        if (match && precedes(result.partnerIngestedAt(), result.partnerId(), state.ingestedAt, state.articleId)) {
             consider(state, result.partnerId(), result.partnerIngestedAt(), result.exact(), result.similarity());
         }
         decideIfComplete(key, state, time);
@@ -320,20 +329,26 @@ final class Deduplicator {
             pending.put(key, state);
             return;
         }
-        ParsedArticle article = state.article;
+        ParsedArticle article = waiting.get(key);
+        if (article == null) {
+            // Only possible if the store was tampered with or restored inconsistently; never silently.
+            throw new IllegalStateException("article " + state.articleId + " is decided but its text is gone");
+        }
         Decided verdict = new Decided(
                 article.getArticleId(),
                 article.getSource().getIngestedAt().toEpochMilli(),
                 article.getFingerprint(),
                 article.getSource().getSourceUri(),
                 article.getTitle(),
-                settings.near().enabled() ? shinglesOf(article) : new int[0],
+                settings.near().enabled() ? shinglesOfWaiting(key) : new int[0],
                 state.originalId,
                 state.originalIngestedAt,
                 state.exact,
                 state.similarity);
         decided.put(key, verdict, state.indexTime);
         pending.delete(key);
+        waiting.delete(key);
+        SHINGLES.get().remove(key);
         emit(
                 time,
                 verdict.isOriginal()
@@ -375,8 +390,15 @@ final class Deduplicator {
         return HEX.fromHexDigitsToLong(fingerprintHex, 0, 16);
     }
 
-    private int[] shinglesOf(ParsedArticle article) {
-        return sketcher.shingles(article.getBodyParagraphs());
+    private int[] shinglesOfWaiting(Bytes key) {
+        int[] cached = SHINGLES.get().get(key);
+        if (cached != null) {
+            return cached;
+        }
+        ParsedArticle article = waiting.get(key);
+        int[] shingles = article == null ? new int[0] : sketcher.shingles(article.getBodyParagraphs());
+        SHINGLES.get().put(key, shingles);
+        return shingles;
     }
 
     private Decided decidedAt(Bytes key, long indexTime) {

@@ -58,6 +58,24 @@ class DedupMessageTest {
         assertThat(ArticleKey.of("a")).hasSize(16).isNotEqualTo(ArticleKey.of("b"));
     }
 
+    @Test
+    void storedStateSurvivesItsBinaryLayout() {
+        DedupState.Decided decided = new DedupState.Decided(
+                ID, 5L, "ab".repeat(32), "file:///a.txt", "Title", new int[] {1, 2, 3}, null, 0L, false, 0.0);
+        var decidedSerde = DedupState.decidedSerde();
+        assertThat(decidedSerde
+                        .deserializer()
+                        .deserialize("t", decidedSerde.serializer().serialize("t", decided)))
+                .usingRecursiveComparison()
+                .isEqualTo(decided);
+        var revised = decided.withOriginal("other", 4L, true, 1.0);
+        assertThat(decidedSerde
+                        .deserializer()
+                        .deserialize("t", decidedSerde.serializer().serialize("t", revised)))
+                .usingRecursiveComparison()
+                .isEqualTo(revised);
+    }
+
     private DedupMessage roundTrip(DedupMessage message) {
         return serde.deserializer().deserialize("t", serde.serializer().serialize("t", message));
     }
