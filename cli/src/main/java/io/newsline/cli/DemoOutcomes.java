@@ -82,7 +82,9 @@ final class DemoOutcomes implements AutoCloseable {
                     }
                 }
                 case Topics.ENRICHED_ARTICLES -> {
-                    if (record.value() != null && read(record) instanceof EnrichedArticle article) {
+                    if (record.value() == null) {
+                        enriched.remove(key); // retracted: it repeats an article that arrived after it
+                    } else if (read(record) instanceof EnrichedArticle article) {
                         enriched.put(article.getArticleId(), article);
                     }
                 }

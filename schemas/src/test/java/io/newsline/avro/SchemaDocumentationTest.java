@@ -18,14 +18,7 @@ class SchemaDocumentationTest {
             EnrichedArticle.getClassSchema(),
             DuplicateNotice.getClassSchema(),
             TimelineEntry.getClassSchema(),
-            TopicTimeline.getClassSchema(),
-            NearDupArticle.getClassSchema(),
-            NearDupBand.getClassSchema(),
-            NearDupBandResult.getClassSchema(),
-            NearDupCandidate.getClassSchema(),
-            NearDupPartner.getClassSchema(),
-            NearDupPending.getClassSchema(),
-            NearDupSketch.getClassSchema());
+            TopicTimeline.getClassSchema());
 
     @Test
     void everyRecordAndFieldHasADoc() {

@@ -8,9 +8,7 @@ import io.newsline.avro.TimelineEntry;
 import io.newsline.avro.TopicTimeline;
 import io.newsline.common.Topics;
 import io.newsline.streams.dedup.DedupOutcome;
-import io.newsline.streams.dedup.ExactDuplicateFilter;
-import io.newsline.streams.dedup.NearDuplicateParams;
-import io.newsline.streams.dedup.NearDuplicateTopology;
+import io.newsline.streams.dedup.DedupTopology;
 import io.newsline.streams.enrich.EnrichStep;
 import io.newsline.streams.parse.ParseStep;
 import io.newsline.streams.timeline.AlsoReportedTracker;
@@ -60,11 +58,8 @@ import org.apache.kafka.streams.state.Stores;
  * ({@code ensure.explicit.internal.resource.naming}), so internal topics keep their names across versions.
  */
 public final class NewslineTopology {
-    public static final String DEDUP_STORE = "exact-dedup-fingerprints";
-    public static final String FINGERPRINT_REPARTITION = "articles-by-fingerprint";
     public static final String TIMELINE_REPARTITION = "timeline-entries-by-topic";
-    public static final String EXACT_REPEATS_REPARTITION = "dedup-repeats-exact";
-    public static final String NEAR_REPEATS_REPARTITION = "dedup-repeats-near";
+    public static final String REPEATS_REPARTITION = "duplicates-by-original";
 
     /**
      * The article half's outputs: enriched originals, and the duplicate notices (exact and near) keyed by the id of
@@ -84,94 +79,50 @@ public final class NewslineTopology {
         return builder.build(properties);
     }
 
-    /** Raw articles -> parsed -> exact dedup -> enriched; duplicates go to their own topic and no further. */
-    public static KStream<String, EnrichedArticle> createArticlesStream(
-            StreamsBuilder builder, StreamsAppConfig config, TopologySerdes serdes) {
-        return createArticleStreams(builder, config, serdes).enriched();
-    }
-
     /**
-     * Raw articles -> parsed -> exact dedup -> near dedup -> enriched; duplicates go to their own topic and, keyed
-     * by their original, to "also reported by".
+     * Raw articles -> parsed -> deduplicated (exact and near, {@link DedupTopology}) -> enriched; duplicates go to
+     * their own topic and, keyed by their original, to "also reported by". An article let through and later found
+     * to repeat an earlier one is retracted: a null value on the enriched stream (and a tombstone on
+     * {@code news.articles.enriched}).
      */
     public static ArticleStreams createArticleStreams(
             StreamsBuilder builder, StreamsAppConfig config, TopologySerdes serdes) {
         Serde<String> keys = Serdes.String();
-        Serde<ParsedArticle> parsedSerde = serdes.valueSerde(ParsedArticle.class);
-
-        builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(DEDUP_STORE, config.dedupRetention(), config.dedupRetention(), false),
-                Serdes.String(),
-                Serdes.String()));
-
-        Map<String, KStream<String, DedupOutcome>> outcomes = builder.stream(
+        KStream<String, ParsedArticle> parsed = builder.stream(
                         Topics.RAW_ARTICLES,
                         Consumed.with(keys, serdes.valueSerde(RawArticle.class)).withName("read-raw-articles"))
-                .mapValues(ParseStep::parse, Named.as("parse-article"))
-                .selectKey((articleId, article) -> article.getFingerprint(), Named.as("key-by-fingerprint"))
-                .repartition(Repartitioned.<String, ParsedArticle>as(FINGERPRINT_REPARTITION)
-                        .withKeySerde(keys)
-                        .withValueSerde(parsedSerde))
-                .process(
-                        () -> new ExactDuplicateFilter(DEDUP_STORE, config.dedupRetention()),
-                        Named.as("exact-dedup"),
-                        DEDUP_STORE)
-                .split(Named.as("dedup-"))
-                .branch((fingerprint, outcome) -> outcome.isDuplicate(), Branched.as("duplicates"))
+                .mapValues(ParseStep::parse, Named.as("parse-article"));
+
+        Map<String, KStream<String, DedupOutcome>> outcomes = DedupTopology.createDedupStream(
+                        builder, parsed, config.dedupSettings())
+                .split(Named.as("dedup-verdict-"))
+                .branch((articleId, outcome) -> outcome.isDuplicate(), Branched.as("duplicates"))
                 .defaultBranch(Branched.as("originals"));
 
         Serde<DuplicateNotice> noticeSerde = serdes.valueSerde(DuplicateNotice.class);
-        outcomes.get("dedup-duplicates")
-                .map(
-                        (fingerprint, outcome) ->
-                                KeyValue.pair(outcome.duplicate().getDuplicateId(), outcome.duplicate()),
-                        Named.as("key-duplicate-by-id"))
+        KStream<String, DedupOutcome> duplicates = outcomes.get("dedup-verdict-duplicates");
+        duplicates
+                .mapValues(DedupOutcome::duplicate, Named.as("duplicate-notice"))
                 .to(Topics.DUPLICATES, Produced.with(keys, noticeSerde).withName("write-duplicates"));
+        KStream<String, DuplicateNotice> repeats = duplicates
+                .map(
+                        (articleId, outcome) ->
+                                KeyValue.pair(outcome.duplicate().getOriginalId(), outcome.duplicate()),
+                        Named.as("key-duplicate-by-original"))
+                .repartition(Repartitioned.<String, DuplicateNotice>as(REPEATS_REPARTITION)
+                        .withKeySerde(keys)
+                        .withValueSerde(noticeSerde));
+        KStream<String, EnrichedArticle> retractions = duplicates
+                .filter((articleId, outcome) -> outcome.retracted(), Named.as("retracted-originals"))
+                .mapValues(outcome -> (EnrichedArticle) null, Named.as("retraction"));
 
-        KStream<String, DedupOutcome> originals = outcomes.get("dedup-originals");
-        KStream<String, DuplicateNotice> repeats = null;
-        NearDuplicateParams near = config.nearDuplicates();
-        if (near.enabled()) {
-            Map<String, KStream<String, DedupOutcome>> nearOutcomes = NearDuplicateTopology.detect(
-                            builder,
-                            originals.mapValues(DedupOutcome::original, Named.as("exact-dedup-original-article")),
-                            near,
-                            serdes)
-                    .split(Named.as("near-dedup-"))
-                    .branch((articleId, outcome) -> outcome.isDuplicate(), Branched.as("duplicates"))
-                    .defaultBranch(Branched.as("originals"));
-            KStream<String, DedupOutcome> nearDuplicates = nearOutcomes.get("near-dedup-duplicates");
-            nearDuplicates
-                    .mapValues(DedupOutcome::duplicate, Named.as("near-dedup-notice"))
-                    .to(Topics.DUPLICATES, Produced.with(keys, noticeSerde).withName("write-near-duplicates"));
-            KStream<String, DuplicateNotice> exactRepeats =
-                    byOriginal(outcomes.get("dedup-duplicates"), EXACT_REPEATS_REPARTITION, "exact-dedup", noticeSerde);
-            KStream<String, DuplicateNotice> nearRepeats =
-                    byOriginal(nearDuplicates, NEAR_REPEATS_REPARTITION, "near-dedup", noticeSerde);
-            repeats = exactRepeats.merge(nearRepeats, Named.as("merge-repeats"));
-            originals = nearOutcomes.get("near-dedup-originals");
-        }
-
-        KStream<String, EnrichedArticle> enriched = originals.map(
-                (key, outcome) ->
-                        KeyValue.pair(outcome.original().getArticleId(), EnrichStep.enrich(outcome.original())),
-                Named.as("enrich-article"));
+        KStream<String, EnrichedArticle> enriched = outcomes.get("dedup-verdict-originals")
+                .mapValues(outcome -> EnrichStep.enrich(outcome.original()), Named.as("enrich-article"))
+                .merge(retractions, Named.as("merge-retractions"));
         enriched.to(
                 Topics.ENRICHED_ARTICLES,
                 Produced.with(keys, serdes.valueSerde(EnrichedArticle.class)).withName("write-enriched-articles"));
         return new ArticleStreams(enriched, repeats);
-    }
-
-    /** Duplicate notices re-keyed by the id of the original they repeat, on the partition of that original. */
-    private static KStream<String, DuplicateNotice> byOriginal(
-            KStream<String, DedupOutcome> duplicates, String topic, String prefix, Serde<DuplicateNotice> serde) {
-        return duplicates
-                .map(
-                        (key, outcome) -> KeyValue.pair(outcome.duplicate().getOriginalId(), outcome.duplicate()),
-                        Named.as(prefix + "-key-by-original"))
-                .repartition(Repartitioned.<String, DuplicateNotice>as(topic)
-                        .withKeySerde(Serdes.String())
-                        .withValueSerde(serde));
     }
 
     /** Enriched articles -> one entry per topic -> full timelines in stores -> entries and bounded snapshots. */

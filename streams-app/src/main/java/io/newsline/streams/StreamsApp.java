@@ -27,13 +27,18 @@ public final class StreamsApp implements AutoCloseable {
     public KafkaStreams start() {
         Properties properties = new Properties();
         properties.putAll(config.clientSettings());
-        if (config.createTopics()) {
-            try (Admin admin = Admin.create(adminProperties(properties))) {
-                new TopicProvisioner(admin, config.topicPartitions(), config.topicReplicationFactor())
-                        .ensureTopics(TopicProvisioner.topics());
+        StreamsAppConfig effective;
+        try (Admin admin = Admin.create(adminProperties(properties))) {
+            TopicProvisioner provisioner =
+                    new TopicProvisioner(admin, config.topicPartitions(), config.topicReplicationFactor());
+            if (config.createTopics()) {
+                provisioner.ensureTopics(TopicProvisioner.topics());
             }
+            // Deduplication's exchange topic is the app's own, like its internal topics: always ensured.
+            effective = config.withTopicPartitions(
+                    provisioner.ensureExchangeTopic(config.dedupSettings().exchangeTopic()));
         }
-        Topology topology = NewslineTopology.build(config, TopologySerdes.from(config));
+        Topology topology = NewslineTopology.build(effective, TopologySerdes.from(effective));
         log.debug("Topology:\n{}", topology.describe());
         KafkaStreams kafkaStreams = new KafkaStreams(topology, properties);
         kafkaStreams.setUncaughtExceptionHandler(exception -> {

@@ -3,6 +3,7 @@ package io.newsline.streams;
 import io.newsline.common.ClientSettings;
 import io.newsline.common.Topics;
 import io.newsline.serde.AvroSerdes;
+import io.newsline.streams.dedup.DedupSettings;
 import io.newsline.streams.dedup.NearDuplicateParams;
 import io.newsline.streams.errors.DeadLetterDeserializationHandler;
 import io.newsline.streams.errors.DeadLetterProcessingHandler;
@@ -48,8 +49,6 @@ public record StreamsAppConfig(
     public static final String NEAR_ROWS = "newsline.dedup.near.rows";
     public static final String NEAR_SHINGLE_WORDS = "newsline.dedup.near.shingle.words";
     public static final String NEAR_RETENTION_MS = "newsline.dedup.near.retention.ms";
-    public static final String NEAR_GRACE_MS = "newsline.dedup.near.grace.ms";
-    public static final String NEAR_MAX_WAIT_MS = "newsline.dedup.near.max.wait.ms";
 
     /** Retries of the schema-registry client (see {@code SchemaRegistryConfig}). */
     static final String SCHEMA_REGISTRY_RETRIES = "schema.registry.retries";
@@ -107,8 +106,6 @@ public record StreamsAppConfig(
         defaults.put(NEAR_ROWS, Integer.toString(near.rows()));
         defaults.put(NEAR_SHINGLE_WORDS, Integer.toString(near.shingleSize()));
         defaults.put(NEAR_RETENTION_MS, Long.toString(near.retention().toMillis()));
-        defaults.put(NEAR_GRACE_MS, Long.toString(near.grace().toMillis()));
-        defaults.put(NEAR_MAX_WAIT_MS, Long.toString(near.maxWait().toMillis()));
         return defaults;
     }
 
@@ -145,14 +142,34 @@ public record StreamsAppConfig(
                 (int) positiveLong(settings, NEAR_BANDS, false),
                 (int) positiveLong(settings, NEAR_ROWS, false),
                 value,
-                Duration.ofMillis(positiveLong(settings, NEAR_RETENTION_MS, false)),
-                Duration.ofMillis(positiveLong(settings, NEAR_GRACE_MS, true)),
-                Duration.ofMillis(positiveLong(settings, NEAR_MAX_WAIT_MS, false)));
+                Duration.ofMillis(positiveLong(settings, NEAR_RETENTION_MS, false)));
     }
 
     /** Defaults plus the given overrides; for tests and embedding. */
     public static StreamsAppConfig of(Map<String, String> overrides) {
         return from(ClientSettings.withDefaults(defaults()).with(overrides));
+    }
+
+    /** Deduplication's settings; its band keys are spread over as many buckets as the topics have partitions. */
+    public DedupSettings dedupSettings() {
+        return new DedupSettings(
+                nearDuplicates, dedupRetention, topicPartitions, DedupSettings.exchangeTopic(applicationId()));
+    }
+
+    /** This configuration with another partition count (the one the existing topics have). */
+    public StreamsAppConfig withTopicPartitions(int partitions) {
+        return new StreamsAppConfig(
+                clientSettings,
+                dedupRetention,
+                timelineRetention,
+                snapshotEntries,
+                snapshotInterval,
+                expiryInterval,
+                avroSerdeClass,
+                partitions,
+                topicReplicationFactor,
+                createTopics,
+                nearDuplicates);
     }
 
     public String applicationId() {

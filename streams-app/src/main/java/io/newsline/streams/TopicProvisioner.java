@@ -88,6 +88,77 @@ public final class TopicProvisioner {
         }
     }
 
+    /**
+     * Creates deduplication's exchange topic when it is missing, with the raw topic's partition count (each task
+     * reads the raw partition and the exchange partition of the same number), and checks an existing one has it.
+     * Returns that partition count.
+     */
+    public int ensureExchangeTopic(String exchangeTopic) {
+        try {
+            int raw = partitionsOf(Topics.RAW_ARTICLES);
+            Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (!existing.contains(exchangeTopic)) {
+                Optional<Short> replication = replicationFactor > 0 ? Optional.of(replicationFactor) : Optional.empty();
+                try {
+                    admin.createTopics(List.of(new NewTopic(exchangeTopic, Optional.of(raw), replication)
+                                    .configs(Map.of(
+                                            TopicConfig.CLEANUP_POLICY_CONFIG,
+                                            TopicConfig.CLEANUP_POLICY_DELETE,
+                                            TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                                            StreamsAppConfig.MAX_MESSAGE_BYTES))))
+                            .all()
+                            .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    log.info("Created topic {} with {} partitions, like {}", exchangeTopic, raw, Topics.RAW_ARTICLES);
+                    return raw; // created with exactly that count (metadata may take a moment to show it)
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                    // Another instance created it at the same moment: check it below.
+                }
+            }
+            int exchange = partitionsOf(exchangeTopic);
+            if (exchange != raw) {
+                throw new IllegalStateException(exchangeTopic + " has " + exchange + " partitions but "
+                        + Topics.RAW_ARTICLES + " has " + raw + "; they must match. Stop every instance, let the"
+                        + " exchange topic drain, then delete it (kafka-topics.sh --delete --topic " + exchangeTopic
+                        + ") and start again: the app recreates it.");
+            }
+            return raw;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while checking topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new IllegalStateException(
+                    "Cannot create or check " + exchangeTopic + " on the Kafka cluster: " + cause
+                            + ". Check bootstrap.servers, that the broker is running and that "
+                            + Topics.RAW_ARTICLES + " exists.",
+                    cause);
+        }
+    }
+
+    /** The partition count of a topic that exists, waiting a little for metadata of one just created elsewhere. */
+    private int partitionsOf(String topic) throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            try {
+                return admin.describeTopics(List.of(topic))
+                        .allTopicNames()
+                        .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                        .get(topic)
+                        .partitions()
+                        .size();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200); // metadata propagation, not synchronisation of tests
+            }
+        }
+    }
+
     private NewTopic newTopic(TopicSpec spec) {
         Optional<Short> replication = replicationFactor > 0 ? Optional.of(replicationFactor) : Optional.empty();
         return new NewTopic(spec.name(), Optional.of(partitions), replication)

@@ -19,9 +19,6 @@ class NearDuplicateSettingsTest {
         assertThat(near.rows()).isEqualTo(2);
         assertThat(near.shingleSize()).isEqualTo(5);
         assertThat(near.retention()).isEqualTo(Duration.ofDays(7));
-        assertThat(near.grace()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(near.hold()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(near.maxWait()).isEqualTo(Duration.ofMinutes(10));
     }
 
     @Test
@@ -32,14 +29,9 @@ class NearDuplicateSettingsTest {
                         StreamsAppConfig.NEAR_BANDS, "32",
                         StreamsAppConfig.NEAR_ROWS, "4",
                         StreamsAppConfig.NEAR_SHINGLE_WORDS, "4",
-                        StreamsAppConfig.NEAR_RETENTION_MS, "86400000",
-                        StreamsAppConfig.NEAR_GRACE_MS, "0",
-                        StreamsAppConfig.NEAR_MAX_WAIT_MS, "60000"))
+                        StreamsAppConfig.NEAR_RETENTION_MS, "86400000"))
                 .nearDuplicates();
-        assertThat(near)
-                .isEqualTo(new NearDuplicateParams(
-                        false, 4, 32, 4, 0.7, Duration.ofDays(1), Duration.ZERO, Duration.ofMinutes(1)));
-        assertThat(near.hold()).isZero();
+        assertThat(near).isEqualTo(new NearDuplicateParams(false, 4, 32, 4, 0.7, Duration.ofDays(1)));
     }
 
     @Test
@@ -50,7 +42,7 @@ class NearDuplicateSettingsTest {
                 .hasMessageContaining(StreamsAppConfig.NEAR_THRESHOLD);
         assertThatThrownBy(() -> StreamsAppConfig.of(Map.of(StreamsAppConfig.NEAR_BANDS, "0")))
                 .hasMessageContaining(StreamsAppConfig.NEAR_BANDS);
-        assertThatThrownBy(() -> StreamsAppConfig.of(Map.of(StreamsAppConfig.NEAR_GRACE_MS, "-1")))
-                .hasMessageContaining(StreamsAppConfig.NEAR_GRACE_MS);
+        assertThatThrownBy(() -> StreamsAppConfig.of(Map.of(StreamsAppConfig.NEAR_RETENTION_MS, "-1")))
+                .hasMessageContaining(StreamsAppConfig.NEAR_RETENTION_MS);
     }
 }

@@ -11,8 +11,8 @@ import io.newsline.avro.TopicTimeline;
 import io.newsline.common.Topics;
 import io.newsline.serde.SpecificAvroDeserializer;
 import io.newsline.serde.SpecificAvroSerializer;
+import io.newsline.streams.dedup.DedupTopology;
 import io.newsline.streams.dedup.Jaccard;
-import io.newsline.streams.dedup.NearDuplicateTopology;
 import io.newsline.streams.dedup.Shingles;
 import io.newsline.streams.parse.ParseStep;
 import java.io.IOException;
@@ -32,14 +32,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Near-duplicate detection in the whole topology, in a TopologyTestDriver: the seeds are two stories, an edited
- * copy of seed 000 is a near duplicate of it that never reaches a timeline, and the original's entries say who
- * else reported it. The driver's wall clock is the app's: originals wait twice the grace period before release.
+ * Exact and near deduplication in the whole topology, in a TopologyTestDriver: the seeds are two stories, an
+ * edited copy of seed 000 is a near duplicate of it that never reaches a timeline, and the original's entries say
+ * who else reported it. No wall clock is involved: every verdict is out as soon as its evidence is, and the same
+ * articles in any order end with the same verdicts.
  */
 class NearDuplicateTopologyTest {
     private static final Instant INGESTED = Instant.parse("2026-01-10T08:00:00Z");
-    private static final Duration GRACE = Duration.ofSeconds(1);
-    private static final Duration PAST_HOLD = GRACE.multipliedBy(2).plusMillis(100);
     private static final Duration SNAPSHOT_INTERVAL = Duration.ofSeconds(1);
 
     private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
@@ -53,37 +52,30 @@ class NearDuplicateTopologyTest {
     }
 
     @Test
-    void everyNearDuplicateStoreAndTopicIsNamed() {
-        String description = NewslineTopology.build(config(Map.of()), TopologySerdes.withClient(registry))
+    void everyDeduplicationStoreAndTopicIsNamed() {
+        StreamsAppConfig config = config(Map.of());
+        String description = NewslineTopology.build(config, TopologySerdes.withClient(registry))
                 .describe()
                 .toString();
         assertThat(description)
                 .contains(
-                        NearDuplicateTopology.BANDS_TOPIC + "-repartition",
-                        NearDuplicateTopology.CANDIDATES_TOPIC + "-repartition",
-                        NearDuplicateTopology.BAND_RESULTS_TOPIC + "-repartition",
-                        NearDuplicateTopology.SKETCHES_TOPIC + "-repartition",
-                        NearDuplicateTopology.PARTNERS_TOPIC + "-repartition",
-                        NearDuplicateTopology.ARTICLES_TOPIC + "-repartition",
-                        NewslineTopology.EXACT_REPEATS_REPARTITION + "-repartition",
-                        NewslineTopology.NEAR_REPEATS_REPARTITION + "-repartition",
-                        NearDuplicateTopology.BAND_STORE,
-                        NearDuplicateTopology.SKETCH_STORE,
-                        NearDuplicateTopology.WAITING_STORE,
-                        NearDuplicateTopology.PENDING_STORE)
+                        config.dedupSettings().exchangeTopic(),
+                        NewslineTopology.REPEATS_REPARTITION + "-repartition",
+                        DedupTopology.BAND_INDEX,
+                        DedupTopology.FINGERPRINT_INDEX,
+                        DedupTopology.DECIDED,
+                        DedupTopology.PENDING)
                 .doesNotContain("KSTREAM-", "KTABLE-");
     }
 
     @Test
-    void theTwoSeedsAreNotNearDuplicatesOfEachOther() throws IOException {
+    void theTwoSeedsAreNotNearDuplicatesOfEachOtherAndGoOnAtOnce() throws IOException {
         RawArticle seed000 = raw("000.txt", NearDuplicateFixtures.seed(NearDuplicateFixtures.SEED_000), INGESTED);
         RawArticle seed002 = raw("002.txt", NearDuplicateFixtures.seed(NearDuplicateFixtures.SEED_002), INGESTED);
         assertThat(similarity(seed000, seed002)).isLessThan(0.1);
 
         start(Map.of());
         pipe(seed000, seed002);
-        assertThat(enrichedOutput().readValuesToList()).isEmpty(); // held for the grace period
-        driver.advanceWallClockTime(PAST_HOLD);
 
         assertThat(enrichedOutput().readValuesToList())
                 .extracting(EnrichedArticle::getArticleId)
@@ -99,10 +91,8 @@ class NearDuplicateTopologyTest {
         assertThat(similarity).isBetween(0.5, 0.99);
 
         start(Map.of());
-        pipe(original);
-        driver.advanceWallClockTime(PAST_HOLD);
-        pipe(copy);
-        driver.advanceWallClockTime(PAST_HOLD.plus(SNAPSHOT_INTERVAL));
+        pipe(original, copy);
+        driver.advanceWallClockTime(SNAPSHOT_INTERVAL);
 
         assertThat(enrichedOutput().readValuesToList())
                 .extracting(EnrichedArticle::getArticleId)
@@ -127,25 +117,59 @@ class NearDuplicateTopologyTest {
     }
 
     @Test
-    void aCopySeenFirstButIngestedLaterWithinTheGraceYieldsToTheOriginal() throws IOException {
+    void aCopyProcessedBeforeTheOriginalItRepeatsIsRevisedWhenTheOriginalArrives() throws IOException {
         RawArticle original = raw("000.txt", NearDuplicateFixtures.seed(NearDuplicateFixtures.SEED_000), INGESTED);
         RawArticle copy = raw("copy-of-000.txt", NearDuplicateFixtures.editedCopyOfSeed000(), INGESTED.plusSeconds(5));
 
         start(Map.of());
-        pipe(copy); // the copy comes first (another partition was faster) ...
-        driver.advanceWallClockTime(GRACE.dividedBy(2));
-        pipe(original); // ... but the original was ingested earlier and arrives within the grace
-        driver.advanceWallClockTime(PAST_HOLD.plus(SNAPSHOT_INTERVAL));
-
+        pipe(copy); // the copy comes first (another partition was faster, or the original was re-sent later) ...
         assertThat(enrichedOutput().readValuesToList())
                 .extracting(EnrichedArticle::getArticleId)
-                .containsExactly(original.getArticleId());
+                .containsExactly(copy.getArticleId());
+        pipe(original); // ... but the original was ingested earlier: the copy's verdict is revised
+
+        Map<String, EnrichedArticle> enriched = enrichedOutput().readKeyValuesToMap();
+        assertThat(enriched).containsKeys(original.getArticleId(), copy.getArticleId());
+        assertThat(enriched.get(copy.getArticleId()))
+                .as("the copy is retracted")
+                .isNull();
+        assertThat(enriched.get(original.getArticleId())).isNotNull();
         List<DuplicateNotice> notices = duplicatesOutput().readValuesToList();
         assertThat(notices).hasSize(1);
         assertThat(notices.get(0).getDuplicateId()).isEqualTo(copy.getArticleId());
         assertThat(notices.get(0).getOriginalId()).isEqualTo(original.getArticleId());
-        assertThat(entriesOutput().readValuesToList()).isNotEmpty().allMatch(entry -> entry.getArticleId()
-                .equals(original.getArticleId()));
+        assertThat(notices.get(0).getKind()).isEqualTo(DuplicateKind.NEAR);
+    }
+
+    @Test
+    void theSameArticlesInAnyOrderEndWithTheSameVerdicts() throws IOException {
+        RawArticle original = raw("000.txt", NearDuplicateFixtures.seed(NearDuplicateFixtures.SEED_000), INGESTED);
+        RawArticle near = raw("copy-of-000.txt", NearDuplicateFixtures.editedCopyOfSeed000(), INGESTED.plusSeconds(5));
+        RawArticle exact = raw(
+                "elsewhere/000.txt",
+                original.getRawText().replaceFirst("Netanyahu Insists", "Netanyahu   Insists"),
+                INGESTED.plusSeconds(9));
+        RawArticle other = raw("002.txt", NearDuplicateFixtures.seed(NearDuplicateFixtures.SEED_002), INGESTED);
+        List<RawArticle> articles = List.of(original, near, exact, other);
+        Map<String, String> expected = Map.of(
+                original.getArticleId(),
+                "original",
+                near.getArticleId(),
+                "NEAR of " + original.getArticleId(),
+                exact.getArticleId(),
+                "EXACT of " + original.getArticleId(),
+                other.getArticleId(),
+                "original");
+
+        for (List<RawArticle> order : permutations(articles)) {
+            start(Map.of());
+            pipe(order.toArray(RawArticle[]::new));
+            assertThat(finalVerdicts())
+                    .as("verdicts for the order %s", names(order))
+                    .isEqualTo(expected);
+            driver.close();
+            driver = null;
+        }
     }
 
     @Test
@@ -162,36 +186,13 @@ class NearDuplicateTopologyTest {
             } else {
                 pipe(larger, smaller);
             }
-            driver.advanceWallClockTime(PAST_HOLD);
 
-            assertThat(enrichedOutput().readValuesToList())
-                    .extracting(EnrichedArticle::getArticleId)
-                    .containsExactly(smaller.getArticleId());
-            assertThat(duplicatesOutput().readValuesToList())
-                    .extracting(DuplicateNotice::getDuplicateId)
-                    .containsExactly(larger.getArticleId());
+            assertThat(finalVerdicts())
+                    .containsEntry(smaller.getArticleId(), "original")
+                    .containsEntry(larger.getArticleId(), "NEAR of " + smaller.getArticleId());
             driver.close();
             driver = null;
         }
-    }
-
-    @Test
-    void anArticleSeenLongAfterItsNearDuplicateIsTheDuplicateEvenIfIngestedEarlier() throws IOException {
-        RawArticle copy = raw("copy-of-000.txt", NearDuplicateFixtures.editedCopyOfSeed000(), INGESTED.plusSeconds(60));
-        RawArticle original = raw("000.txt", NearDuplicateFixtures.seed(NearDuplicateFixtures.SEED_000), INGESTED);
-
-        start(Map.of());
-        pipe(copy);
-        driver.advanceWallClockTime(PAST_HOLD); // the copy is on the timelines by now
-        pipe(original);
-        driver.advanceWallClockTime(PAST_HOLD);
-
-        assertThat(enrichedOutput().readValuesToList())
-                .extracting(EnrichedArticle::getArticleId)
-                .containsExactly(copy.getArticleId());
-        assertThat(duplicatesOutput().readValuesToList())
-                .extracting(DuplicateNotice::getDuplicateId)
-                .containsExactly(original.getArticleId());
     }
 
     @Test
@@ -202,26 +203,73 @@ class NearDuplicateTopologyTest {
 
         start(Map.of());
         pipe(original);
-        driver.advanceWallClockTime(PAST_HOLD);
         pipe(copy, original); // the copy, and the very same file again (which is no other report)
 
         List<DuplicateNotice> notices = duplicatesOutput().readValuesToList();
         assertThat(notices).extracting(DuplicateNotice::getKind).containsOnly(DuplicateKind.EXACT);
+        assertThat(notices)
+                .extracting(DuplicateNotice::getDuplicateId)
+                .containsExactlyInAnyOrder(copy.getArticleId(), original.getArticleId());
         Map<String, TimelineEntry> entries = entriesOutput().readKeyValuesToMap();
         assertThat(entries.get("benjamin-netanyahu|" + original.getArticleId()).getAlsoReportedBy())
                 .containsExactly(copy.getSourceUri());
     }
 
     @Test
-    void withNearDuplicateDetectionOffTheEditedCopyIsAnotherArticle() throws IOException {
+    void withNearDuplicateDetectionOffTheEditedCopyIsAnotherArticleButAnExactCopyIsNot() throws IOException {
         RawArticle original = raw("000.txt", NearDuplicateFixtures.seed(NearDuplicateFixtures.SEED_000), INGESTED);
         RawArticle copy = raw("copy-of-000.txt", NearDuplicateFixtures.editedCopyOfSeed000(), INGESTED.plusSeconds(60));
+        RawArticle exact = raw(
+                "elsewhere/000.txt",
+                original.getRawText().replaceFirst("Netanyahu Insists", "Netanyahu   Insists"),
+                INGESTED.plusSeconds(90));
 
         start(Map.of(StreamsAppConfig.NEAR_ENABLED, "false"));
-        pipe(original, copy);
+        pipe(original, copy, exact);
 
         assertThat(enrichedOutput().readValuesToList()).hasSize(2);
-        assertThat(duplicatesOutput().isEmpty()).isTrue();
+        assertThat(duplicatesOutput().readValuesToList())
+                .extracting(DuplicateNotice::getDuplicateId, DuplicateNotice::getKind)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(exact.getArticleId(), DuplicateKind.EXACT));
+    }
+
+    /** The last word on each article: "original", or "KIND of originalId"; a retracted original counts as neither. */
+    private Map<String, String> finalVerdicts() {
+        Map<String, String> verdicts = new HashMap<>();
+        enrichedOutput().readKeyValuesToList().forEach(kv -> {
+            if (kv.value != null) {
+                verdicts.put(kv.key, "original");
+            } else {
+                verdicts.remove(kv.key);
+            }
+        });
+        duplicatesOutput()
+                .readValuesToList()
+                .forEach(notice ->
+                        verdicts.put(notice.getDuplicateId(), notice.getKind() + " of " + notice.getOriginalId()));
+        return verdicts;
+    }
+
+    private static List<List<RawArticle>> permutations(List<RawArticle> items) {
+        if (items.size() <= 1) {
+            return List.of(items);
+        }
+        List<List<RawArticle>> all = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            List<RawArticle> rest = new java.util.ArrayList<>(items);
+            RawArticle first = rest.remove(i);
+            for (List<RawArticle> tail : permutations(rest)) {
+                List<RawArticle> order = new java.util.ArrayList<>();
+                order.add(first);
+                order.addAll(tail);
+                all.add(order);
+            }
+        }
+        return all;
+    }
+
+    private static List<String> names(List<RawArticle> order) {
+        return order.stream().map(RawArticle::getSourceUri).toList();
     }
 
     // --- helpers ---
@@ -231,6 +279,8 @@ class NearDuplicateTopologyTest {
         Properties properties = new Properties();
         properties.putAll(config.clientSettings());
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "newsline-near-duplicate-test");
+        // A state directory of this run's own: test runs of other checkouts on the machine must not share one.
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, TestStateDirs.fresh());
         driver = new TopologyTestDriver(
                 NewslineTopology.build(config, TopologySerdes.withClient(registry)),
                 properties,
@@ -242,9 +292,7 @@ class NearDuplicateTopologyTest {
                 StreamsConfig.BOOTSTRAP_SERVERS_CONFIG,
                 "unused:9092",
                 StreamsAppConfig.SNAPSHOT_INTERVAL_MS,
-                Long.toString(SNAPSHOT_INTERVAL.toMillis()),
-                StreamsAppConfig.NEAR_GRACE_MS,
-                Long.toString(GRACE.toMillis())));
+                Long.toString(SNAPSHOT_INTERVAL.toMillis())));
         settings.putAll(overrides);
         return StreamsAppConfig.of(settings);
     }

@@ -56,7 +56,7 @@ class NewslineTopologyTest {
     void topologyRefusesNoGeneratedNamesAndNamesEveryInternalTopic() {
         String description = fullTopology(Map.of()).describe().toString();
         assertThat(description)
-                .contains("articles-by-fingerprint-repartition", "timeline-entries-by-topic-repartition")
+                .contains("duplicates-by-original-repartition", "timeline-entries-by-topic-repartition")
                 .doesNotContain("KSTREAM-", "KTABLE-");
     }
 
@@ -375,15 +375,11 @@ class NewslineTopologyTest {
     }
 
     private static StreamsAppConfig config(Map<String, String> overrides) {
-        // No near-duplicate grace: originals are released as soon as their checks are done, so these tests read
-        // the outputs right after piping (NearDuplicateTopologyTest covers the grace period).
         Map<String, String> settings = new java.util.HashMap<>(Map.of(
                 StreamsConfig.BOOTSTRAP_SERVERS_CONFIG,
                 "unused:9092",
                 StreamsAppConfig.SNAPSHOT_INTERVAL_MS,
-                Long.toString(SNAPSHOT_INTERVAL.toMillis()),
-                StreamsAppConfig.NEAR_GRACE_MS,
-                "0"));
+                Long.toString(SNAPSHOT_INTERVAL.toMillis())));
         settings.putAll(overrides);
         return StreamsAppConfig.of(settings);
     }
@@ -392,6 +388,8 @@ class NewslineTopologyTest {
         Properties properties = new Properties();
         properties.putAll(config(overrides).clientSettings());
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "newsline-topology-test");
+        // A state directory of this run's own: test runs of other checkouts on the machine must not share one.
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, TestStateDirs.fresh());
         return properties;
     }
 

@@ -103,8 +103,11 @@ public final class PipelineAudit {
                     key,
                     article.getTitle(),
                     article.getTopics().stream().map(Topic::getId).toList()));
+        } else if (topic.equals(Topics.ENRICHED_ARTICLES) && key != null && value == null) {
+            reconciliation.retractedArticle(key);
         } else if (topic.equals(Topics.DUPLICATES) && value instanceof DuplicateNotice notice) {
-            reconciliation.duplicateNotice(notice.getDuplicateId(), notice.getKind() == DuplicateKind.EXACT);
+            reconciliation.duplicateNotice(
+                    notice.getDuplicateId(), notice.getKind() == DuplicateKind.EXACT, notice.getOriginalId());
         } else if (topic.equals(Topics.TIMELINE_ENTRIES) && key != null && value == null) {
             reconciliation.timelineEntry(EntryRecord.tombstone(key));
         } else if (topic.equals(Topics.TIMELINE_ENTRIES) && key != null && value instanceof TimelineEntry entry) {

@@ -60,6 +60,7 @@ public final class Reconciliation {
 
     private static final class Outcomes {
         long enriched;
+        String lastOriginalId;
         long exact;
         long near;
         long deadLetters;
@@ -99,9 +100,43 @@ public final class Reconciliation {
         return this;
     }
 
+    /**
+     * A tombstone on news.articles.enriched: the app let the article through, then found it repeats an earlier
+     * one (a late predecessor); its duplicate notice follows, and that is its outcome instead.
+     */
+    public Reconciliation retractedArticle(String articleId) {
+        Outcomes of = outcome(articleId);
+        if (of.enriched > 0) {
+            of.enriched--;
+        }
+        enriched.remove(id(articleId));
+        count(Topics.ENRICHED_ARTICLES);
+        return this;
+    }
+
     /** A duplicate notice for {@code duplicateId}; {@code exact} false means NEAR. */
     public Reconciliation duplicateNotice(String duplicateId, boolean exact) {
+        return duplicateNotice(duplicateId, exact, null);
+    }
+
+    /**
+     * A duplicate notice for {@code duplicateId} naming {@code originalId}. A notice that names another original
+     * than the article's previous notice corrects it (an even earlier original arrived late): it replaces that
+     * outcome instead of adding one.
+     */
+    public Reconciliation duplicateNotice(String duplicateId, boolean exact, String originalId) {
         Outcomes of = outcome(duplicateId);
+        boolean correction = originalId != null
+                && of.lastOriginalId != null
+                && !of.lastOriginalId.equals(originalId)
+                && !originalId.equals(duplicateId);
+        if (originalId != null) {
+            of.lastOriginalId = originalId;
+        }
+        if (correction) {
+            count(Topics.DUPLICATES);
+            return this;
+        }
         if (exact) {
             of.exact++;
         } else {

@@ -28,7 +28,8 @@ public record ReplayTargets(String applicationId) {
 
     public boolean allowed(String topic) {
         return topic.equals(Topics.RAW_ARTICLES)
-                || (topic.startsWith(applicationId + "-") && topic.endsWith("-repartition"));
+                || (topic.startsWith(applicationId + "-") && topic.endsWith("-repartition"))
+                || topic.equals(applicationId + "-dedup-exchange");
     }
 
     /** A dead letter that must not be replayed, with the reason for the operator. */

@@ -150,9 +150,7 @@ public final class EvalDedupCommand implements Callable<Integer> {
                 bands != null ? bands : defaults.bands(),
                 rows != null ? rows : defaults.rows(),
                 threshold != null ? threshold : defaults.threshold(),
-                defaults.retention(),
-                defaults.grace(),
-                defaults.maxWait());
+                defaults.retention());
 
         List<Doc> docs = new ArrayList<>(load(corpus, err));
         int corpusSize = docs.size();
@@ -552,39 +550,35 @@ public final class EvalDedupCommand implements Callable<Integer> {
     }
 
     /**
-     * Bytes each article leaves in the near-duplicate stores for the retention, as the app's serdes write them:
-     * per band a window-store key (8-byte band key, 8-byte timestamp, 4-byte sequence number) and the packed
-     * article id; and one sketch (window-store key: id, timestamp, sequence number; value: the Confluent-framed
-     * Avro {@link io.newsline.avro.NearDupSketch}). Each store's changelog topic holds the same again.
+     * Bytes each article leaves in the deduplication stores for the retention, as the app's serdes write them
+     * ({@link DedupTopology}): per band, and once for the body fingerprint, a window-store key (8-byte key, 8-byte
+     * timestamp, 4-byte sequence number) and the member (16-byte {@link ArticleKey}, 4-byte home partition); and
+     * one decided entry (window-store key: article key, timestamp, sequence number; value:
+     * {@link DedupState.Decided} with the shingles). Each store's changelog topic holds the same again.
      */
     static void stateBytes(List<Doc> docs, NearDuplicateParams params, PrintWriter out) {
         ArticleSketch.Sketcher sketcher = new ArticleSketch.Sketcher(params);
-        org.apache.avro.specific.SpecificDatumWriter<io.newsline.avro.NearDupSketch> writer =
-                new org.apache.avro.specific.SpecificDatumWriter<>(io.newsline.avro.NearDupSketch.class);
+        org.apache.kafka.common.serialization.Serializer<DedupState.Decided> serializer =
+                DedupState.decidedSerde().serializer();
         long[] sketchBytes = new long[docs.size()];
         long bandBytes = 0;
         for (int i = 0; i < docs.size(); i++) {
             String id = sha256(docs.get(i).id().getBytes(StandardCharsets.UTF_8));
             int[] shingles = sketcher.shingles(docs.get(i).body());
-            io.newsline.avro.NearDupSketch sketch = io.newsline.avro.NearDupSketch.newBuilder()
-                    .setArticleId(id)
-                    .setIngestedAt(INGESTED)
-                    .setSeenAt(INGESTED)
-                    .setShingles(ByteBuffer.wrap(Shingles.toBytes(shingles)))
-                    .build();
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-            org.apache.avro.io.BinaryEncoder encoder =
-                    org.apache.avro.io.EncoderFactory.get().directBinaryEncoder(bytes, null);
-            try {
-                writer.write(sketch, encoder);
-                encoder.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            int windowKey = id.getBytes(StandardCharsets.UTF_8).length + Long.BYTES + Integer.BYTES;
-            sketchBytes[i] = windowKey + 5 + bytes.size();
-            bandBytes = (long) params.bands()
-                    * (Long.BYTES + Long.BYTES + Integer.BYTES + ArticleIdSerde.encode(id).length);
+            DedupState.Decided decided = new DedupState.Decided(
+                    id,
+                    INGESTED.toEpochMilli(),
+                    BodyFingerprint.of(docs.get(i).body()),
+                    "file:///" + docs.get(i).id(),
+                    docs.get(i).body().isEmpty() ? "" : docs.get(i).body().get(0),
+                    shingles,
+                    null,
+                    0L,
+                    false,
+                    0.0);
+            int windowKey = ArticleKey.SIZE + Long.BYTES + Integer.BYTES;
+            sketchBytes[i] = windowKey + serializer.serialize("", decided).length;
+            bandBytes = (long) (params.bands() + 1) * (Long.BYTES + Long.BYTES + Integer.BYTES + ArticleKey.SIZE + 4);
         }
         long[] sorted = sketchBytes.clone();
         Arrays.sort(sorted);
@@ -592,12 +586,12 @@ public final class EvalDedupCommand implements Callable<Integer> {
         out.printf(
                 Locale.ROOT,
                 "state per article (key + value bytes, changelogs not counted):%n"
-                        + "  band index   %d bytes (%d bands x %d)%n"
-                        + "  sketch index mean %.0f, median %d, p95 %d, max %d bytes%n"
+                        + "  band index   %d bytes (%d bands + fingerprint, x %d)%n"
+                        + "  decided      mean %.0f, median %d, p95 %d, max %d bytes%n"
                         + "  total        mean %.0f bytes%n",
                 bandBytes,
                 params.bands(),
-                bandBytes / params.bands(),
+                bandBytes / (params.bands() + 1),
                 mean,
                 sorted[sorted.length / 2],
                 sorted[(int) (sorted.length * 0.95)],

@@ -11,19 +11,9 @@ import java.time.Duration;
  * @param rows MinHash values per band; the signature has {@code bands * rows} values
  * @param threshold the Jaccard similarity of the shingle sets from which two articles are near duplicates
  * @param retention how long an article stays findable as the original of a near duplicate
- * @param grace articles first seen within this time of each other are ordered by ingest time, then id; an
- *     original waits twice this long after its checks before it is released
- * @param maxWait an article whose checks have not all come back after this long is released anyway
  */
 public record NearDuplicateParams(
-        boolean enabled,
-        int shingleSize,
-        int bands,
-        int rows,
-        double threshold,
-        Duration retention,
-        Duration grace,
-        Duration maxWait) {
+        boolean enabled, int shingleSize, int bands, int rows, double threshold, Duration retention) {
 
     public static final int DEFAULT_BANDS = 20;
     public static final int DEFAULT_ROWS = 2;
@@ -45,27 +35,14 @@ public record NearDuplicateParams(
     /** The defaults with the given switch; for tests and tools. */
     public static NearDuplicateParams defaults(boolean enabled) {
         return new NearDuplicateParams(
-                enabled,
-                Shingles.DEFAULT_SIZE,
-                DEFAULT_BANDS,
-                DEFAULT_ROWS,
-                DEFAULT_THRESHOLD,
-                Duration.ofDays(7),
-                Duration.ofSeconds(1),
-                Duration.ofMinutes(10));
+                enabled, Shingles.DEFAULT_SIZE, DEFAULT_BANDS, DEFAULT_ROWS, DEFAULT_THRESHOLD, Duration.ofDays(7));
     }
 
     public NearDuplicateParams withLsh(int newBands, int newRows, double newThreshold) {
-        return new NearDuplicateParams(
-                enabled, shingleSize, newBands, newRows, newThreshold, retention, grace, maxWait);
+        return new NearDuplicateParams(enabled, shingleSize, newBands, newRows, newThreshold, retention);
     }
 
     public LshBands lsh() {
         return new LshBands(bands, rows);
-    }
-
-    /** How long an original is held after its checks: twice the grace (see the docs for why twice). */
-    public Duration hold() {
-        return grace.multipliedBy(2);
     }
 }

@@ -80,8 +80,8 @@ class EvalDedupCommandTest {
         write("a.txt", "Harbour channel to be dredged", HARBOUR_P1, HARBOUR_P2, HARBOUR_P3, HARBOUR_P4);
         assertThat(run(corpus.toString(), "--bench", "--rounds", "1"))
                 .contains("CPU per article")
-                .contains("band index   1060 bytes (20 bands x 53)")
-                .contains("sketch index mean");
+                .contains("band index   840 bytes (20 bands + fingerprint, x 40)")
+                .contains("decided      mean");
     }
 
     @Test
