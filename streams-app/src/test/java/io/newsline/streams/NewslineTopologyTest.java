@@ -56,7 +56,7 @@ class NewslineTopologyTest {
     void topologyRefusesNoGeneratedNamesAndNamesEveryInternalTopic() {
         String description = fullTopology(Map.of()).describe().toString();
         assertThat(description)
-                .contains("articles-by-fingerprint-repartition", "timeline-entries-by-topic-repartition")
+                .contains("articles-by-fingerprint-repartition", "timeline-also-reported-by-repartition")
                 .doesNotContain("KSTREAM-", "KTABLE-");
     }
 
@@ -371,7 +371,7 @@ class NewslineTopologyTest {
                                 .withName("read-enriched-articles")),
                 config,
                 serdes);
-        driver = new TopologyTestDriver(builder.build(), driverProperties(overrides));
+        driver = new TopologyTestDriver(builder.build(driverProperties(overrides)), driverProperties(overrides));
     }
 
     private static StreamsAppConfig config(Map<String, String> overrides) {

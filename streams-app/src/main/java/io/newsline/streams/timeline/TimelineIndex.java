@@ -1,0 +1,240 @@
+package io.newsline.streams.timeline;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Where each entry of the timelines of one partition sits, in two stores; the entries themselves are in the store
+ * of the {@code news.timeline-entries} table (see {@code NewslineTopology.createTimelineStreams}).
+ *
+ * <ul>
+ *   <li>{@code timeline-index} (RocksDB, changelogged, cached): one key per entry, {@code topicId 0x00
+ *       publishedAt articleKey} ({@link TimelineKeys#entryIndexKey}, about 55 bytes for a real article) with an
+ *       empty value, so a topic's entries are one range in date order (snapshots read its newest end, first and
+ *       last dates are one seek each), plus one counter key ({@code 0x00}) that changes with every change of the
+ *       index. This is the only per-entry changelog write of the timelines: one record when an entry is added,
+ *       moved or removed, none when it is only updated in place.
+ *   <li>{@code timeline-locator} (RocksDB, not changelogged, cached): what follows from the index and is
+ *       needed to change it: {@code 'L' topicId 0x00 articleKey -> publishedAt} (to find an entry again when the
+ *       article comes again or is removed), {@code 'C' topicId -> count} (the totals of the snapshots) and, only
+ *       with a retention, {@code 'X' publishedAt topicId 0x00 articleKey} (expiry in date order). It carries the
+ *       index's counter as of its last change; when the two differ (the task's state was restored elsewhere, or
+ *       the retention was switched on) it is rebuilt from the index in one scan, so it needs no changelog.
+ * </ul>
+ */
+public final class TimelineIndex {
+    private static final Bytes COUNTER = Bytes.wrap(new byte[] {0x00});
+    private static final Bytes LOCATOR_COUNTER = Bytes.wrap(new byte[] {'M'});
+    private static final byte LOCATION = 'L';
+    private static final byte COUNT = 'C';
+    private static final byte EXPIRY = 'X';
+    private static final byte[] EMPTY = new byte[0];
+
+    private final KeyValueStore<Bytes, byte[]> index;
+    private final KeyValueStore<Bytes, byte[]> locator;
+    private final boolean expiryKeys;
+    private final Sensor writes;
+    private long counter = -1;
+
+    /** @param expiryKeys whether to keep the expiry keys (only with a retention) */
+    public TimelineIndex(
+            KeyValueStore<Bytes, byte[]> index,
+            KeyValueStore<Bytes, byte[]> locator,
+            boolean expiryKeys,
+            Sensor writes) {
+        this.index = index;
+        this.locator = locator;
+        this.expiryKeys = expiryKeys;
+        this.writes = writes;
+    }
+
+    /** The index of the task of {@code context}; every processor of the task that opens it must pass the same retention. */
+    public static TimelineIndex open(
+            org.apache.kafka.streams.processor.api.ProcessorContext<?, ?> context,
+            TimelineStores stores,
+            java.time.Duration retention) {
+        return new TimelineIndex(
+                context.getStateStore(stores.index()),
+                context.getStateStore(stores.locator()),
+                !retention.isZero(),
+                TimelineMetrics.storeWrites(context));
+    }
+
+    /** The published-at of an entry, or null when the topic's timeline does not hold the article. */
+    public Long dateOf(String topicId, String articleId) {
+        ensureLocator();
+        byte[] date = locator.get(TimelineKeys.topicArticleKey(LOCATION, topicId, articleId));
+        return date == null ? null : ByteBuffer.wrap(date).getLong();
+    }
+
+    /**
+     * Puts an entry at its date: a no-op when it is there already (the entry's content lives in the table), a
+     * move when it was at another date.
+     */
+    public void put(String topicId, String articleId, long publishedAt) {
+        Long previous = dateOf(topicId, articleId);
+        if (previous != null && previous == publishedAt) {
+            return;
+        }
+        if (previous != null) {
+            unindex(topicId, articleId, previous);
+        } else {
+            addToCount(topicId, 1);
+        }
+        write(index, TimelineKeys.entryIndexKey(topicId, publishedAt, articleId), EMPTY);
+        write(locator, TimelineKeys.topicArticleKey(LOCATION, topicId, articleId), longBytes(publishedAt));
+        if (expiryKeys) {
+            write(locator, TimelineKeys.datedKey(EXPIRY, publishedAt, topicId, articleId), EMPTY);
+        }
+        changed();
+    }
+
+    /** Takes an entry off its timeline; false when it was not on it. */
+    public boolean remove(String topicId, String articleId) {
+        Long previous = dateOf(topicId, articleId);
+        if (previous == null) {
+            return false;
+        }
+        unindex(topicId, articleId, previous);
+        write(locator, TimelineKeys.topicArticleKey(LOCATION, topicId, articleId), null);
+        addToCount(topicId, -1);
+        changed();
+        return true;
+    }
+
+    /** Up to {@code limit} entries published before {@code cutoffMillis}, oldest first (needs the expiry keys). */
+    public List<TimelineKeys.IndexedEntry> publishedBefore(long cutoffMillis, int limit) {
+        ensureLocator();
+        List<TimelineKeys.IndexedEntry> expired = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it =
+                locator.range(Bytes.wrap(new byte[] {EXPIRY}), TimelineKeys.datedKeysBefore(EXPIRY, cutoffMillis))) {
+            while (it.hasNext() && expired.size() < limit) {
+                expired.add(TimelineKeys.parseDatedKey(it.next().key));
+            }
+        }
+        return expired;
+    }
+
+    /** How many entries the topic's timeline holds. */
+    public long count(String topicId) {
+        ensureLocator();
+        byte[] count = locator.get(countKey(topicId));
+        return count == null ? 0 : ByteBuffer.wrap(count).getLong();
+    }
+
+    /** The topic's index keys, newest first; the caller closes the iterator. */
+    public KeyValueIterator<Bytes, byte[]> newestFirst(String topicId) {
+        return index.reverseRange(TimelineKeys.topicRangeFrom(topicId), TimelineKeys.topicRangeTo(topicId));
+    }
+
+    /** Published-at of the topic's oldest entry, or null when it has none: one seek. */
+    public Long firstDate(String topicId) {
+        return endDate(index.range(TimelineKeys.topicRangeFrom(topicId), TimelineKeys.topicRangeTo(topicId)));
+    }
+
+    /** Published-at of the topic's newest entry, or null when it has none: one seek. */
+    public Long lastDate(String topicId) {
+        return endDate(newestFirst(topicId));
+    }
+
+    private static Long endDate(KeyValueIterator<Bytes, byte[]> range) {
+        try (range) {
+            return range.hasNext() ? TimelineKeys.publishedAtOf(range.next().key) : null;
+        }
+    }
+
+    private void unindex(String topicId, String articleId, long publishedAt) {
+        write(index, TimelineKeys.entryIndexKey(topicId, publishedAt, articleId), null);
+        if (expiryKeys) {
+            write(locator, TimelineKeys.datedKey(EXPIRY, publishedAt, topicId, articleId), null);
+        }
+    }
+
+    private void addToCount(String topicId, long delta) {
+        long count = count(topicId) + delta;
+        write(locator, countKey(topicId), count <= 0 ? null : longBytes(count));
+    }
+
+    private void changed() {
+        counter++;
+        write(index, COUNTER, longBytes(counter));
+        write(locator, LOCATOR_COUNTER, locatorCounter(counter));
+    }
+
+    /** Rebuilds the locator from the index when it does not reflect the index's last change. */
+    private void ensureLocator() {
+        if (counter >= 0) {
+            return;
+        }
+        byte[] indexCounter = index.get(COUNTER);
+        counter = indexCounter == null ? 0 : ByteBuffer.wrap(indexCounter).getLong();
+        byte[] seen = locator.get(LOCATOR_COUNTER);
+        if (seen != null && Bytes.wrap(seen).equals(Bytes.wrap(locatorCounter(counter)))) {
+            return;
+        }
+        List<Bytes> stale = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> all = locator.all()) {
+            all.forEachRemaining(entry -> stale.add(entry.key));
+        }
+        stale.forEach(key -> write(locator, key, null));
+        Map<String, Long> counts = new HashMap<>();
+        try (KeyValueIterator<Bytes, byte[]> all = index.all()) {
+            while (all.hasNext()) {
+                KeyValue<Bytes, byte[]> entry = all.next();
+                if (entry.key.equals(COUNTER)) {
+                    continue;
+                }
+                TimelineKeys.IndexedEntry at = TimelineKeys.parseEntryIndexKey(entry.key);
+                write(
+                        locator,
+                        TimelineKeys.topicArticleKey(LOCATION, at.topicId(), at.articleId()),
+                        longBytes(at.publishedAtMillis()));
+                if (expiryKeys) {
+                    write(
+                            locator,
+                            TimelineKeys.datedKey(EXPIRY, at.publishedAtMillis(), at.topicId(), at.articleId()),
+                            EMPTY);
+                }
+                counts.merge(at.topicId(), 1L, Long::sum);
+            }
+        }
+        counts.forEach((topicId, count) -> write(locator, countKey(topicId), longBytes(count)));
+        write(locator, LOCATOR_COUNTER, locatorCounter(counter));
+    }
+
+    private byte[] locatorCounter(long value) {
+        return ByteBuffer.allocate(Long.BYTES + 1)
+                .putLong(value)
+                .put((byte) (expiryKeys ? 1 : 0))
+                .array();
+    }
+
+    private void write(KeyValueStore<Bytes, byte[]> store, Bytes key, byte[] value) {
+        if (value == null) {
+            store.delete(key);
+        } else {
+            store.put(key, value);
+        }
+        writes.record();
+    }
+
+    private static Bytes countKey(String topicId) {
+        byte[] topic = topicId.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] key = new byte[topic.length + 1];
+        key[0] = COUNT;
+        System.arraycopy(topic, 0, key, 1, topic.length);
+        return Bytes.wrap(key);
+    }
+
+    private static byte[] longBytes(long value) {
+        return ByteBuffer.allocate(Long.BYTES).putLong(value).array();
+    }
+}
