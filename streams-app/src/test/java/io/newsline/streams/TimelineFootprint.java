@@ -102,6 +102,7 @@ public final class TimelineFootprint {
         Map<String, long[]> written;
         Map<String, long[]> disk;
         double storeWrites;
+        Map<String, String> digests = new TreeMap<>();
         try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(properties), properties, START)) {
             TestInputTopic<String, EnrichedArticle> enriched = driver.createInputTopic(
                     Topics.ENRICHED_ARTICLES, new StringSerializer(), new SpecificAvroSerializer<>(registry));
@@ -136,7 +137,11 @@ public final class TimelineFootprint {
                 TestOutputTopic<byte[], byte[]> output =
                         driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer());
                 long[] totals = new long[3];
-                for (TestRecord<byte[], byte[]> record : output.readRecordsToList()) {
+                List<TestRecord<byte[], byte[]>> records = output.readRecordsToList();
+                if (!topic.startsWith(APP_ID + "-")) {
+                    digests.put(topic, digests(records));
+                }
+                for (TestRecord<byte[], byte[]> record : records) {
                     totals[0]++;
                     totals[1] += (record.key() == null ? 0 : record.key().length)
                             + (record.value() == null ? 0 : record.value().length);
@@ -148,6 +153,42 @@ public final class TimelineFootprint {
         }
         long liveEntries = liveEntries(registry, articles);
         report(articles.size(), entriesFiled, liveEntries, written, disk, storeWrites);
+        digests.forEach((topic, digest) -> System.out.printf("output %s: %s%n", topic, digest));
+    }
+
+    /**
+     * Fingerprints of what consumers of an output topic see, to compare two versions of the topology: every record
+     * in order, and the last value of each key (what compaction keeps). Values are hashed without their first five
+     * bytes (magic byte and schema id, which depend on the order schemas were registered). Snapshots include
+     * updatedAt, which is deterministic here: the driver's wall clock.
+     */
+    private static String digests(List<TestRecord<byte[], byte[]>> records) {
+        java.security.MessageDigest all = sha256();
+        Map<String, byte[]> latest = new TreeMap<>();
+        for (TestRecord<byte[], byte[]> record : records) {
+            byte[] value = record.value() == null
+                    ? new byte[0]
+                    : java.util.Arrays.copyOfRange(record.value(), 5, record.value().length);
+            all.update(record.key());
+            all.update(value);
+            latest.put(new String(record.key(), StandardCharsets.UTF_8), value);
+        }
+        java.security.MessageDigest last = sha256();
+        latest.forEach((key, value) -> {
+            last.update(key.getBytes(StandardCharsets.UTF_8));
+            last.update(value);
+        });
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        return "all records " + hex.formatHex(all.digest(), 0, 8) + ", last value per key "
+                + hex.formatHex(last.digest(), 0, 8) + " (" + latest.size() + " keys)";
+    }
+
+    private static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void report(

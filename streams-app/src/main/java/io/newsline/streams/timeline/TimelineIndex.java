@@ -13,26 +13,28 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Where each entry of the timelines of one partition sits, in two stores; the entries themselves are in the store
- * of the {@code news.timeline-entries} table (see {@code NewslineTopology.createTimelineStreams}).
+ * of the table over {@code news.timeline-entries} (see {@code NewslineTopology.createTimelineStreams}).
  *
  * <ul>
  *   <li>{@code timeline-index} (RocksDB, changelogged, cached): one key per entry, {@code topicId 0x00
- *       publishedAt articleKey} ({@link TimelineKeys#entryIndexKey}, about 55 bytes for a real article) with an
- *       empty value, so a topic's entries are one range in date order (snapshots read its newest end, first and
- *       last dates are one seek each), plus one counter key ({@code 0x00}) that changes with every change of the
- *       index. This is the only per-entry changelog write of the timelines: one record when an entry is added,
- *       moved or removed, none when it is only updated in place.
- *   <li>{@code timeline-locator} (RocksDB, not changelogged, cached): what follows from the index and is
- *       needed to change it: {@code 'L' topicId 0x00 articleKey -> publishedAt} (to find an entry again when the
- *       article comes again or is removed), {@code 'C' topicId -> count} (the totals of the snapshots) and, only
- *       with a retention, {@code 'X' publishedAt topicId 0x00 articleKey} (expiry in date order). It carries the
- *       index's counter as of its last change; when the two differ (the task's state was restored elsewhere, or
- *       the retention was switched on) it is rebuilt from the index in one scan, so it needs no changelog.
+ *       publishedAt articleKey} ({@link TimelineKeys#entryIndexKey}, about 55 bytes for a real article) and an
+ *       empty value, so a topic's entries are one range in date order: a snapshot reads its newest end, first and
+ *       last dates are one seek each. This is the only changelog write per entry of the timeline stage: one record
+ *       when an entry is added, moved or removed, none when it is only updated in place. Plus one session mark.
+ *   <li>{@code timeline-locator} (RocksDB, not changelogged, cached): what follows from the index and is needed
+ *       to change it: {@code 'L' topicId 0x00 articleKey -> publishedAt} (to find an entry again when the article
+ *       comes again or is removed), {@code 'C' topicId -> count} (the totals of the snapshots) and, only with a
+ *       retention, {@code 'X' publishedAt topicId 0x00 articleKey} (expiry in date order). It is rebuilt from the
+ *       index in one scan when it may have missed a change (see {@link #ensureLocator}), so it needs no
+ *       changelog.
  * </ul>
+ *
+ * <p>Only {@link TimelineIndexer} changes the index; the snapshotter and the patcher read it.
  */
 public final class TimelineIndex {
-    private static final Bytes COUNTER = Bytes.wrap(new byte[] {0x00});
-    private static final Bytes LOCATOR_COUNTER = Bytes.wrap(new byte[] {'M'});
+    private static final Bytes SESSION = Bytes.wrap(new byte[] {0x00});
+    private static final Bytes LOCATOR_SESSION = Bytes.wrap(new byte[] {'M'});
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private static final byte LOCATION = 'L';
     private static final byte COUNT = 'C';
     private static final byte EXPIRY = 'X';
@@ -42,7 +44,7 @@ public final class TimelineIndex {
     private final KeyValueStore<Bytes, byte[]> locator;
     private final boolean expiryKeys;
     private final Sensor writes;
-    private long counter = -1;
+    private boolean checked;
 
     /** @param expiryKeys whether to keep the expiry keys (only with a retention) */
     public TimelineIndex(
@@ -94,7 +96,6 @@ public final class TimelineIndex {
         if (expiryKeys) {
             write(locator, TimelineKeys.datedKey(EXPIRY, publishedAt, topicId, articleId), EMPTY);
         }
-        changed();
     }
 
     /** Takes an entry off its timeline; false when it was not on it. */
@@ -106,7 +107,6 @@ public final class TimelineIndex {
         unindex(topicId, articleId, previous);
         write(locator, TimelineKeys.topicArticleKey(LOCATION, topicId, articleId), null);
         addToCount(topicId, -1);
-        changed();
         return true;
     }
 
@@ -163,23 +163,33 @@ public final class TimelineIndex {
         write(locator, countKey(topicId), count <= 0 ? null : longBytes(count));
     }
 
-    private void changed() {
-        counter++;
-        write(index, COUNTER, longBytes(counter));
-        write(locator, LOCATOR_COUNTER, locatorCounter(counter));
+    /**
+     * Rebuilds the locator from the index unless both carry the same session mark, then marks both with a new
+     * one. Checked once per processor instance, before its first read or write, i.e. after the task's state was
+     * restored. A mark is written to the changelogged index in the same commit as the first changes of a session,
+     * and a task's index changes only in the session of the instance that runs it, so equal marks mean the
+     * locator saw every change of the index: a locator left behind by an earlier assignment of the task, one
+     * that never existed (a standby or a new instance taking over) or one wiped with the task's state after a
+     * crash under exactly-once all differ from the index's mark. Changes the locator may have lost in a crash
+     * under at-least-once are those of records after the last commit, which are processed again and re-applied.
+     */
+    private void ensureLocator() {
+        if (checked) {
+            return;
+        }
+        checked = true;
+        byte[] session = index.get(SESSION);
+        byte[] seen = locator.get(LOCATOR_SESSION);
+        if (session == null || seen == null || !Bytes.wrap(seen).equals(Bytes.wrap(locatorSession(session)))) {
+            rebuildLocator();
+        }
+        byte[] next = new byte[16];
+        RANDOM.nextBytes(next);
+        write(index, SESSION, next);
+        write(locator, LOCATOR_SESSION, locatorSession(next));
     }
 
-    /** Rebuilds the locator from the index when it does not reflect the index's last change. */
-    private void ensureLocator() {
-        if (counter >= 0) {
-            return;
-        }
-        byte[] indexCounter = index.get(COUNTER);
-        counter = indexCounter == null ? 0 : ByteBuffer.wrap(indexCounter).getLong();
-        byte[] seen = locator.get(LOCATOR_COUNTER);
-        if (seen != null && Bytes.wrap(seen).equals(Bytes.wrap(locatorCounter(counter)))) {
-            return;
-        }
+    private void rebuildLocator() {
         List<Bytes> stale = new ArrayList<>();
         try (KeyValueIterator<Bytes, byte[]> all = locator.all()) {
             all.forEachRemaining(entry -> stale.add(entry.key));
@@ -189,7 +199,7 @@ public final class TimelineIndex {
         try (KeyValueIterator<Bytes, byte[]> all = index.all()) {
             while (all.hasNext()) {
                 KeyValue<Bytes, byte[]> entry = all.next();
-                if (entry.key.equals(COUNTER)) {
+                if (entry.key.equals(SESSION)) {
                     continue;
                 }
                 TimelineKeys.IndexedEntry at = TimelineKeys.parseEntryIndexKey(entry.key);
@@ -207,14 +217,13 @@ public final class TimelineIndex {
             }
         }
         counts.forEach((topicId, count) -> write(locator, countKey(topicId), longBytes(count)));
-        write(locator, LOCATOR_COUNTER, locatorCounter(counter));
     }
 
-    private byte[] locatorCounter(long value) {
-        return ByteBuffer.allocate(Long.BYTES + 1)
-                .putLong(value)
-                .put((byte) (expiryKeys ? 1 : 0))
-                .array();
+    /** The locator's mark: the index's session mark and whether the locator holds expiry keys. */
+    private byte[] locatorSession(byte[] session) {
+        byte[] mark = java.util.Arrays.copyOf(session, session.length + 1);
+        mark[session.length] = (byte) (expiryKeys ? 1 : 0);
+        return mark;
     }
 
     private void write(KeyValueStore<Bytes, byte[]> store, Bytes key, byte[] value) {
