@@ -140,6 +140,7 @@ public final class TimelineFootprint {
                 List<TestRecord<byte[], byte[]>> records = output.readRecordsToList();
                 if (!topic.startsWith(APP_ID + "-")) {
                     digests.put(topic, digests(records));
+                    dump(topic, records, registry);
                 }
                 for (TestRecord<byte[], byte[]> record : records) {
                     totals[0]++;
@@ -181,6 +182,30 @@ public final class TimelineFootprint {
         java.util.HexFormat hex = java.util.HexFormat.of();
         return "all records " + hex.formatHex(all.digest(), 0, 8) + ", last value per key "
                 + hex.formatHex(last.digest(), 0, 8) + " (" + latest.size() + " keys)";
+    }
+
+    @SuppressWarnings("unchecked")
+    /** With {@code -Dfootprint.dump=DIR}: the last value of each key of an output topic, as text, for diffing. */
+    private static void dump(String topic, List<TestRecord<byte[], byte[]>> records, InMemorySchemaRegistry registry)
+            throws IOException {
+        String dir = System.getProperty("footprint.dump");
+        if (dir == null) {
+            return;
+        }
+        Class<? extends org.apache.avro.specific.SpecificRecord> type = topic.equals(Topics.TIMELINES)
+                ? io.newsline.avro.TopicTimeline.class
+                : io.newsline.avro.TimelineEntry.class;
+        var deserializer = new io.newsline.serde.SpecificAvroDeserializer<org.apache.avro.specific.SpecificRecord>(
+                (Class<org.apache.avro.specific.SpecificRecord>) type, registry);
+        Map<String, String> latest = new TreeMap<>();
+        for (TestRecord<byte[], byte[]> record : records) {
+            Object value = deserializer.deserialize(topic, record.value());
+            latest.put(new String(record.key(), StandardCharsets.UTF_8), String.valueOf(value));
+        }
+        StringBuilder text = new StringBuilder();
+        latest.forEach(
+                (key, value) -> text.append(key).append('\t').append(value).append('\n'));
+        Files.writeString(Path.of(dir, topic + ".txt"), text);
     }
 
     private static java.security.MessageDigest sha256() {

@@ -1,6 +1,8 @@
 package io.newsline.streams.timeline;
 
+import io.newsline.avro.TopicKind;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +22,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *       publishedAt articleKey} ({@link TimelineKeys#entryIndexKey}, about 55 bytes for a real article) and an
  *       empty value, so a topic's entries are one range in date order: a snapshot reads its newest end, first and
  *       last dates are one seek each. This is the only changelog write per entry of the timeline stage: one record
- *       when an entry is added, moved or removed, none when it is only updated in place. Plus one session mark.
+ *       when an entry is added, moved or removed, none when it is only updated in place. Plus, per topic, the
+ *       label and kind of its last entry ({@code 0x01 topicId -> kind label}, written when they change) and one
+ *       session mark.
  *   <li>{@code timeline-locator} (RocksDB, not changelogged, cached): what follows from the index and is needed
  *       to change it: {@code 'L' topicId 0x00 articleKey -> publishedAt} (to find an entry again when the article
  *       comes again or is removed), {@code 'C' topicId -> count} (the totals of the snapshots) and, only with a
@@ -33,6 +37,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class TimelineIndex {
     private static final Bytes SESSION = Bytes.wrap(new byte[] {0x00});
+    private static final byte LABEL = 0x01;
     private static final Bytes LOCATOR_SESSION = Bytes.wrap(new byte[] {'M'});
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private static final byte LOCATION = 'L';
@@ -98,6 +103,35 @@ public final class TimelineIndex {
         }
     }
 
+    /** A timeline's label and kind: those of the entry filed or updated last, as its snapshots show them. */
+    public record Label(String label, TopicKind kind) {}
+
+    /**
+     * Remembers the label and kind of the entry just filed or updated on a topic's timeline; a write only when they
+     * differ from the last ones (labels of one topic id rarely differ: "Aids" as a subject, "AIDS" as an
+     * organization). Kept in the changelogged index because the order entries came in cannot be recomputed.
+     */
+    public void noteLabel(String topicId, String label, TopicKind kind) {
+        Bytes key = labelKey(topicId);
+        byte[] utf8 = label.getBytes(StandardCharsets.UTF_8);
+        byte[] value = new byte[1 + utf8.length];
+        value[0] = (byte) kind.ordinal();
+        System.arraycopy(utf8, 0, value, 1, utf8.length);
+        byte[] previous = index.get(key);
+        if (previous == null || !Bytes.wrap(previous).equals(Bytes.wrap(value))) {
+            write(index, key, value);
+        }
+    }
+
+    /** The label and kind of a topic's timeline, or null when it holds nothing. */
+    public Label label(String topicId) {
+        byte[] value = index.get(labelKey(topicId));
+        if (value == null) {
+            return null;
+        }
+        return new Label(new String(value, 1, value.length - 1, StandardCharsets.UTF_8), TopicKind.values()[value[0]]);
+    }
+
     /** Takes an entry off its timeline; false when it was not on it. */
     public boolean remove(String topicId, String articleId) {
         Long previous = dateOf(topicId, articleId);
@@ -161,6 +195,18 @@ public final class TimelineIndex {
     private void addToCount(String topicId, long delta) {
         long count = count(topicId) + delta;
         write(locator, countKey(topicId), count <= 0 ? null : longBytes(count));
+        if (count <= 0 && index.get(labelKey(topicId)) != null) {
+            // An empty timeline is forgotten, label included, as if it had never been.
+            write(index, labelKey(topicId), null);
+        }
+    }
+
+    private static Bytes labelKey(String topicId) {
+        byte[] topic = topicId.getBytes(StandardCharsets.UTF_8);
+        byte[] key = new byte[topic.length + 1];
+        key[0] = LABEL;
+        System.arraycopy(topic, 0, key, 1, topic.length);
+        return Bytes.wrap(key);
     }
 
     /**
@@ -199,7 +245,7 @@ public final class TimelineIndex {
         try (KeyValueIterator<Bytes, byte[]> all = index.all()) {
             while (all.hasNext()) {
                 KeyValue<Bytes, byte[]> entry = all.next();
-                if (entry.key.equals(SESSION)) {
+                if (entry.key.equals(SESSION) || entry.key.get()[0] == LABEL) {
                     continue;
                 }
                 TimelineKeys.IndexedEntry at = TimelineKeys.parseEntryIndexKey(entry.key);
@@ -236,7 +282,7 @@ public final class TimelineIndex {
     }
 
     private static Bytes countKey(String topicId) {
-        byte[] topic = topicId.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] topic = topicId.getBytes(StandardCharsets.UTF_8);
         byte[] key = new byte[topic.length + 1];
         key[0] = COUNT;
         System.arraycopy(topic, 0, key, 1, topic.length);

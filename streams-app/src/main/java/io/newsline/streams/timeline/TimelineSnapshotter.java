@@ -32,7 +32,8 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  *
  * <p>A snapshot is built when it is published, not kept up to date per entry: the newest entries are a short
  * reverse scan of the topic's index keys, each entry read from the table over {@code news.timeline-entries}; the
- * total is the locator's count, first and last dates one seek each; label and kind are the newest entry's. An
+ * total is the locator's count, first and last dates one seek each; label and kind are those of the entry
+ * filed or updated last (see {@link TimelineIndex#noteLabel}). An
  * explicit punctuation, rather than the record cache, makes the bound hold whatever the cache size and lets tests
  * drive it deterministically. A topic whose last entry went away gets a tombstone.
  */
@@ -120,14 +121,18 @@ public final class TimelineSnapshotter implements Processor<String, TimelineEntr
         if (newest.isEmpty()) {
             return null;
         }
-        TimelineEntry latest = newest.get(0);
+        TimelineIndex.Label label = index.label(topicId);
+        if (label == null) {
+            label = new TimelineIndex.Label(
+                    newest.get(0).getTopicLabel(), newest.get(0).getTopicKind());
+        }
         Collections.reverse(newest);
         Long first = index.firstDate(topicId);
         Long last = index.lastDate(topicId);
         return TopicTimeline.newBuilder()
                 .setTopicId(topicId)
-                .setLabel(latest.getTopicLabel())
-                .setKind(latest.getTopicKind())
+                .setLabel(label.label())
+                .setKind(label.kind())
                 .setEntries(newest)
                 .setTotalEntries(index.count(topicId))
                 .setFirstPublishedAt(first == null ? null : Instant.ofEpochMilli(first))
