@@ -198,10 +198,16 @@ public final class TimelineFootprint {
         var deserializer = new io.newsline.serde.SpecificAvroDeserializer<org.apache.avro.specific.SpecificRecord>(
                 (Class<org.apache.avro.specific.SpecificRecord>) type, registry);
         Map<String, String> latest = new TreeMap<>();
+        StringBuilder all = new StringBuilder();
         for (TestRecord<byte[], byte[]> record : records) {
             Object value = deserializer.deserialize(topic, record.value());
             latest.put(new String(record.key(), StandardCharsets.UTF_8), String.valueOf(value));
+            all.append(new String(record.key(), StandardCharsets.UTF_8))
+                    .append('\t')
+                    .append(value)
+                    .append('\n');
         }
+        Files.writeString(Path.of(dir, topic + "-all.txt"), all);
         StringBuilder text = new StringBuilder();
         latest.forEach(
                 (key, value) -> text.append(key).append('\t').append(value).append('\n'));

@@ -59,6 +59,7 @@ public final class AlsoReportedPatcher implements Processor<String, String, Stri
         if (others.equals(entry.getAlsoReportedBy())) {
             return;
         }
+        index.notePatch(key);
         context.forward(record.withValue(
                 TimelineEntry.newBuilder(entry).setAlsoReportedBy(others).build()));
     }

@@ -28,7 +28,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *   <li>{@code timeline-locator} (RocksDB, not changelogged, cached): what follows from the index and is needed
  *       to change it: {@code 'L' topicId 0x00 articleKey -> publishedAt} (to find an entry again when the article
  *       comes again or is removed), {@code 'C' topicId -> count} (the totals of the snapshots) and, only with a
- *       retention, {@code 'X' publishedAt topicId 0x00 articleKey} (expiry in date order). It is rebuilt from the
+ *       retention, {@code 'X' publishedAt topicId 0x00 articleKey} (expiry in date order); and {@code 'P'
+ *       topicId|articleId} while an entry re-published by the patcher is on its way back (so that it does not count
+ *       as filed last; lost in a rebuild, when it only makes that entry's label the timeline's). It is rebuilt from the
  *       index in one scan when it may have missed a change (see {@link #ensureLocator}), so it needs no
  *       changelog.
  * </ul>
@@ -43,6 +45,7 @@ public final class TimelineIndex {
     private static final byte LOCATION = 'L';
     private static final byte COUNT = 'C';
     private static final byte EXPIRY = 'X';
+    private static final byte PATCHED = 'P';
     private static final byte[] EMPTY = new byte[0];
 
     private final KeyValueStore<Bytes, byte[]> index;
@@ -121,6 +124,34 @@ public final class TimelineIndex {
         if (previous == null || !Bytes.wrap(previous).equals(Bytes.wrap(value))) {
             write(index, key, value);
         }
+    }
+
+    /**
+     * Notes that the entry with this key ({@code <topicId>|<articleId>}) is being re-published only to change its
+     * "also reported by" list: when it is read back, it does not count as filed last (see {@link #noteLabel}).
+     */
+    public void notePatch(String entryKey) {
+        ensureLocator();
+        write(locator, patchKey(entryKey), EMPTY);
+    }
+
+    /** Whether the entry read back is a re-published patch (see {@link #notePatch}); forgets the note. */
+    public boolean takePatch(String entryKey) {
+        ensureLocator();
+        Bytes key = patchKey(entryKey);
+        if (locator.get(key) == null) {
+            return false;
+        }
+        write(locator, key, null);
+        return true;
+    }
+
+    private static Bytes patchKey(String entryKey) {
+        byte[] utf8 = entryKey.getBytes(StandardCharsets.UTF_8);
+        byte[] key = new byte[utf8.length + 1];
+        key[0] = PATCHED;
+        System.arraycopy(utf8, 0, key, 1, utf8.length);
+        return Bytes.wrap(key);
     }
 
     /** The label and kind of a topic's timeline, or null when it holds nothing. */

@@ -68,7 +68,9 @@ public final class TimelineIndexer implements Processor<String, TimelineEntry, S
             index.remove(topicId, articleId);
         } else {
             index.put(topicId, articleId, entry.getPublishedAt().toEpochMilli());
-            index.noteLabel(topicId, entry.getTopicLabel(), entry.getTopicKind());
+            if (!index.takePatch(key)) {
+                index.noteLabel(topicId, entry.getTopicLabel(), entry.getTopicKind());
+            }
         }
     }
 
