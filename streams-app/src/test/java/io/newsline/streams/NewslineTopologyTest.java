@@ -417,6 +417,23 @@ class NewslineTopologyTest {
         assertThat(entriesOutput().isEmpty()).isTrue();
     }
 
+    @Test
+    void aTimelineShowsTheLabelOfTheEntryFiledLastNotOfOneRepublishedForItsSources() {
+        startTimelineTopologyWithRepeats(Map.of());
+        pipeEnriched(enriched("a", "2025-06-01T00:00:00Z", "aids"));
+        EnrichedArticle organization = enriched("b", "2025-05-01T00:00:00Z", "aids");
+        organization.getTopics().get(0).setLabel("AIDS");
+        organization.getTopics().get(0).setKind(io.newsline.avro.TopicKind.ORGANIZATION);
+        pipeEnriched(organization);
+        pipeRepeat("a", "https://mirror.example/a.txt");
+        driver.advanceWallClockTime(SNAPSHOT_INTERVAL);
+
+        TopicTimeline aids = timelinesOutput().readKeyValuesToMap().get("aids");
+        assertThat(aids.getLabel()).isEqualTo("AIDS");
+        assertThat(aids.getKind()).isEqualTo(io.newsline.avro.TopicKind.ORGANIZATION);
+        assertThat(aids.getEntries()).extracting(TimelineEntry::getTopicLabel).containsExactly("AIDS", "aids");
+    }
+
     // --- helpers ---
 
     private double metric(String name) {

@@ -70,11 +70,12 @@ public final class ArticleFiler implements Processor<String, EnrichedArticle, St
             return;
         }
         Bytes key = Bytes.wrap(TimelineKeys.articleKey(articleId));
-        FiledArticle before = FiledArticle.decode(filed.get(key));
+        byte[] stored = filed.get(key);
+        FiledArticle before = FiledArticle.decode(stored);
         EnrichedArticle article = record.value();
         if (article == null) {
             removeAll(record, articleId, before.topicIds());
-            if (filed.get(key) != null) {
+            if (stored != null) {
                 filed.delete(key);
                 writes.record();
             }
