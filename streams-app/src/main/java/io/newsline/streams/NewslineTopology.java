@@ -11,25 +11,29 @@ import io.newsline.streams.dedup.DedupOutcome;
 import io.newsline.streams.dedup.DedupTopology;
 import io.newsline.streams.enrich.EnrichStep;
 import io.newsline.streams.parse.ParseStep;
+import io.newsline.streams.timeline.AlsoReportedPatcher;
 import io.newsline.streams.timeline.AlsoReportedTracker;
-import io.newsline.streams.timeline.ArticleTopicsTracker;
+import io.newsline.streams.timeline.ArticleFiler;
+import io.newsline.streams.timeline.TimelineIndexer;
 import io.newsline.streams.timeline.TimelineSnapshotter;
 import io.newsline.streams.timeline.TimelineStores;
-import io.newsline.streams.timeline.TimelineWriter;
 import io.newsline.streams.timeline.TopicIdPartitioner;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -38,28 +42,34 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * news.articles.raw
  *   -> parse-article                      (ArticleParser: title, dek, byline, date, clean body, fingerprint)
- *   -> key-by-fingerprint -> [articles-by-fingerprint repartition]
- *   -> exact-dedup                        (store exact-dedup-fingerprints, bounded by retention)
- *        duplicates -> news.articles.duplicates, and by original id -> [dedup-repeats-exact repartition]
- *        originals  -> near-duplicate detection (NearDuplicateTopology; if newsline.dedup.near.enabled)
- *             near duplicates -> news.articles.duplicates, and by original id -> [dedup-repeats-near repartition]
- *             originals       -> enrich-article -> news.articles.enriched
- *   -> explode-topic-entries              (one entry per topic; stores timeline-article-topics, -also-reported)
- *   [dedup-repeats-exact] + [dedup-repeats-near]
- *   -> track-also-reported-by             (patches the original's entries with the sources that repeated it)
- *   -> [timeline-entries-by-topic repartition, partitioned by topic id]
- *   -> apply-timeline-entry               (stores timeline-entries, -entry-dates, -expiry-index, -headers)
- *        -> news.timeline-entries         (compacted, key topicId|articleId)
+ *   -> dedup-probe-article / [<app>-dedup-exchange] / dedup-handle-message
+ *                                         (DedupTopology: exact + near dedup by probes, replies, comparisons;
+ *                                          stores dedup-band-index, -fingerprint-index, -decided, -pending,
+ *                                          -waiting-articles)
+ *        duplicates -> news.articles.duplicates, and by original id -> [duplicates-by-original repartition]
+ *        retracted  -> a tombstone on news.articles.enriched and on the timelines
+ *        originals  -> enrich-article -> news.articles.enriched
+ *   -> file-timeline-entries              (one entry per topic, with "also reported by"; store timeline-filed)
+ *        -> news.timeline-entries         (compacted, key topicId|articleId, partitioned by topic id)
+ *   [duplicates-by-original]
+ *   -> track-also-reported-by             (store timeline-filed) -> [timeline-also-reported-by repartition]
+ * news.timeline-entries, read back as a table (store timeline-entries, restored from the topic: no changelog)
+ *   -> index-timeline-entries             (stores timeline-index, timeline-locator; expiry -> tombstones)
  *   -> snapshot-dirty-timelines           (store timeline-dirty-topics; one snapshot per topic per interval)
  *        -> news.timelines                (compacted, key topicId)
+ *   [timeline-also-reported-by] -> patch-also-reported-by -> news.timeline-entries (the whole entry, new list)
  * </pre>
  *
  * Every processor, store and internal topic is named, and the app refuses generated names
  * ({@code ensure.explicit.internal.resource.naming}), so internal topics keep their names across versions.
  */
 public final class NewslineTopology {
-    public static final String TIMELINE_REPARTITION = "timeline-entries-by-topic";
     public static final String REPEATS_REPARTITION = "duplicates-by-original";
+    /**
+     * The sources that repeated an already filed article, per topic it is filed under, on their way to the
+     * partition of that topic; as many partitions as {@code news.timeline-entries} ({@code newsline.topics.partitions}).
+     */
+    public static final String ALSO_REPORTED_REPARTITION = "timeline-also-reported-by";
 
     /**
      * The article half's outputs: enriched originals, and the duplicate notices (exact and near) keyed by the id of
@@ -137,7 +147,15 @@ public final class NewslineTopology {
     /**
      * As {@link #createTimelineStreams(StreamsBuilder, KStream, StreamsAppConfig, TopologySerdes)}, and with
      * {@code repeatsByOriginal} (duplicate notices keyed by original id, partitioned like {@code enriched}; may be
-     * null) the entries list the sources that also reported each article.
+     * null) the entries list the sources that also reported each article. A null value on {@code enriched} (key =
+     * article id) retracts the article: all its entries are removed and its topics forgotten.
+     *
+     * <p>Two stages. Filing, on the article's partition: each article becomes one entry per topic written straight
+     * to {@code news.timeline-entries} (partitioned by topic id), with no internal topic in between. Timelines, on
+     * the topic's partition: that topic is read back as a table whose store is restored from the topic itself
+     * ({@code topology.optimization} includes {@code reuse.ktable.source.topics}, a default of the app), so the
+     * entries cost no changelog; a small index orders them for snapshots and expiry. Whatever writes an entry
+     * (filing, the "also reported by" patcher, expiry) is applied through that one topic, in its order.
      */
     public static void createTimelineStreams(
             StreamsBuilder builder,
@@ -149,66 +167,79 @@ public final class NewslineTopology {
         Serde<String> keys = Serdes.String();
         Serde<TimelineEntry> entrySerde = serdes.valueSerde(TimelineEntry.class);
         Serde<TopicTimeline> timelineSerde = serdes.valueSerde(TopicTimeline.class);
+        java.util.function.Function<String, Produced<String, TimelineEntry>> toEntries =
+                name -> Produced.with(keys, entrySerde)
+                        .withStreamPartitioner(new TopicIdPartitioner<>())
+                        .withName(name);
 
+        // Filing (article partitions): one small record per article, changelogged; cached so that an article and
+        // a notice about it within one commit cost one changelog record.
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(stores.articleTopics()), keys, Serdes.String()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(stores.entries()), Serdes.Bytes(), entrySerde));
-        builder.addStateStore(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(stores.entryDates()), keys, Serdes.Long()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(stores.expiryIndex()), Serdes.Bytes(), Serdes.String()));
-        builder.addStateStore(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(stores.headers()), keys, timelineSerde));
-        builder.addStateStore(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(stores.dirtyTopics()), keys, Serdes.Long()));
+                        Stores.persistentKeyValueStore(stores.filed()), Serdes.Bytes(), Serdes.ByteArray())
+                .withCachingEnabled());
+        enriched.process(
+                        () -> new ArticleFiler(stores.filed(), config.timelineRetention()),
+                        Named.as("file-timeline-entries"),
+                        stores.filed())
+                .to(Topics.TIMELINE_ENTRIES, toEntries.apply("write-timeline-entries"));
 
-        KStream<String, TimelineEntry> entries;
-        if (repeatsByOriginal == null) {
-            entries = enriched.process(
-                    () -> new ArticleTopicsTracker(stores.articleTopics()),
-                    Named.as("explode-topic-entries"),
-                    stores.articleTopics());
-        } else {
-            builder.addStateStore(Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(stores.alsoReported()), keys, Serdes.String()));
-            KStream<String, TimelineEntry> filed = enriched.process(
-                    () -> new ArticleTopicsTracker(stores.articleTopics(), stores.alsoReported()),
-                    Named.as("explode-topic-entries"),
-                    stores.articleTopics(),
-                    stores.alsoReported());
-            KStream<String, TimelineEntry> patches = repeatsByOriginal.process(
-                    () -> new AlsoReportedTracker(stores.articleTopics(), stores.alsoReported()),
-                    Named.as("track-also-reported-by"),
-                    stores.articleTopics(),
-                    stores.alsoReported());
-            entries = filed.merge(patches, Named.as("merge-entries-and-patches"));
-        }
-        KStream<String, TimelineEntry> changes = entries.repartition(
-                        Repartitioned.<String, TimelineEntry>as(TIMELINE_REPARTITION)
+        // Timelines (topic partitions): the entries as a table restored from news.timeline-entries itself; not
+        // cached, so every record read back reaches the index right after the table has it.
+        KStream<String, TimelineEntry> changes = builder.table(
+                        Topics.TIMELINE_ENTRIES,
+                        Consumed.with(keys, entrySerde).withName("read-timeline-entries"),
+                        Materialized.<String, TimelineEntry, KeyValueStore<Bytes, byte[]>>as(stores.entries())
                                 .withKeySerde(keys)
                                 .withValueSerde(entrySerde)
-                                .withStreamPartitioner(new TopicIdPartitioner<>()))
-                .process(
-                        () -> new TimelineWriter(stores, config.timelineRetention(), config.expiryInterval()),
-                        Named.as("apply-timeline-entry"),
-                        stores.entries(),
-                        stores.entryDates(),
-                        stores.expiryIndex(),
-                        stores.headers());
-
-        changes.to(
-                Topics.TIMELINE_ENTRIES,
-                Produced.with(keys, entrySerde)
-                        .withStreamPartitioner(new TopicIdPartitioner<>())
-                        .withName("write-timeline-entries"));
+                                .withCachingDisabled())
+                .toStream(Named.as("timeline-entry-changes"));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(stores.index()), Serdes.Bytes(), Serdes.ByteArray())
+                .withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(stores.locator()), Serdes.Bytes(), Serdes.ByteArray())
+                .withCachingEnabled()
+                .withLoggingDisabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(stores.dirtyTopics()), Serdes.Bytes(), Serdes.ByteArray()));
 
         changes.process(
-                        () -> new TimelineSnapshotter(stores, config.snapshotEntries(), config.snapshotInterval()),
+                        () -> new TimelineIndexer(stores, config.timelineRetention(), config.expiryInterval()),
+                        Named.as("index-timeline-entries"),
+                        stores.index(),
+                        stores.locator())
+                .to(Topics.TIMELINE_ENTRIES, toEntries.apply("write-expired-timeline-entries"));
+        changes.process(
+                        () -> new TimelineSnapshotter(
+                                stores,
+                                config.snapshotEntries(),
+                                config.snapshotInterval(),
+                                config.timelineRetention()),
                         Named.as("snapshot-dirty-timelines"),
                         stores.dirtyTopics(),
                         stores.entries(),
-                        stores.headers())
+                        stores.index(),
+                        stores.locator())
                 .to(Topics.TIMELINES, Produced.with(keys, timelineSerde).withName("write-timeline-snapshots"));
+
+        if (repeatsByOriginal != null) {
+            repeatsByOriginal
+                    .process(
+                            () -> new AlsoReportedTracker(stores.filed()),
+                            Named.as("track-also-reported-by"),
+                            stores.filed())
+                    .repartition(Repartitioned.<String, String>as(ALSO_REPORTED_REPARTITION)
+                            .withKeySerde(keys)
+                            .withValueSerde(Serdes.String())
+                            .withNumberOfPartitions(config.topicPartitions())
+                            .withStreamPartitioner(new TopicIdPartitioner<>()))
+                    .process(
+                            () -> new AlsoReportedPatcher(stores, config.timelineRetention()),
+                            Named.as("patch-also-reported-by"),
+                            stores.entries(),
+                            stores.index(),
+                            stores.locator())
+                    .to(Topics.TIMELINE_ENTRIES, toEntries.apply("write-patched-timeline-entries"));
+        }
     }
 }

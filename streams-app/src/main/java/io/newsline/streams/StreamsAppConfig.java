@@ -88,6 +88,9 @@ public record StreamsAppConfig(
         defaults.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
         defaults.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_MESSAGE_BYTES);
         defaults.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), MAX_MESSAGE_BYTES);
+        // The timeline entries are read back from news.timeline-entries as a table: its store is restored from that
+        // compacted topic instead of from a changelog holding every entry a second time.
+        defaults.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
         defaults.put(DEDUP_RETENTION_MS, Long.toString(Duration.ofDays(30).toMillis()));
         // Archives are first-class: entries are kept forever unless a retention is set (then every entry dropped
         // or expired for age is counted and logged).

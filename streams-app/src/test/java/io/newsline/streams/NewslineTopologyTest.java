@@ -41,9 +41,13 @@ class NewslineTopologyTest {
     private static final Path SEEDS = Path.of("..", "seeds");
     private static final Instant INGESTED = Instant.parse("2026-01-10T08:00:00Z");
     private static final Duration SNAPSHOT_INTERVAL = Duration.ofSeconds(1);
+    private static final String REPEATS = "test-repeats-by-original";
 
     private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
     private TopologyTestDriver driver;
+
+    @org.junit.jupiter.api.io.TempDir
+    Path stateDir;
 
     @AfterEach
     void closeDriver() {
@@ -56,7 +60,7 @@ class NewslineTopologyTest {
     void topologyRefusesNoGeneratedNamesAndNamesEveryInternalTopic() {
         String description = fullTopology(Map.of()).describe().toString();
         assertThat(description)
-                .contains("duplicates-by-original-repartition", "timeline-entries-by-topic-repartition")
+                .contains("duplicates-by-original-repartition", "timeline-also-reported-by-repartition")
                 .doesNotContain("KSTREAM-", "KTABLE-");
     }
 
@@ -332,6 +336,104 @@ class NewslineTopologyTest {
         assertThat(gaza.getTotalEntries()).isEqualTo(1);
     }
 
+    @Test
+    void retractedArticleLeavesEveryTimelineAndIsForgotten() {
+        startTimelineTopology(Map.of());
+        pipeEnriched(enriched("a", "2025-05-01T00:00:00Z", "gaza", "qatar"));
+        pipeEnriched(enriched("b", "2025-06-01T00:00:00Z", "gaza"));
+        driver.advanceWallClockTime(SNAPSHOT_INTERVAL);
+        timelinesOutput().readRecordsToList();
+        entriesOutput().readRecordsToList();
+
+        retract("a");
+        driver.advanceWallClockTime(SNAPSHOT_INTERVAL);
+
+        assertThat(entriesOutput().readKeyValuesToMap())
+                .containsOnlyKeys("gaza|a", "qatar|a")
+                .containsEntry("gaza|a", null)
+                .containsEntry("qatar|a", null);
+        Map<String, TopicTimeline> timelines = timelinesOutput().readKeyValuesToMap();
+        assertThat(timelines).containsEntry("qatar", null);
+        assertThat(timelines.get("gaza").getEntries())
+                .extracting(TimelineEntry::getArticleId)
+                .containsExactly("b");
+        assertThat(timelines.get("gaza").getTotalEntries()).isEqualTo(1);
+
+        // Forgotten: filed again under one topic, nothing is removed from a timeline it left when retracted.
+        pipeEnriched(enriched("a", "2025-05-01T00:00:00Z", "gaza"));
+        assertThat(entriesOutput().readRecordsToList())
+                .extracting(TestRecord::key)
+                .containsExactly("gaza|a");
+        retract("never-filed");
+        assertThat(entriesOutput().isEmpty()).isTrue();
+    }
+
+    @Test
+    void aRepeatNoticedBeforeItsOriginalIsListedWhenTheOriginalIsFiled() {
+        startTimelineTopologyWithRepeats(Map.of());
+        pipeRepeat("a", "https://mirror.example/a.txt");
+        pipeEnriched(enriched("a", "2025-05-01T00:00:00Z", "gaza", "qatar"));
+
+        List<TestRecord<String, TimelineEntry>> entries = entriesOutput().readRecordsToList();
+        assertThat(entries).extracting(TestRecord::key).containsExactly("gaza|a", "qatar|a");
+        assertThat(entries).allSatisfy(entry -> assertThat(entry.value().getAlsoReportedBy())
+                .containsExactly("https://mirror.example/a.txt"));
+    }
+
+    @Test
+    void aRepeatNoticedAfterItsOriginalRepublishesTheWholeEntriesWithTheList() {
+        startTimelineTopologyWithRepeats(Map.of());
+        EnrichedArticle article = enriched("a", "2025-05-01T00:00:00Z", "gaza", "qatar");
+        pipeEnriched(article);
+        pipeRepeat("a", "https://mirror.example/a.txt");
+        pipeRepeat("a", "https://mirror.example/a.txt");
+        pipeRepeat("a", article.getSource().getSourceUri());
+        driver.advanceWallClockTime(SNAPSHOT_INTERVAL);
+
+        List<TestRecord<String, TimelineEntry>> entries = entriesOutput().readRecordsToList();
+        // Filed, then each entry once more with the new list; nothing for the repeated notice or the own source,
+        // and no partial entry (every record is a whole entry).
+        assertThat(entries).extracting(TestRecord::key).containsExactly("gaza|a", "qatar|a", "gaza|a", "qatar|a");
+        assertThat(entries)
+                .allSatisfy(entry -> assertThat(entry.value().getTitle()).isEqualTo("Title of a"));
+        assertThat(entries.subList(2, 4))
+                .allSatisfy(entry ->
+                        assertThat(entry.value().getAlsoReportedBy()).containsExactly("https://mirror.example/a.txt"));
+        assertThat(timelinesOutput().readKeyValuesToMap().get("gaza").getEntries())
+                .singleElement()
+                .satisfies(
+                        entry -> assertThat(entry.getAlsoReportedBy()).containsExactly("https://mirror.example/a.txt"));
+    }
+
+    @Test
+    void aRepeatOfARetractedArticleRepublishesNothing() {
+        startTimelineTopologyWithRepeats(Map.of());
+        pipeEnriched(enriched("a", "2025-05-01T00:00:00Z", "gaza"));
+        retract("a");
+        entriesOutput().readRecordsToList();
+
+        pipeRepeat("a", "https://mirror.example/a.txt");
+
+        assertThat(entriesOutput().isEmpty()).isTrue();
+    }
+
+    @Test
+    void aTimelineShowsTheLabelOfTheEntryFiledLastNotOfOneRepublishedForItsSources() {
+        startTimelineTopologyWithRepeats(Map.of());
+        pipeEnriched(enriched("a", "2025-06-01T00:00:00Z", "aids"));
+        EnrichedArticle organization = enriched("b", "2025-05-01T00:00:00Z", "aids");
+        organization.getTopics().get(0).setLabel("AIDS");
+        organization.getTopics().get(0).setKind(io.newsline.avro.TopicKind.ORGANIZATION);
+        pipeEnriched(organization);
+        pipeRepeat("a", "https://mirror.example/a.txt");
+        driver.advanceWallClockTime(SNAPSHOT_INTERVAL);
+
+        TopicTimeline aids = timelinesOutput().readKeyValuesToMap().get("aids");
+        assertThat(aids.getLabel()).isEqualTo("AIDS");
+        assertThat(aids.getKind()).isEqualTo(io.newsline.avro.TopicKind.ORGANIZATION);
+        assertThat(aids.getEntries()).extracting(TimelineEntry::getTopicLabel).containsExactly("AIDS", "aids");
+    }
+
     // --- helpers ---
 
     private double metric(String name) {
@@ -371,7 +473,51 @@ class NewslineTopologyTest {
                                 .withName("read-enriched-articles")),
                 config,
                 serdes);
-        driver = new TopologyTestDriver(builder.build(), driverProperties(overrides));
+        driver = new TopologyTestDriver(builder.build(driverProperties(overrides)), driverProperties(overrides));
+    }
+
+    /** The timeline half alone, fed enriched articles and duplicate notices keyed by original id. */
+    private void startTimelineTopologyWithRepeats(Map<String, String> overrides) {
+        StreamsAppConfig config = config(overrides);
+        TopologySerdes serdes = TopologySerdes.withClient(registry);
+        StreamsBuilder builder = new StreamsBuilder();
+        var keys = org.apache.kafka.common.serialization.Serdes.String();
+        NewslineTopology.createTimelineStreams(
+                builder,
+                builder.stream(
+                        Topics.ENRICHED_ARTICLES,
+                        Consumed.with(keys, serdes.valueSerde(EnrichedArticle.class))
+                                .withName("read-enriched-articles")),
+                builder.stream(
+                        REPEATS,
+                        Consumed.with(keys, serdes.valueSerde(DuplicateNotice.class))
+                                .withName("read-repeats")),
+                config,
+                serdes);
+        driver = new TopologyTestDriver(builder.build(driverProperties(overrides)), driverProperties(overrides));
+    }
+
+    private void pipeRepeat(String originalId, String duplicateSource) {
+        DuplicateNotice notice = DuplicateNotice.newBuilder()
+                .setDuplicateId("copy-of-" + originalId)
+                .setOriginalId(originalId)
+                .setKind(DuplicateKind.NEAR)
+                .setSimilarity(0.9)
+                .setSeenAt(INGESTED)
+                .setDuplicateSource(duplicateSource)
+                .setTitle(null)
+                .build();
+        driver.createInputTopic(REPEATS, new StringSerializer(), new SpecificAvroSerializer<DuplicateNotice>(registry))
+                .pipeInput(originalId, notice, INGESTED);
+    }
+
+    /** A null enriched value: the article turned out to repeat an earlier one. */
+    private void retract(String articleId) {
+        driver.createInputTopic(
+                        Topics.ENRICHED_ARTICLES,
+                        new StringSerializer(),
+                        new SpecificAvroSerializer<EnrichedArticle>(registry))
+                .pipeInput(articleId, null, INGESTED);
     }
 
     private static StreamsAppConfig config(Map<String, String> overrides) {
@@ -384,12 +530,12 @@ class NewslineTopologyTest {
         return StreamsAppConfig.of(settings);
     }
 
-    private static Properties driverProperties(Map<String, String> overrides) {
+    private Properties driverProperties(Map<String, String> overrides) {
         Properties properties = new Properties();
         properties.putAll(config(overrides).clientSettings());
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "newsline-topology-test");
-        // A state directory of this run's own: test runs of other checkouts on the machine must not share one.
-        properties.put(StreamsConfig.STATE_DIR_CONFIG, TestStateDirs.fresh());
+        // A state directory of its own: test runs in other checkouts of the repository use the same application id.
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         return properties;
     }
 

@@ -13,29 +13,29 @@ class TimelineKeysTest {
     @Test
     void entryKeysSortByTopicThenDateThenArticle() {
         List<Bytes> keys = new ArrayList<>(List.of(
-                TimelineKeys.entryStoreKey("gaza", millis("2025-06-01T00:00:00Z"), "a"),
-                TimelineKeys.entryStoreKey("gaza", millis("1969-12-31T00:00:00Z"), "z"),
-                TimelineKeys.entryStoreKey("gaza", millis("2025-05-01T00:00:00Z"), "b"),
-                TimelineKeys.entryStoreKey("gaza", millis("2025-05-01T00:00:00Z"), "a"),
-                TimelineKeys.entryStoreKey("gaza-city", millis("2000-01-01T00:00:00Z"), "a")));
+                TimelineKeys.entryIndexKey("gaza", millis("2025-06-01T00:00:00Z"), "a"),
+                TimelineKeys.entryIndexKey("gaza", millis("1969-12-31T00:00:00Z"), "z"),
+                TimelineKeys.entryIndexKey("gaza", millis("2025-05-01T00:00:00Z"), "b"),
+                TimelineKeys.entryIndexKey("gaza", millis("2025-05-01T00:00:00Z"), "a"),
+                TimelineKeys.entryIndexKey("gaza-city", millis("2000-01-01T00:00:00Z"), "a")));
         keys.sort(Bytes::compareTo);
 
         assertThat(keys)
                 .containsExactly(
-                        TimelineKeys.entryStoreKey("gaza", millis("1969-12-31T00:00:00Z"), "z"),
-                        TimelineKeys.entryStoreKey("gaza", millis("2025-05-01T00:00:00Z"), "a"),
-                        TimelineKeys.entryStoreKey("gaza", millis("2025-05-01T00:00:00Z"), "b"),
-                        TimelineKeys.entryStoreKey("gaza", millis("2025-06-01T00:00:00Z"), "a"),
-                        TimelineKeys.entryStoreKey("gaza-city", millis("2000-01-01T00:00:00Z"), "a"));
+                        TimelineKeys.entryIndexKey("gaza", millis("1969-12-31T00:00:00Z"), "z"),
+                        TimelineKeys.entryIndexKey("gaza", millis("2025-05-01T00:00:00Z"), "a"),
+                        TimelineKeys.entryIndexKey("gaza", millis("2025-05-01T00:00:00Z"), "b"),
+                        TimelineKeys.entryIndexKey("gaza", millis("2025-06-01T00:00:00Z"), "a"),
+                        TimelineKeys.entryIndexKey("gaza-city", millis("2000-01-01T00:00:00Z"), "a"));
     }
 
     @Test
     void topicRangeHoldsAllOfATopicAndNoneOfATopicItPrefixes() {
         Bytes from = TimelineKeys.topicRangeFrom("gaza");
         Bytes to = TimelineKeys.topicRangeTo("gaza");
-        Bytes gaza = TimelineKeys.entryStoreKey("gaza", Long.MAX_VALUE, "zzz");
-        Bytes gazaOld = TimelineKeys.entryStoreKey("gaza", Long.MIN_VALUE, "");
-        Bytes gazaCity = TimelineKeys.entryStoreKey("gaza-city", 0, "a");
+        Bytes gaza = TimelineKeys.entryIndexKey("gaza", Long.MAX_VALUE, "zzz");
+        Bytes gazaOld = TimelineKeys.entryIndexKey("gaza", Long.MIN_VALUE, "");
+        Bytes gazaCity = TimelineKeys.entryIndexKey("gaza-city", 0, "a");
 
         assertThat(gaza.compareTo(from)).isPositive();
         assertThat(gaza.compareTo(to)).isNegative();
@@ -46,13 +46,42 @@ class TimelineKeysTest {
     @Test
     void expiryRangeEndsJustBeforeTheCutoff() {
         long cutoff = millis("2025-06-01T00:00:00Z");
-        Bytes bound = TimelineKeys.expiryRangeTo(cutoff);
+        Bytes bound = TimelineKeys.datedKeysBefore((byte) 'X', cutoff);
 
-        assertThat(TimelineKeys.expiryKey(cutoff - 1, "gaza", "a").compareTo(bound))
+        assertThat(TimelineKeys.datedKey((byte) 'X', cutoff - 1, "gaza", "a").compareTo(bound))
                 .isNegative();
-        assertThat(TimelineKeys.expiryKey(cutoff, "gaza", "a").compareTo(bound)).isPositive();
-        assertThat(TimelineKeys.entryKeyOfExpiryKey(TimelineKeys.expiryKey(cutoff, "gaza", "a")))
-                .isEqualTo("gaza|a");
+        assertThat(TimelineKeys.datedKey((byte) 'X', cutoff, "gaza", "a").compareTo(bound))
+                .isPositive();
+        assertThat(TimelineKeys.parseDatedKey(TimelineKeys.datedKey((byte) 'X', cutoff, "gaza", "a")))
+                .isEqualTo(new TimelineKeys.IndexedEntry("gaza", cutoff, "a"));
+    }
+
+    @Test
+    void hexArticleIdsTakeHalfTheBytesAndKeepTheirOrder() {
+        String low = "0".repeat(63) + "f";
+        String high = "a" + "0".repeat(63);
+        String notHex = "A" + "0".repeat(63);
+
+        assertThat(TimelineKeys.articleKey(low)).hasSize(33);
+        assertThat(TimelineKeys.articleKey(notHex)).hasSize(64);
+        assertThat(Bytes.wrap(TimelineKeys.articleKey(low)).compareTo(Bytes.wrap(TimelineKeys.articleKey(high))))
+                .isNegative();
+        for (String id : List.of(low, high, notHex, "a", "")) {
+            byte[] key = TimelineKeys.articleKey(id);
+            assertThat(TimelineKeys.articleId(key, 0, key.length)).isEqualTo(id);
+        }
+    }
+
+    @Test
+    void entryIndexKeyParsesBackToTopicDateAndArticle() {
+        String article = "79d721cb69906ae1" + "0".repeat(48);
+        long date = millis("1987-03-03T00:00:00Z");
+        Bytes key = TimelineKeys.entryIndexKey("benjamin-netanyahu", date, article);
+
+        assertThat(key.get()).hasSize("benjamin-netanyahu".length() + 1 + 8 + 33);
+        assertThat(TimelineKeys.parseEntryIndexKey(key))
+                .isEqualTo(new TimelineKeys.IndexedEntry("benjamin-netanyahu", date, article));
+        assertThat(TimelineKeys.publishedAtOf(key)).isEqualTo(date);
     }
 
     @Test

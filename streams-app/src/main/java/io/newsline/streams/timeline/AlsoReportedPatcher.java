@@ -1,0 +1,66 @@
+package io.newsline.streams.timeline;
+
+import io.newsline.avro.TimelineEntry;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+/**
+ * "Also reported by", on the timeline's side: applies the source lists {@link AlsoReportedTracker} sends (keyed
+ * {@code <topicId>|<articleId>}, on the topic's partition) to the entry the table over
+ * {@code news.timeline-entries} holds, and forwards the whole entry with the new list, which the topology writes
+ * to that topic. Nothing is forwarded when the timeline does not hold the article (it was removed or expired) or the
+ * list, without the entry's own source, is what the entry already says.
+ *
+ * <p>The list can only overtake its entry when the filing stage wrote the entry and then processed the notice,
+ * and this task reads the list before that entry; Kafka Streams orders the two inputs by timestamp and, with
+ * {@code max.task.idle.ms} 0, waits for a partition that has data not fetched yet, so this needs a notice stamped
+ * before the article it repeats. Such a list is dropped: the filing stage keeps it and puts it on the entries the
+ * next time the article is filed.
+ */
+public final class AlsoReportedPatcher implements Processor<String, String, String, TimelineEntry> {
+    private final TimelineStores stores;
+    private final Duration retention;
+    private ProcessorContext<String, TimelineEntry> context;
+    private TimestampedKeyValueStore<String, TimelineEntry> entries;
+    private TimelineIndex index;
+
+    public AlsoReportedPatcher(TimelineStores stores, Duration retention) {
+        this.stores = stores;
+        this.retention = retention;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, TimelineEntry> context) {
+        this.context = context;
+        this.entries = context.getStateStore(stores.entries());
+        this.index = TimelineIndex.open(context, stores, retention);
+    }
+
+    @Override
+    public void process(Record<String, String> record) {
+        String key = record.key();
+        if (key == null || record.value() == null || key.indexOf(TimelineKeys.SEPARATOR) <= 0) {
+            return;
+        }
+        ValueAndTimestamp<TimelineEntry> held = entries.get(key);
+        if (held == null
+                || held.value() == null
+                || index.dateOf(TimelineKeys.topicIdOf(key), TimelineKeys.articleIdOf(key)) == null) {
+            return;
+        }
+        TimelineEntry entry = held.value();
+        List<String> others =
+                TimelineEntries.otherSources(AlsoReportedTracker.split(record.value()), entry.getSource());
+        if (others.equals(entry.getAlsoReportedBy())) {
+            return;
+        }
+        index.notePatch(key);
+        context.forward(record.withValue(
+                TimelineEntry.newBuilder(entry).setAlsoReportedBy(others).build()));
+    }
+}
