@@ -443,11 +443,28 @@ class NewslineTopologyTest {
                 .sum();
     }
 
-    /** A dated article about Britain, with the date line as newspapers print it. */
+    /**
+     * A dated article about Britain, with the date line as newspapers print it; each subject has a paragraph of its
+     * own, so that articles on different subjects are different reports, not near duplicates of one template.
+     */
     private static String archiveText(String dateLine, String subject) {
+        String own =
+                switch (subject) {
+                    case "vote" ->
+                        "Polling stations opened early and queues formed before dawn as voters waited"
+                                + " patiently in the rain for their turn.";
+                    case "strike" ->
+                        "Dock workers walked out at noon, halting cargo ships and leaving containers"
+                                + " stacked high along the quay for days.";
+                    case "summit" ->
+                        "Leaders arrived by motorcade, and talks on trade and security ran late into"
+                                + " the evening at the old palace.";
+                    default -> "Reporters followed every development closely through the day.";
+                };
         return "Britain Faces A " + subject + " In London\n\n" + dateLine + "\n\n"
                 + "The " + subject + " in London drew crowds on Monday, officials in Britain said. The government of"
                 + " the United Kingdom said the " + subject + " would go on.\n\n"
+                + own + "\n\n"
                 + "Ministers in London met to discuss the " + subject + " and its effects on Britain and its people.\n";
     }
 
