@@ -112,7 +112,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--drain",
             paramLabel = "SECONDS",
-            defaultValue = "30",
+            defaultValue = "60",
             description = "After a latency phase's last send, wait until every article arrived or none did for this"
                     + " long (default: ${DEFAULT-VALUE}).")
     int drainSeconds;
