@@ -99,6 +99,18 @@ final class Cluster implements AutoCloseable {
         get(admin.alterConsumerGroupOffsets(groupId, commit).all());
     }
 
+    /** The offsets a consumer group (a Streams application id) has committed, per partition. */
+    Map<TopicPartition, Long> committedOffsets(String groupId) {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        get(admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata())
+                .forEach((tp, committed) -> {
+                    if (committed != null) {
+                        offsets.put(tp, committed.offset());
+                    }
+                });
+        return offsets;
+    }
+
     /** Bytes on disk of every partition of the given topics, summed per topic (all log directories, all brokers). */
     Map<String, Long> sizeOnDisk(Collection<String> topics) {
         Set<Integer> brokers =

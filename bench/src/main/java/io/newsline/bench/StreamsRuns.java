@@ -112,6 +112,7 @@ final class StreamsRuns {
                     pipelineCommand(appId, stateDir, dir.resolve("gc.log"), Map.of()),
                     dir.resolve("app.log"));
             Measured measured = measure("pipeline round " + round, "articles", app, watcher);
+            awaitDrained("pipeline round " + round, appId, app);
             bench.progress("pipeline round " + round + ": stopping the app");
             boolean clean = app.stop(Duration.ofSeconds(60));
             Map<String, Long> internal = internalTopics(appId);
@@ -193,6 +194,44 @@ final class StreamsRuns {
     void startAtPreload(String appId) {
         if (bench.rawStart().values().stream().anyMatch(offset -> offset > 0)) {
             bench.cluster().commitGroupOffsets(appId, bench.rawStart());
+        }
+    }
+
+    /**
+     * Waits until the app has consumed everything on its source topics (the raw topic and its repartition topics),
+     * so that what comes after the outcomes (timeline entries, their stores and changelogs) is complete before it is
+     * stopped and measured. Done when, twice in a row, every partition the application id has committed offsets for
+     * is at most one offset (a transaction marker) behind its read_committed end. With exactly-once, a task's input
+     * offsets and its output records commit in one transaction, so records still in flight always show as lag.
+     */
+    void awaitDrained(String name, String appId, ChildJvm app) throws InterruptedException {
+        long deadline =
+                System.nanoTime() + Duration.ofSeconds(bench.stallSeconds()).toNanos();
+        int inARow = 0;
+        long lag = -1;
+        while (inARow < 2) {
+            if (!app.alive()) {
+                throw new BenchCommand.BenchFailure(
+                        name + " exited while draining its topics; its log: " + app.log() + "\n" + app.tail());
+            }
+            if (System.nanoTime() > deadline) {
+                bench.progress(name + ": still " + lag + " records behind on its source topics after "
+                        + bench.stallSeconds() + " s; measuring what there is");
+                return;
+            }
+            Map<TopicPartition, Long> committed = bench.cluster().committedOffsets(appId);
+            Set<String> topics = new HashSet<>();
+            committed.keySet().forEach(tp -> topics.add(tp.topic()));
+            Map<TopicPartition, Long> end = bench.cluster().endOffsets(topics);
+            lag = 0;
+            boolean drained = !committed.isEmpty();
+            for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
+                long behind = partition.getValue() - committed.getOrDefault(partition.getKey(), 0L);
+                lag += Math.max(0, behind);
+                drained &= behind <= 1;
+            }
+            inARow = drained ? inARow + 1 : 0;
+            Thread.sleep(500);
         }
     }
 
