@@ -38,11 +38,21 @@ public final class KafkaBroker extends LocalService {
 
     private final int port;
     private final int controllerPort;
+    private final Map<String, String> overrides;
 
     public KafkaBroker(Path stackDir, int port, int controllerPort) {
+        this(stackDir, port, controllerPort, Map.of());
+    }
+
+    /**
+     * @param overrides server settings that replace or add to {@link #serverProperties()}, e.g. the bench's
+     *     {@code log.cleaner.enable=false}, which keeps compacted topics at the bytes written
+     */
+    public KafkaBroker(Path stackDir, int port, int controllerPort, Map<String, String> overrides) {
         super(stackDir, "kafka", "Kafka broker");
         this.port = port;
         this.controllerPort = controllerPort;
+        this.overrides = Map.copyOf(overrides);
     }
 
     @Override
@@ -94,6 +104,7 @@ public final class KafkaBroker extends LocalService {
         config.put("group.initial.rebalance.delay.ms", "0");
         // As in production: topics are created on purpose, with the right cleanup policy.
         config.put("auto.create.topics.enable", "false");
+        config.putAll(overrides);
         return config;
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -47,10 +48,21 @@ public final class LocalStack {
     /** The stack in {@code dir} on the given ports; the registry keeps its schemas on disk when persistent. */
     public static LocalStack create(
             Path dir, int kafkaPort, int controllerPort, int registryPort, boolean persistentRegistry) {
+        return create(dir, kafkaPort, controllerPort, registryPort, persistentRegistry, Map.of());
+    }
+
+    /** As above, with broker settings that replace or add to the defaults of {@link KafkaBroker}. */
+    public static LocalStack create(
+            Path dir,
+            int kafkaPort,
+            int controllerPort,
+            int registryPort,
+            boolean persistentRegistry,
+            Map<String, String> brokerOverrides) {
         Path absolute = dir.toAbsolutePath().normalize();
         return new LocalStack(
                 absolute,
-                new KafkaBroker(absolute, kafkaPort, controllerPort),
+                new KafkaBroker(absolute, kafkaPort, controllerPort, brokerOverrides),
                 new SchemaRegistry(absolute, registryPort, persistentRegistry));
     }
 

@@ -31,6 +31,18 @@ class KafkaBrokerTest {
     }
 
     @Test
+    void overridesReplaceOrAddServerSettings() {
+        Map<String, String> config = new KafkaBroker(
+                        temp, 19092, 19093, Map.of("log.cleaner.enable", "false", "auto.create.topics.enable", "true"))
+                .serverProperties();
+
+        assertThat(config)
+                .containsEntry("log.cleaner.enable", "false")
+                .containsEntry("auto.create.topics.enable", "true")
+                .containsEntry("process.roles", "broker,controller");
+    }
+
+    @Test
     void theBuildRecordedKafkasServerClassPath() {
         List<String> jars = KafkaBroker.classpath();
 

@@ -1,0 +1,194 @@
+package io.newsline.bench;
+
+import io.newsline.common.Topics;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** The bench's one table, filled part by part, with a few header lines (date, commit, machine, input) above it. */
+final class Report {
+    static final List<String> COLUMNS =
+            List.of("section", "figure", "newsline", "anchor", "newsline / anchor", "load avg at start (1/5/15 min)");
+
+    private final Map<String, String> header = new LinkedHashMap<>();
+    private final MarkdownTable table = new MarkdownTable(COLUMNS);
+
+    void header(String key, String value) {
+        header.put(key, value);
+    }
+
+    void throughput(
+            List<StreamsRuns.RunResult> pipeline,
+            List<StreamsRuns.RunResult> passThrough,
+            long articles,
+            long rawRecords) {
+        for (int i = 0; i < pipeline.size(); i++) {
+            StreamsRuns.RunResult ours = pipeline.get(i);
+            StreamsRuns.RunResult anchor = passThrough.get(i);
+            String round = "round " + ours.round();
+            table.row(
+                    "throughput",
+                    round + ": pipeline articles/s vs pass-through records/s" + incomplete(ours) + incomplete(anchor),
+                    Fmt.number(ours.perSecond()),
+                    Fmt.number(anchor.perSecond()),
+                    Fmt.ratio(ours.perSecond(), anchor.perSecond()),
+                    ours.load() + " ; " + anchor.load());
+            table.row(
+                    "CPU",
+                    round + ": CPU ms per article, steady state (after the first "
+                            + Math.round(StreamsRuns.WARM_UP_SHARE * 100) + " %)",
+                    Fmt.millis(ours.cpuMsSteady()),
+                    Fmt.millis(anchor.cpuMsSteady()),
+                    Fmt.ratio(ours.cpuMsSteady(), anchor.cpuMsSteady()));
+            table.row(
+                    "CPU",
+                    round + ": CPU ms per article, whole process (start-up and warm-up included)",
+                    Fmt.millis(ours.cpuMsWhole()),
+                    Fmt.millis(anchor.cpuMsWhole()),
+                    Fmt.ratio(ours.cpuMsWhole(), anchor.cpuMsWhole()));
+            table.row(
+                    "memory",
+                    round + ": heap peak (used before a GC, -Xlog:gc)",
+                    Fmt.mebibytes(ours.heapPeak()),
+                    Fmt.mebibytes(anchor.heapPeak()));
+            table.row(
+                    "memory",
+                    round + ": RSS peak (VmHWM)",
+                    Fmt.mebibytes(ours.rssPeak()),
+                    Fmt.mebibytes(anchor.rssPeak()));
+        }
+        internalTopics(pipeline, articles);
+        stores(pipeline, articles);
+    }
+
+    private static String incomplete(StreamsRuns.RunResult run) {
+        String clean = run.cleanStop() ? "" : " (" + run.kind() + " did not stop cleanly)";
+        return run.complete()
+                ? clean
+                : " (" + run.kind() + " INCOMPLETE: " + Fmt.count(run.done()) + " of " + Fmt.count(run.items()) + ")"
+                        + clean;
+    }
+
+    /** Means over the rounds, per internal topic (names without the application id). */
+    private void internalTopics(List<StreamsRuns.RunResult> pipeline, long articles) {
+        Map<String, Double> mean = mean(pipeline, StreamsRuns.RunResult::internalTopicBytes);
+        double repartition = 0;
+        double changelog = 0;
+        double other = 0;
+        for (Map.Entry<String, Double> topic : mean.entrySet()) {
+            double perArticle = topic.getValue() / articles;
+            if (topic.getKey().endsWith("-repartition")) {
+                repartition += perArticle;
+            } else if (topic.getKey().endsWith("-changelog")) {
+                changelog += perArticle;
+            } else {
+                other += perArticle;
+            }
+            table.row("internal topics", "bytes per article: " + topic.getKey(), Fmt.bytes(perArticle));
+        }
+        table.row("internal topics", "bytes per article: all repartition topics", Fmt.bytes(repartition));
+        table.row("internal topics", "bytes per article: all changelog topics", Fmt.bytes(changelog));
+        if (other > 0) {
+            table.row("internal topics", "bytes per article: other internal topics", Fmt.bytes(other));
+        }
+        table.row(
+                "internal topics",
+                "bytes per article: all internal topics (before compaction)",
+                Fmt.bytes(repartition + changelog + other));
+    }
+
+    private void stores(List<StreamsRuns.RunResult> pipeline, long articles) {
+        Map<String, Double> mean = mean(pipeline, StreamsRuns.RunResult::storeBytes);
+        double entries = pipeline.stream()
+                .mapToLong(StreamsRuns.RunResult::timelineEntries)
+                .average()
+                .orElse(0);
+        double total = 0;
+        for (Map.Entry<String, Double> store : mean.entrySet()) {
+            total += store.getValue();
+            table.row(
+                    "state on disk",
+                    "store " + store.getKey() + ": bytes per article ; per timeline entry",
+                    Fmt.bytes(store.getValue() / articles) + " ; "
+                            + (entries > 0 ? Fmt.bytes(store.getValue() / entries) : "n/a"));
+        }
+        table.row(
+                "state on disk",
+                "all stores: bytes per article ; per timeline entry (" + Fmt.count(Math.round(entries))
+                        + " live entries on " + Topics.TIMELINE_ENTRIES + ")",
+                Fmt.bytes(total / articles) + " ; " + (entries > 0 ? Fmt.bytes(total / entries) : "n/a"));
+    }
+
+    private static Map<String, Double> mean(
+            List<StreamsRuns.RunResult> runs, java.util.function.Function<StreamsRuns.RunResult, Map<String, Long>> f) {
+        TreeSet<String> names = new TreeSet<>();
+        runs.forEach(run -> names.addAll(f.apply(run).keySet()));
+        Map<String, Double> mean = new TreeMap<>();
+        for (String name : names) {
+            mean.put(
+                    name,
+                    runs.stream()
+                            .mapToLong(run -> f.apply(run).getOrDefault(name, 0L))
+                            .average()
+                            .orElse(0));
+        }
+        return mean;
+    }
+
+    void latency(List<LatencyProbe.PhaseResult> phases) {
+        for (LatencyProbe.PhaseResult phase : phases) {
+            String figure = String.format(
+                    java.util.Locale.ROOT,
+                    "raw send -> first timeline entry (read_committed) at %d articles/s for %d s: p50 ; p99"
+                            + " (%d sent, %s/s achieved, %d never arrived)",
+                    phase.phase().rate(),
+                    phase.phase().seconds(),
+                    phase.sent(),
+                    Fmt.number(phase.actualRate()),
+                    phase.missing());
+            String value = phase.latenciesMs().isEmpty()
+                    ? "none arrived"
+                    : Percentiles.of(phase.latenciesMs(), 50) + " ms ; " + Percentiles.of(phase.latenciesMs(), 99)
+                            + " ms";
+            table.row("latency", figure, value, "", "", phase.load());
+        }
+    }
+
+    void producer(ProducerComparison.Result result) {
+        for (ProducerComparison.Round round : result.rounds()) {
+            table.row(
+                    "producer",
+                    "round " + round.round() + ": newsline produce vs ProducerPerformance, records/s ("
+                            + Fmt.count(round.newsline().records()) + " records)",
+                    Fmt.number(round.newsline().recordsPerSecond()),
+                    Fmt.number(round.anchor().recordsPerSecond()),
+                    Fmt.ratio(
+                            round.newsline().recordsPerSecond(), round.anchor().recordsPerSecond()),
+                    round.loadNewsline() + " ; " + round.loadAnchor());
+            table.row(
+                    "producer",
+                    "round " + round.round() + ": MiB/s of article bytes",
+                    Fmt.number(round.newsline().mibPerSecond()),
+                    Fmt.number(round.anchor().mibPerSecond()),
+                    Fmt.ratio(round.newsline().mibPerSecond(), round.anchor().mibPerSecond()));
+        }
+        List<String> settings = new ArrayList<>();
+        result.settings().forEach((key, value) -> settings.add(key + "=" + value));
+        header("producer settings (both)", String.join(" ", settings));
+    }
+
+    String render(boolean complete) {
+        StringBuilder out = new StringBuilder();
+        out.append("# newsline bench")
+                .append(complete ? "" : " (FAILED: partial results)")
+                .append("\n\n");
+        header.forEach((key, value) ->
+                out.append("- ").append(key).append(": ").append(value).append('\n'));
+        out.append('\n');
+        out.append(table.render());
+        return out.toString();
+    }
+}

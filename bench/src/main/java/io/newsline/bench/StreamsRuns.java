@@ -1,0 +1,357 @@
+package io.newsline.bench;
+
+import io.newsline.common.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.common.TopicPartition;
+
+/** One measured run of the pipeline or of the pass-through app, each a child JVM from a fresh application id. */
+final class StreamsRuns {
+    /** Share of the articles treated as warm-up: CPU per article counts only from there to the last outcome. */
+    static final double WARM_UP_SHARE = 0.2;
+
+    static final List<String> OUTCOME_TOPICS =
+            List.of(Topics.ENRICHED_ARTICLES, Topics.DUPLICATES, Topics.DEAD_LETTERS);
+
+    /**
+     * @param items articles (pipeline) or records (pass-through) measured
+     * @param seconds from the first output to the last outcome
+     * @param cpuMsSteady CPU ms per item from the warm-up mark to the last outcome
+     * @param cpuMsWhole CPU ms per item over the whole process until the last outcome (start-up included)
+     * @param internalTopicBytes bytes on disk per internal topic, names without the application id
+     * @param storeBytes bytes on disk per state store after a clean close
+     */
+    record RunResult(
+            String kind,
+            int round,
+            String load,
+            long items,
+            long done,
+            double seconds,
+            double cpuMsSteady,
+            double cpuMsWhole,
+            OptionalLong heapPeak,
+            OptionalLong rssPeak,
+            boolean cleanStop,
+            Map<String, Long> internalTopicBytes,
+            Map<String, Long> storeBytes,
+            long timelineEntries,
+            Set<String> idsWithEntries) {
+
+        double perSecond() {
+            return seconds > 0 ? done / seconds : Double.NaN;
+        }
+
+        boolean complete() {
+            return done >= items;
+        }
+    }
+
+    private final BenchCommand bench;
+    private final Path jar;
+    private final List<String> jvmOptions;
+
+    StreamsRuns(BenchCommand bench, Path jar, String jvmOptions) {
+        this.bench = bench;
+        this.jar = jar;
+        this.jvmOptions = jvmOptions.isBlank()
+                ? List.of()
+                : Arrays.asList(jvmOptions.trim().split("\\s+"));
+    }
+
+    /** `newsline stream` as production runs it (exactly-once v2 and every other default), --partitions apart. */
+    List<String> pipelineCommand(String appId, Path stateDir, Path gcLog, Map<String, String> settings) {
+        List<String> command = new ArrayList<>();
+        command.add("-Xlog:gc:file=" + gcLog);
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
+                "-jar",
+                jar.toString(),
+                "stream",
+                "--bootstrap-servers",
+                bench.bootstrap(),
+                "--schema-registry-url",
+                bench.registry(),
+                "--application-id",
+                appId,
+                "--state-dir",
+                stateDir.toString(),
+                "-X",
+                "newsline.topics.partitions=" + bench.partitions()));
+        settings.forEach((key, value) -> command.addAll(List.of("-X", key + "=" + value)));
+        return command;
+    }
+
+    RunResult pipeline(int round) throws InterruptedException {
+        String appId = "bench-pipeline-" + bench.stamp() + "-r" + round;
+        Path dir = bench.work().resolve(appId);
+        Path stateDir = dir.resolve("state");
+        startAtPreload(appId);
+        Map<TopicPartition, Long> outcomesFrom = bench.cluster().endOffsets(OUTCOME_TOPICS);
+        Map<TopicPartition, Long> entriesFrom = bench.cluster().endOffsets(List.of(Topics.TIMELINE_ENTRIES));
+        Set<String> ids = bench.articleIds();
+        try (OutcomeWatcher watcher = new OutcomeWatcher(bench.cluster(), outcomesFrom, ids, ids.size(), null)) {
+            String load = ProcStats.readLoadAverages();
+            bench.progress("pipeline round " + round + ": starting `newsline stream` (application id " + appId
+                    + ", load average " + load + ")");
+            ChildJvm app = bench.launch(
+                    "pipeline round " + round,
+                    pipelineCommand(appId, stateDir, dir.resolve("gc.log"), Map.of()),
+                    dir.resolve("app.log"));
+            Measured measured = measure("pipeline round " + round, "articles", app, watcher);
+            awaitDrained("pipeline round " + round, appId, app);
+            bench.progress("pipeline round " + round + ": stopping the app");
+            boolean clean = app.stop(Duration.ofSeconds(60));
+            Map<String, Long> internal = internalTopics(appId);
+            Map<String, Long> stores = StoreSizes.of(stateDir.resolve(appId));
+            Set<String> withEntries = new HashSet<>();
+            long entries = timelineEntries(entriesFrom, withEntries);
+            bench.progress("pipeline round " + round + ": " + Fmt.count(entries) + " timeline entries, "
+                    + internal.size() + " internal topics, " + stores.size() + " stores on disk");
+            return new RunResult(
+                    "pipeline",
+                    round,
+                    load,
+                    ids.size(),
+                    measured.done,
+                    measured.seconds,
+                    measured.cpuMsSteady,
+                    measured.cpuMsWhole,
+                    GcLog.peakUsedBytes(dir.resolve("gc.log")),
+                    measured.rssPeak,
+                    clean,
+                    internal,
+                    stores,
+                    entries,
+                    withEntries);
+        }
+    }
+
+    RunResult passThrough(int round) throws InterruptedException {
+        String appId = "bench-passthrough-" + bench.stamp() + "-r" + round;
+        String copy = "bench.passthrough-" + bench.stamp() + "-r" + round;
+        Path dir = bench.work().resolve(appId);
+        bench.cluster().createTopic(copy, bench.partitions());
+        startAtPreload(appId);
+        Map<TopicPartition, Long> from = new HashMap<>();
+        bench.cluster().partitions(copy).forEach(tp -> from.put(tp, 0L));
+        long records = bench.rawRecords();
+        try (OutcomeWatcher watcher = new OutcomeWatcher(bench.cluster(), from, null, records, null)) {
+            String load = ProcStats.readLoadAverages();
+            bench.progress("pass-through round " + round + ": starting (application id " + appId + ", load average "
+                    + load + ")");
+            List<String> command = new ArrayList<>();
+            command.add("-Xlog:gc:file=" + dir.resolve("gc.log"));
+            command.addAll(jvmOptions);
+            command.addAll(List.of(
+                    "-cp",
+                    bench.ownClassPath(),
+                    PassThroughApp.class.getName(),
+                    bench.bootstrap(),
+                    appId,
+                    dir.resolve("state").toString(),
+                    Topics.RAW_ARTICLES,
+                    copy));
+            ChildJvm app = bench.launch("pass-through round " + round, command, dir.resolve("app.log"));
+            Measured measured = measure("pass-through round " + round, "records", app, watcher);
+            boolean clean = app.stop(Duration.ofSeconds(60));
+            return new RunResult(
+                    "pass-through",
+                    round,
+                    load,
+                    records,
+                    measured.done,
+                    measured.seconds,
+                    measured.cpuMsSteady,
+                    measured.cpuMsWhole,
+                    GcLog.peakUsedBytes(dir.resolve("gc.log")),
+                    measured.rssPeak,
+                    clean,
+                    Map.of(),
+                    Map.of(),
+                    0,
+                    Set.of());
+        }
+    }
+
+    /**
+     * A fresh application id reads the raw topic from the start of the preload: from the beginning on the bench's
+     * own broker; on a given one that already held records, from offsets committed for it beforehand.
+     */
+    void startAtPreload(String appId) {
+        if (bench.rawStart().values().stream().anyMatch(offset -> offset > 0)) {
+            bench.cluster().commitGroupOffsets(appId, bench.rawStart());
+        }
+    }
+
+    /**
+     * Waits until the app has consumed everything on its source topics (the raw topic and its repartition topics),
+     * so that what comes after the outcomes (timeline entries, their stores and changelogs) is complete before it is
+     * stopped and measured. Done when, twice in a row, every partition the application id has committed offsets for
+     * is at most one offset (a transaction marker) behind its read_committed end. With exactly-once, a task's input
+     * offsets and its output records commit in one transaction, so records still in flight always show as lag.
+     */
+    void awaitDrained(String name, String appId, ChildJvm app) throws InterruptedException {
+        long deadline =
+                System.nanoTime() + Duration.ofSeconds(bench.stallSeconds()).toNanos();
+        int inARow = 0;
+        long lag = -1;
+        while (inARow < 2) {
+            if (!app.alive()) {
+                throw new BenchCommand.BenchFailure(
+                        name + " exited while draining its topics; its log: " + app.log() + "\n" + app.tail());
+            }
+            if (System.nanoTime() > deadline) {
+                bench.progress(name + ": still " + lag + " records behind on its source topics after "
+                        + bench.stallSeconds() + " s; measuring what there is");
+                return;
+            }
+            Map<TopicPartition, Long> committed = bench.cluster().committedOffsets(appId);
+            Set<String> topics = new HashSet<>();
+            committed.keySet().forEach(tp -> topics.add(tp.topic()));
+            Map<TopicPartition, Long> end = bench.cluster().endOffsets(topics);
+            lag = 0;
+            boolean drained = !committed.isEmpty();
+            for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
+                long behind = partition.getValue() - committed.getOrDefault(partition.getKey(), 0L);
+                lag += Math.max(0, behind);
+                drained &= behind <= 1;
+            }
+            inARow = drained ? inARow + 1 : 0;
+            Thread.sleep(500);
+        }
+    }
+
+    private record Measured(double seconds, long done, double cpuMsSteady, double cpuMsWhole, OptionalLong rssPeak) {}
+
+    /**
+     * Waits until every item has an outcome (or the app dies, or nothing moves for --stall-timeout), sampling the
+     * app's CPU time and the outcome count every 100 ms.
+     */
+    private Measured measure(String name, String unit, ChildJvm app, OutcomeWatcher watcher)
+            throws InterruptedException {
+        long target = watcher.target();
+        long warmUpMark = (long) Math.ceil(target * WARM_UP_SHARE);
+        long steadyCpu = -1;
+        long steadyCount = -1;
+        long lastCount = -1;
+        long lastMove = System.nanoTime();
+        long lastReport = System.nanoTime();
+        long cpu = 0;
+        OptionalLong rss = OptionalLong.empty();
+        double tick = 1000.0 / ProcStats.clockTicksPerSecond();
+        while (true) {
+            long count = watcher.count();
+            OptionalLong ticks = ProcStats.readCpuTicks(app.pid());
+            if (ticks.isPresent()) {
+                cpu = ticks.getAsLong();
+            }
+            OptionalLong hwm = ProcStats.readPeakRss(app.pid());
+            if (hwm.isPresent()) {
+                rss = hwm;
+            }
+            if (steadyCpu < 0 && count >= warmUpMark) {
+                steadyCpu = cpu;
+                steadyCount = count;
+            }
+            if (watcher.complete()) {
+                break;
+            }
+            long now = System.nanoTime();
+            if (count != lastCount) {
+                lastCount = count;
+                lastMove = now;
+            }
+            if (!app.alive()) {
+                throw new BenchCommand.BenchFailure(name + " exited before every " + unit + " had an outcome ("
+                        + Fmt.count(count) + " of " + Fmt.count(target) + "); its log: " + app.log() + "\n"
+                        + app.tail());
+            }
+            if (now - lastMove > Duration.ofSeconds(bench.stallSeconds()).toNanos()) {
+                bench.progress(name + ": no progress for " + bench.stallSeconds() + " s at " + Fmt.count(count) + " of "
+                        + Fmt.count(target) + " " + unit + "; giving up this run (log " + app.log() + ")");
+                break;
+            }
+            if (now - lastReport > Duration.ofSeconds(10).toNanos()) {
+                lastReport = now;
+                bench.progress(String.format(
+                        java.util.Locale.ROOT, "%s: %s of %s %s", name, Fmt.count(count), Fmt.count(target), unit));
+            }
+            Thread.sleep(100);
+        }
+        long done = watcher.count();
+        long first = watcher.firstNanos();
+        long end = watcher.complete() ? watcher.completeNanos() : System.nanoTime();
+        double seconds = first < 0 ? Double.NaN : (end - first) / 1e9;
+        double steady =
+                steadyCpu >= 0 && done > steadyCount ? (cpu - steadyCpu) * tick / (done - steadyCount) : Double.NaN;
+        double whole = done > 0 ? cpu * tick / done : Double.NaN;
+        bench.progress(String.format(
+                java.util.Locale.ROOT,
+                "%s: %s %s in %.1f s = %s/s; CPU %s per item after warm-up",
+                name,
+                Fmt.count(done),
+                unit,
+                seconds,
+                Fmt.number(done / seconds),
+                Fmt.millis(steady)));
+        return new Measured(seconds, done, steady, whole, rss);
+    }
+
+    /** Internal topics of an application: those named {@code <application.id>-...}; sizes on disk after the run. */
+    private Map<String, Long> internalTopics(String appId) {
+        String prefix = appId + "-";
+        List<String> topics = bench.cluster().topics().stream()
+                .filter(topic -> topic.startsWith(prefix))
+                .toList();
+        Map<String, Long> sizes = new TreeMap<>();
+        bench.cluster().sizeOnDisk(topics).forEach((topic, size) -> sizes.put(topic.substring(prefix.length()), size));
+        return sizes;
+    }
+
+    /**
+     * Live timeline entries this run wrote: distinct keys {@code <topicId>|<articleId>} on news.timeline-entries
+     * whose latest value in the run is not a tombstone; also collects the article ids that got one.
+     */
+    long timelineEntries(Map<TopicPartition, Long> from, Set<String> articleIdsWithEntries) {
+        Map<String, Boolean> live = new HashMap<>();
+        bench.cluster().read(from, bench.cluster().endOffsets(List.of(Topics.TIMELINE_ENTRIES)), (record, at) -> {
+            if (record.key() != null) {
+                live.put(new String(record.key(), StandardCharsets.UTF_8), record.value() != null);
+            }
+        });
+        long count = 0;
+        for (Map.Entry<String, Boolean> entry : live.entrySet()) {
+            if (entry.getValue()) {
+                count++;
+                articleIdsWithEntries.add(articleIdOf(entry.getKey()));
+            }
+        }
+        return count;
+    }
+
+    static String articleIdOf(String entryKey) {
+        return entryKey.substring(entryKey.indexOf('|') + 1);
+    }
+
+    static void writeLines(Path file, List<String> lines) {
+        try {
+            Files.write(file, lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
