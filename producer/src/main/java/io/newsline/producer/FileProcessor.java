@@ -118,7 +118,9 @@ public final class FileProcessor {
         publisher.publish(record, new ArticlePublisher.Outcome() {
             @Override
             public void published(RecordMetadata metadata) {
-                log.debug("Published {} as {} to {}", file, article.articleId(), metadata);
+                if (log.isDebugEnabled()) {
+                    log.debug("Published {} as {} to {}", file, article.articleId(), metadata);
+                }
                 FileProcessor.this.published(article);
             }
 

@@ -23,8 +23,9 @@ import java.util.function.Function;
  */
 final class ReadAhead<T> implements AutoCloseable {
     /** Enough reader threads to keep the sender busy; more only contend for the same disk and cores. */
-    static final int DEFAULT_THREADS =
-            Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    static final int DEFAULT_THREADS = Integer.getInteger(
+            "newsline.produce.readers",
+            Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
 
     static final int DEFAULT_MAX_FILES = 64;
     static final long DEFAULT_MAX_BYTES = 32L * 1024 * 1024;
