@@ -6,7 +6,9 @@
 #   producer/scripts/compare-with-producer-perf.sh --bootstrap-servers 127.0.0.1:9092 \
 #       --schema-registry-url http://127.0.0.1:8081/apis/ccompat/v7 [--runs 3] [DIR...]
 #
-# DIRs default to ../shared/corpus/bbc and ../shared/corpus/reuters. Needs a running broker and registry
+# DIRs default to ../shared/corpus/bbc and ../shared/corpus/reuters. Both figures are each tool's own: `produce`'s
+# "Elapsed" rate (first file listed to last acknowledgement) and ProducerPerformance's (first send to close()), so
+# JVM start-up and connecting count for neither. Needs a running broker and registry
 # (`./newsline local up`), java, mvn (once, to fetch kafka-tools and its dependencies from Maven Central into
 # $NEWSLINE_PERF_CACHE, default ~/.cache/newsline/producer-perf) and perl.
 set -euo pipefail
@@ -22,7 +24,7 @@ while [[ $# -gt 0 ]]; do
     --bootstrap-servers) bootstrap="$2"; shift 2 ;;
     --schema-registry-url) registry="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) dirs+=("$1"); shift ;;
   esac
 done
@@ -48,8 +50,12 @@ fi
 cp="$cache/lib/*"
 
 # Build the newsline jar if needed (the launcher does it), then run it directly so both tools start alike.
-"$root/newsline" --version >/dev/null
-jar="$root/cli/target/newsline.jar"
+# NEWSLINE_JAR=path runs another build instead (e.g. one of an earlier commit, for a before/after figure).
+jar="${NEWSLINE_JAR:-}"
+if [[ -z "$jar" ]]; then
+  "$root/newsline" --version >/dev/null
+  jar="$root/cli/target/newsline.jar"
+fi
 
 # The same texts ProducerPerformance sends: every file `produce` picks (hidden, *.tmp and *.part left out), in the
 # same order, separated by a delimiter that occurs in none of them.

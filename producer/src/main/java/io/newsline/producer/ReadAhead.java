@@ -4,6 +4,7 @@ import io.newsline.producer.select.FileWalker;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,11 +65,11 @@ final class ReadAhead<T> implements AutoCloseable {
      * The next file's result, waiting for its read if need be.
      *
      * @throws InterruptedException if this thread is interrupted while waiting
-     * @throws java.util.NoSuchElementException if every file was taken
+     * @throws NoSuchElementException if every file was taken
      */
     T next() throws InterruptedException {
         if (taken >= files.size()) {
-            throw new java.util.NoSuchElementException("every file was taken");
+            throw new NoSuchElementException("every file was taken");
         }
         readAhead();
         Future<T> result = ahead.removeFirst();
@@ -101,6 +102,11 @@ final class ReadAhead<T> implements AutoCloseable {
             bytesAhead += file.sizeBytes();
             submitted++;
         }
+    }
+
+    /** Files handed to the readers but not taken yet. */
+    int ahead() {
+        return ahead.size();
     }
 
     @Override
