@@ -8,7 +8,7 @@
 #
 # DIRs default to ../shared/corpus/bbc and ../shared/corpus/reuters. Both figures are each tool's own: `produce`'s
 # "Elapsed" rate (first file listed to last acknowledgement) and ProducerPerformance's (first send to close()), so
-# JVM start-up and connecting count for neither. Needs a running broker and registry
+# JVM start-up and connecting count for neither ("process" is each whole command, JVM start to exit). Needs a running broker and registry
 # (`./newsline local up`), java, mvn (once, to fetch kafka-tools and its dependencies from Maven Central into
 # $NEWSLINE_PERF_CACHE, default ~/.cache/newsline/producer-perf) and perl.
 set -euo pipefail
@@ -82,27 +82,32 @@ results=()
 run_produce() {
   local topic="perf-newsline-$stamp-$1" out
   create_topic "$topic"
+  local start; start=$(date +%s.%N)
   out=$(java -jar "$jar" produce --bootstrap-servers "$bootstrap" --schema-registry-url "$registry" \
     --topic "$topic" --no-progress "${dirs[@]}" 2>&1) || { echo "$out" >&2; exit 1; }
   # "Elapsed:       12.3 s (1042.8 files/s, 4.3 MiB/s)": counted from the first file to the last acknowledgement.
   local secs; secs=$(sed -n 's/^Elapsed: *\([0-9.]*\) s.*/\1/p' <<<"$out")
-  results+=("newsline-produce $1 $secs")
-  printf '%-22s run %d  %6d records  %7.2f s  %8.0f records/s  %6.2f MB/s  load %s\n' newsline-produce "$1" \
-    "$count" "$secs" "$(bc -l <<<"$count / $secs")" "$(bc -l <<<"$bytes / $secs / 1000000")" \
-    "$(cut -d' ' -f1-3 /proc/loadavg)"
+  local wall; wall=$(bc -l <<<"$(date +%s.%N) - $start")
+  results+=("newsline-produce $1 $secs $wall")
+  printf '%-20s run %d  %6d records  %6.2f s  %6.0f records/s  %5.2f MB/s  (process %5.2f s)  load %s\n' \
+    newsline-produce "$1" "$count" "$secs" "$(bc -l <<<"$count / $secs")" "$(bc -l <<<"$bytes / $secs / 1000000")" \
+    "$wall" "$(cut -d' ' -f1-3 /proc/loadavg)"
 }
 run_perf() {
   local topic="perf-kafka-$stamp-$1" out
   create_topic "$topic"
+  local start; start=$(date +%s.%N)
   out=$(java -cp "$cp" org.apache.kafka.tools.ProducerPerformance --bootstrap-server "$bootstrap" --topic "$topic" \
     --num-records "$count" --throughput -1 --payload-file "$payload" --payload-delimiter "$delimiter" \
     --command-property "${props[@]}" 2>&1) || { echo "$out" >&2; exit 1; }
   # Last line: "12827 records sent, 5000.0 records/sec (7.50 MB/sec), ..."; time from the first send to close().
   local rate; rate=$(tail -n1 <<<"$out" | sed -n 's/^[0-9]* records sent, \([0-9.]*\) records\/sec.*/\1/p')
   local secs; secs=$(bc -l <<<"$count / $rate")
-  results+=("ProducerPerformance $1 $secs")
-  printf '%-22s run %d  %6d records  %7.2f s  %8.0f records/s  %6.2f MB/s  load %s\n' ProducerPerformance "$1" \
-    "$count" "$secs" "$rate" "$(bc -l <<<"$bytes / $secs / 1000000")" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  local wall; wall=$(bc -l <<<"$(date +%s.%N) - $start")
+  results+=("ProducerPerformance $1 $secs $wall")
+  printf '%-20s run %d  %6d records  %6.2f s  %6.0f records/s  %5.2f MB/s  (process %5.2f s)  load %s\n' \
+    ProducerPerformance "$1" "$count" "$secs" "$rate" "$(bc -l <<<"$bytes / $secs / 1000000")" "$wall" \
+    "$(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
 for ((i = 1; i <= runs; i++)); do
@@ -110,7 +115,10 @@ for ((i = 1; i <= runs; i++)); do
 done
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-ours=$(printf '%s\n' "${results[@]}" | awk '$1 == "newsline-produce" {print $3}' | median)
-theirs=$(printf '%s\n' "${results[@]}" | awk '$1 == "ProducerPerformance" {print $3}' | median)
+median_of() { printf '%s\n' "${results[@]}" | awk -v who="$1" -v col="$2" '$1 == who {print $col}' | median; }
+ours=$(median_of newsline-produce 3); theirs=$(median_of ProducerPerformance 3)
 printf 'median: newsline produce %.0f records/s, ProducerPerformance %.0f records/s, ratio %.2fx\n' \
   "$(bc -l <<<"$count / $ours")" "$(bc -l <<<"$count / $theirs")" "$(bc -l <<<"$theirs / $ours")"
+ours=$(median_of newsline-produce 4); theirs=$(median_of ProducerPerformance 4)
+printf 'median whole process (JVM start to exit): newsline produce %.2f s, ProducerPerformance %.2f s, ratio %.2fx\n' \
+  "$ours" "$theirs" "$(bc -l <<<"$theirs / $ours")"
