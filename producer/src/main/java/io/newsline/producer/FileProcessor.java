@@ -6,6 +6,7 @@ import io.newsline.producer.read.ArticleFileReader;
 import io.newsline.producer.read.ReadResult;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -58,7 +59,34 @@ public final class FileProcessor {
      * @throws ArticlePublisher.SendingImpossibleException if nothing can be sent at all (the run must stop)
      */
     public void process(Path file) {
+        handle(file, read(file));
+    }
+
+    /**
+     * A file read ahead of {@link #handle}: the reader's result and, for an article, its record, whose ingestion
+     * time is set when it is handled.
+     */
+    public record Read(ReadResult result, RawArticle record) {}
+
+    /**
+     * Reads and decodes a file and builds its record: the part of {@link #process} that may run on another
+     * thread, ahead of {@link #handle}. Changes nothing here and never throws for bad input.
+     */
+    public Read read(Path file) {
         ReadResult result = reader.read(file);
+        return new Read(
+                result,
+                result instanceof ArticleFile article ? article.toRawArticle(clock.instant(), producerHost) : null);
+    }
+
+    /**
+     * The rest of {@link #process}, for a file {@link #read} before: skip, publish or report it. Calls for
+     * different files must come in the order the files are to be sent, from one thread at a time.
+     *
+     * @throws ArticlePublisher.SendingImpossibleException if nothing can be sent at all (the run must stop)
+     */
+    public void handle(Path file, Read read) {
+        ReadResult result = read.result();
         if (result instanceof ReadResult.Rejected rejected) {
             fail(file, rejected.rejection().reason(), rejected.rejection().detail(), rejected.sizeBytes());
             return;
@@ -80,7 +108,9 @@ public final class FileProcessor {
             progress.tick();
             return;
         }
-        RawArticle record = article.toRawArticle(clock.instant(), producerHost);
+        RawArticle record = read.record();
+        // Ingested when handed over to be sent, in the order files are sent, not when read ahead.
+        record.setIngestedAt(clock.instant().truncatedTo(ChronoUnit.MILLIS));
         if (publisher == null) {
             published(article);
             return;
@@ -88,7 +118,9 @@ public final class FileProcessor {
         publisher.publish(record, new ArticlePublisher.Outcome() {
             @Override
             public void published(RecordMetadata metadata) {
-                log.debug("Published {} as {} to {}", file, article.articleId(), metadata);
+                if (log.isDebugEnabled()) {
+                    log.debug("Published {} as {} to {}", file, article.articleId(), metadata);
+                }
                 FileProcessor.this.published(article);
             }
 

@@ -201,6 +201,7 @@ public final class ProduceCommand implements Callable<Integer> {
 
     private int execute(PrintWriter out, PrintWriter err) {
         PathSelector selector = checkArguments();
+        WarmUp.start();
         ArticlePublisher publisher = null;
         if (!dryRun) {
             try {

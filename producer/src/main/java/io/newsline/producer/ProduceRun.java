@@ -150,16 +150,27 @@ public final class ProduceRun {
 
     /** @return false if stopped before the end */
     private boolean processAll(List<FileWalker.Candidate> files) {
-        for (int i = 0; i < files.size(); i++) {
-            if (stopRequested) {
-                summary.notRead(files.size() - i);
-                return false;
-            }
-            try {
-                processor.process(files.get(i).path());
-            } catch (ArticlePublisher.SendingImpossibleException e) {
-                summary.notRead(files.size() - i - 1);
-                throw e;
+        // Files are read on other threads ahead of this one, which sends them in the listed order.
+        try (ReadAhead<FileProcessor.Read> reads = new ReadAhead<>(files, processor::read)) {
+            for (int i = 0; i < files.size(); i++) {
+                if (stopRequested) {
+                    summary.notRead(files.size() - i);
+                    return false;
+                }
+                FileProcessor.Read read;
+                try {
+                    read = reads.next();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    summary.notRead(files.size() - i);
+                    return false;
+                }
+                try {
+                    processor.handle(files.get(i).path(), read);
+                } catch (ArticlePublisher.SendingImpossibleException e) {
+                    summary.notRead(files.size() - i - 1);
+                    throw e;
+                }
             }
         }
         return true;

@@ -2,6 +2,7 @@ package io.newsline.serde;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,8 +47,9 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
     private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
     private final Map<Schema, DatumWriter<Object>> genericWriters = new ConcurrentHashMap<>();
     private final Map<String, RegisteredSchema> latestBySubject = new ConcurrentHashMap<>();
-    // Per instance and per thread: encoders are not thread-safe, but their buffer is worth reusing.
+    // Per instance and per thread: encoders and output buffers are not thread-safe, but worth reusing.
     private final ThreadLocal<BinaryEncoder> encoders = new ThreadLocal<>();
+    private final ThreadLocal<Output> outputs = ThreadLocal.withInitial(Output::new);
 
     /** For Kafka: configured by {@link #configure} with at least {@code schema.registry.url}. */
     public SpecificAvroSerializer() {}
@@ -131,7 +133,8 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
     }
 
     private byte[] write(int id, DatumWriter<Object> writer, Object datum) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        Output out = outputs.get();
+        out.reset();
         out.write(MAGIC_BYTE);
         out.write(id >>> 24);
         out.write(id >>> 16);
@@ -141,7 +144,29 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
         encoders.set(encoder);
         writer.write(datum, encoder);
         encoder.flush();
-        return out.toByteArray();
+        return out.toByteArrayAndRelease();
+    }
+
+    /**
+     * A buffer reused from record to record, so a record of a few KiB is copied once (into the result) instead of
+     * at every doubling of a fresh 256-byte buffer; one that grew for an unusually large record is let go.
+     */
+    private static final class Output extends ByteArrayOutputStream {
+        private static final int INITIAL_SIZE = 8 * 1024;
+        private static final int MAX_RETAINED_SIZE = 1024 * 1024;
+
+        Output() {
+            super(INITIAL_SIZE);
+        }
+
+        byte[] toByteArrayAndRelease() {
+            byte[] bytes = Arrays.copyOf(buf, count);
+            if (buf.length > MAX_RETAINED_SIZE) {
+                buf = new byte[INITIAL_SIZE];
+            }
+            count = 0;
+            return bytes;
+        }
     }
 
     /** Re-expresses the record in the subject's latest schema (Avro resolution: defaults, dropped fields). */
@@ -165,5 +190,6 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
     @Override
     public void close() {
         encoders.remove();
+        outputs.remove();
     }
 }

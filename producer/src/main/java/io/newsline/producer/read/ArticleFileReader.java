@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.util.Arrays;
 
 /** Reads one file into an {@link ArticleFile}, or says why it cannot: never throws for bad input. */
 public final class ArticleFileReader {
@@ -59,8 +60,7 @@ public final class ArticleFileReader {
 
         byte[] bytes;
         try (InputStream in = Files.newInputStream(path)) {
-            // One byte more than allowed tells a file that grew while we read it from one that fits.
-            bytes = in.readNBytes((int) maxFileSize + 1);
+            bytes = readAll(in, size);
         } catch (AccessDeniedException e) {
             return rejected(path, FailureReason.UNREADABLE, "permission denied", size);
         } catch (IOException | SecurityException e) {
@@ -78,6 +78,31 @@ public final class ArticleFileReader {
                 ? null
                 : attributes.lastModifiedTime().toInstant();
         return new ArticleFile(path, ArticleIds.of(bytes), bytes.length, modifiedAt, (DecodedText) decoded);
+    }
+
+    /**
+     * The stream's bytes, at most one more than the maximum: that byte tells a file that grew past the maximum
+     * while we read it from one that fits. The listed size is only a hint (the file may change meanwhile), but it
+     * usually is exact, so the bytes are read into an array of that size with no further copy.
+     */
+    private byte[] readAll(InputStream in, long listedSize) throws IOException {
+        int limit = (int) maxFileSize + 1;
+        int expected = (int) Math.min(listedSize, maxFileSize);
+        byte[] bytes = new byte[expected];
+        int read = in.readNBytes(bytes, 0, expected);
+        if (read < expected) {
+            return Arrays.copyOf(bytes, read); // shrank while we read it
+        }
+        int next = in.read();
+        if (next < 0) {
+            return bytes;
+        }
+        // Grew while we read it: take the rest too, up to the limit.
+        byte[] rest = in.readNBytes(limit - expected - 1);
+        byte[] all = Arrays.copyOf(bytes, expected + 1 + rest.length);
+        all[expected] = (byte) next;
+        System.arraycopy(rest, 0, all, expected + 1, rest.length);
+        return all;
     }
 
     private String tooLargeDetail(String size) {

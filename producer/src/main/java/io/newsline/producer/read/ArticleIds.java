@@ -8,12 +8,17 @@ import java.util.HexFormat;
 public final class ArticleIds {
     private ArticleIds() {}
 
-    public static String of(byte[] bytes) {
+    /** One digest per thread: looking the algorithm up among the providers for every file costs more than hashing it. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             // Every Java platform is required to provide SHA-256.
             throw new IllegalStateException(e);
         }
+    });
+
+    public static String of(byte[] bytes) {
+        return HexFormat.of().formatHex(SHA_256.get().digest(bytes)); // digest() also resets it for the next use
     }
 }

@@ -26,7 +26,12 @@ public final class MediaTypes {
         if (name.endsWith(".html") || name.endsWith(".htm")) {
             return TEXT_HTML;
         }
-        CharSequence start = text.subSequence(0, Math.min(text.length(), SNIFF_CHARS));
-        return HTML_START.matcher(start).lookingAt() ? TEXT_HTML : TEXT_PLAIN;
+        // A region rather than a copy of the start: \A and \z match at its bounds just the same.
+        return HTML_START
+                        .matcher(text)
+                        .region(0, Math.min(text.length(), SNIFF_CHARS))
+                        .lookingAt()
+                ? TEXT_HTML
+                : TEXT_PLAIN;
     }
 }

@@ -72,7 +72,7 @@ public final class TextDecoder {
             return new Rejection(FailureReason.BINARY, controlsDetail(controls, bytes.length));
         }
 
-        Attempt utf8 = strictDecode(bytes, 0, StandardCharsets.UTF_8);
+        Attempt utf8 = decodeUtf8(bytes);
         if (utf8.text != null) {
             return accept(utf8.text, StandardCharsets.UTF_8, fileName, false);
         }
@@ -192,6 +192,17 @@ public final class TextDecoder {
             }
         }
         return -1;
+    }
+
+    /**
+     * Strict UTF-8, as {@link #strictDecode} gives it, but fast for the usual valid input: the JDK's own String
+     * decoding (intrinsic for ASCII) replaces every malformed sequence with U+FFFD, so a result without U+FFFD is
+     * exactly the strict decoding. Only with one (malformed input, or a genuine U+FFFD) is the input decoded again
+     * strictly, to tell the two apart and find the offset of the bad byte.
+     */
+    static Attempt decodeUtf8(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return text.indexOf('\uFFFD') < 0 ? new Attempt(text, -1) : strictDecode(bytes, 0, StandardCharsets.UTF_8);
     }
 
     /** Decodes with REPORT for malformed and unmappable input, so a wrong charset fails instead of guessing. */

@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -35,16 +37,26 @@ public final class FileWalker {
         List<Problem> problems = new ArrayList<>();
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                /** The directories being visited, relative to the root: cheaper than relativizing every file. */
+                private final Deque<Path> relativeDirs = new ArrayDeque<>();
+
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return selector.skipsDirectory(root.relativize(dir))
-                            ? FileVisitResult.SKIP_SUBTREE
-                            : FileVisitResult.CONTINUE;
+                    Path relative = root.relativize(dir);
+                    if (selector.skipsDirectory(relative)) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    relativeDirs.push(relative);
+                    return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (selector.selects(root.relativize(file))) {
+                    Path dir = relativeDirs.peek();
+                    Path relative = dir == null
+                            ? root.relativize(file)
+                            : dir.toString().isEmpty() ? file.getFileName() : dir.resolve(file.getFileName());
+                    if (selector.selects(relative)) {
                         files.add(new Candidate(file, attrs.isSymbolicLink() ? 0 : attrs.size()));
                     }
                     return FileVisitResult.CONTINUE;
@@ -58,6 +70,7 @@ public final class FileWalker {
 
                 @Override
                 public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                    relativeDirs.pop();
                     if (e != null) {
                         problems.add(new Problem(dir, "could not be listed completely: " + e));
                     }

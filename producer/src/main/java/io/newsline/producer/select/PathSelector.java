@@ -25,10 +25,10 @@ public final class PathSelector {
      */
     public static final List<String> DEFAULT_EXCLUDES = List.of("**/.*", "**/*.tmp", "**/*.part");
 
-    private final List<PathMatcher> includes;
-    private final List<PathMatcher> excludes;
+    private final List<Rule> includes;
+    private final List<Rule> excludes;
 
-    private PathSelector(List<PathMatcher> includes, List<PathMatcher> excludes) {
+    private PathSelector(List<Rule> includes, List<Rule> excludes) {
         this.includes = includes;
         this.excludes = excludes;
     }
@@ -59,28 +59,73 @@ public final class PathSelector {
         return !relativeDirectory.toString().isEmpty() && matchesAny(excludes, relativeDirectory);
     }
 
-    private static boolean matchesAny(List<PathMatcher> matchers, Path path) {
-        for (PathMatcher matcher : matchers) {
-            if (matcher.matches(path)) {
+    private static boolean matchesAny(List<Rule> rules, Path path) {
+        for (Rule rule : rules) {
+            if (rule.matches(path)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static List<PathMatcher> compile(List<String> globs) {
+    /** One pattern; each file of a large tree is matched against every one, so common forms skip the regex. */
+    private interface Rule {
+        boolean matches(Path relative);
+    }
+
+    /** Characters with a meaning in a glob; a pattern without them (but for a leading or trailing *) is literal. */
+    private static final String GLOB_SPECIAL = "*?[]{}\\";
+
+    private static List<Rule> compile(List<String> globs) {
         FileSystem fs = FileSystems.getDefault();
-        List<PathMatcher> matchers = new ArrayList<>();
+        List<Rule> rules = new ArrayList<>();
         for (String glob : globs) {
+            PathMatcher matcher;
             try {
-                matchers.add(fs.getPathMatcher("glob:" + glob));
-                if (glob.startsWith("**/")) {
-                    matchers.add(fs.getPathMatcher("glob:" + glob.substring(3)));
-                }
+                matcher = fs.getPathMatcher("glob:" + glob); // also validates the forms handled below
             } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException("'" + glob + "' is not a valid glob pattern: " + e.getDescription());
             }
+            String name = glob.startsWith("**/") ? glob.substring(3) : null;
+            if (name != null && name.equals("*")) {
+                // Any file at any depth: every (non-empty) relative path.
+                rules.add(path -> true);
+            } else if (name != null && name.indexOf('/') < 0 && !name.contains("**")) {
+                // "**/NAME" or, at the top, "NAME": NAME cannot match a '/', so it is the last element that must
+                // match, at whatever depth.
+                rules.add(nameRule(fs, name));
+            } else {
+                rules.add(matcher::matches);
+                if (name != null) {
+                    rules.add(fs.getPathMatcher("glob:" + name)::matches);
+                }
+            }
         }
-        return List.copyOf(matchers);
+        return List.copyOf(rules);
+    }
+
+    private static Rule nameRule(FileSystem fs, String name) {
+        if (name.length() > 1 && name.startsWith("*") && isLiteral(name.substring(1))) {
+            String end = name.substring(1);
+            return path -> lastName(path).endsWith(end); // e.g. *.tmp
+        }
+        if (name.length() > 1 && name.endsWith("*") && isLiteral(name.substring(0, name.length() - 1))) {
+            String start = name.substring(0, name.length() - 1);
+            return path -> lastName(path).startsWith(start); // e.g. .*
+        }
+        PathMatcher matcher = fs.getPathMatcher("glob:" + name);
+        return path -> {
+            Path last = path.getFileName();
+            return last != null && matcher.matches(last);
+        };
+    }
+
+    private static boolean isLiteral(String text) {
+        return text.chars().noneMatch(c -> GLOB_SPECIAL.indexOf(c) >= 0);
+    }
+
+    private static String lastName(Path path) {
+        Path last = path.getFileName();
+        return last == null ? "" : last.toString();
     }
 }

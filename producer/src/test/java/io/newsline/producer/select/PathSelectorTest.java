@@ -3,8 +3,12 @@ package io.newsline.producer.select;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class PathSelectorTest {
@@ -72,6 +76,71 @@ class PathSelectorTest {
         assertThat(selector.selects(Path.of(".hidden"))).isTrue();
         assertThat(selector.selects(Path.of("a.tmp"))).isTrue();
         assertThat(selector.skipsDirectory(Path.of(".git"))).isFalse();
+    }
+
+    @Test
+    void patternsMatchExactlyAsJavaGlobsDo() {
+        // The selector skips the regex for common forms ("**/*", "**/*.ext", "**/.*", "**/NAME"); whatever the
+        // form, a pattern P must select exactly what the glob P, or for "**/X" the glob X at the top, matches.
+        List<String> patterns = List.of(
+                "**/*",
+                "**/*.txt",
+                "**/.*",
+                "**/*.tmp",
+                "**/a*",
+                "**/story.txt",
+                "**/*.{html,htm}",
+                "**/?.txt",
+                "**/[ab].txt",
+                "**/sub/*.txt",
+                "**/**.txt",
+                "*.txt",
+                "sub/**",
+                "**/",
+                "**/*-old.*");
+        List<Path> paths = Stream.of(
+                        "a.txt",
+                        "b.txt",
+                        "c.txt",
+                        ".hidden",
+                        "story.txt",
+                        "x.tmp",
+                        "x.tmp.txt",
+                        "page.html",
+                        "page.htm",
+                        "a",
+                        "abc.md",
+                        "sub/a.txt",
+                        "sub/.hidden",
+                        "sub/story.txt",
+                        "sub/x/y.tmp",
+                        "sub/page.htm",
+                        "deep/er/a.txt",
+                        "deep/er/z-old.txt",
+                        "deep/sub/q.txt",
+                        "txt",
+                        "sub")
+                .map(Path::of)
+                .toList();
+        FileSystem fs = FileSystems.getDefault();
+        for (String pattern : patterns) {
+            PathMatcher glob = fs.getPathMatcher("glob:" + pattern);
+            PathMatcher top = pattern.startsWith("**/") ? fs.getPathMatcher("glob:" + pattern.substring(3)) : null;
+            PathSelector include = PathSelector.of(List.of(pattern), List.of(), false);
+            PathSelector exclude = PathSelector.of(List.of(), List.of(pattern), false);
+            for (Path path : paths) {
+                boolean expected = glob.matches(path) || (top != null && top.matches(path));
+                assertThat(include.selects(path))
+                        .as("include %s, %s", pattern, path)
+                        .isEqualTo(expected);
+                assertThat(exclude.selects(path))
+                        .as("exclude %s, %s", pattern, path)
+                        .isEqualTo(!expected);
+                assertThat(exclude.skipsDirectory(path))
+                        .as("exclude dir %s, %s", pattern, path)
+                        .isEqualTo(expected);
+            }
+        }
     }
 
     @Test
