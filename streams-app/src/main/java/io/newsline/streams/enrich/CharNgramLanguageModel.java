@@ -25,9 +25,8 @@ import opennlp.tools.util.normalizer.UrlCharSequenceNormalizer;
  * that was 68 % of the CPU of enriching an article. The model's answer depends only on the <em>set</em> of
  * distinct n-grams of the normalised, lower-cased text (each counts once): the score of a language is the sum
  * of the weights of those n-grams, and its probability the softmax of the scores. This class computes the same
- * set and the same sums with one pass over a {@code char[]}: each n-gram is packed into a {@code long} and
- * looked up in an open-addressing table built once from the model, and a per-thread stamp per model n-gram
- * counts each distinct one once. The model's own tables are not kept (145,895 n-grams, 103 languages).
+ * set and the same sums with one pass over a {@code char[]}: each n-gram is packed into a {@code long}, kept
+ * once in a small per-thread set, and looked up in an open-addressing table built once from the model. The model's own tables are not kept (145,895 n-grams, 103 languages).
  *
  * <p>Normalisation: the common case (no {@code @}, {@code #}, {@code ://}, surrogate pair, {@code rt} token or
  * {@code haha}-like run) is normalised by a few passes over a {@code char[]} that do what OpenNLP's normalisers
@@ -35,6 +34,8 @@ import opennlp.tools.util.normalizer.UrlCharSequenceNormalizer;
  */
 final class CharNgramLanguageModel {
     private static final int MAX_GRAM = 3;
+    /** N-grams with weights for at least this many languages get a dense row; see {@link #dense}. */
+    private static final int DENSE_OUTCOMES = 48;
 
     /** The normalisers of {@link LanguageDetectorFactory#getContextGenerator()}, in its order. */
     private static final CharSequenceNormalizer OPENNLP_NORMALIZER = new AggregateCharSequenceNormalizer(
@@ -45,28 +46,68 @@ final class CharNgramLanguageModel {
             ShrinkCharSequenceNormalizer.getInstance());
 
     private final String[] languages;
-    /** Open-addressing table: packed n-gram -> index of the n-gram in {@link #first}; key 0 = empty slot. */
-    private final long[] keys;
+    /**
+     * Open-addressing table of the model's n-grams, two {@code long}s per slot so that one cache line holds
+     * both: the packed n-gram ({@link #pack}; 0 = empty slot) and where its weights are: {@code start << 8 |
+     * count} when the n-gram weighs {@code weights[start + i]} for language {@code outcomes[start + i]}, {@code i
+     * < count}; {@code start << 8} (count 0) when it has a weight for most languages, {@code dense[start + l]}
+     * for language {@code l}.
+     */
+    private final long[] table;
 
-    private final int[] slots;
     private final int mask;
-    /** N-gram {@code i}'s weights are {@code weights[first[i] .. first[i + 1])}, for languages {@code outcomes[..]}. */
-    private final int[] first;
-
     private final int[] outcomes;
     private final double[] weights;
+    /**
+     * Rows of weights for every language, for the n-grams with weights for at least {@link #DENSE_OUTCOMES}
+     * languages (8,011 of them, mostly single letters and frequent pairs, in every text): adding a row is a
+     * vectorised loop, where scattering 48 to 103 weights was most of the scoring time.
+     */
+    private final double[] dense;
+
     private final ThreadLocal<Scratch> scratch;
 
-    /** The distinct n-grams of one text and the resulting scores; reused by one thread. */
+    /** Per thread: the distinct n-grams of the text being scored, the scores, the normalised text. */
     private static final class Scratch {
         final double[] scores;
-        final int[] seen;
+        /** A small open-addressing set of packed n-grams, valid where {@code stamps[slot] == stamp}. */
+        long[] seen = new long[1 << 12];
+
+        int[] stamps = new int[1 << 12];
         int stamp;
         char[] chars = new char[4096];
 
-        Scratch(int languages, int ngrams) {
+        Scratch(int languages) {
             scores = new double[languages];
-            seen = new int[ngrams];
+        }
+
+        /** Adds {@code key}; false when it was there already. */
+        boolean add(long key) {
+            int m = seen.length - 1;
+            for (int slot = hash(key) & m; ; slot = (slot + 1) & m) {
+                if (stamps[slot] != stamp) {
+                    stamps[slot] = stamp;
+                    seen[slot] = key;
+                    return true;
+                }
+                if (seen[slot] == key) {
+                    return false;
+                }
+            }
+        }
+
+        /** Empties the set, sized for {@code keys} keys at most. */
+        void reset(int keys) {
+            if (seen.length < 2 * keys) {
+                int size = Integer.highestOneBit(2 * keys - 1) << 1;
+                seen = new long[size];
+                stamps = new int[size];
+                stamp = 0;
+            }
+            if (++stamp == Integer.MAX_VALUE) {
+                Arrays.fill(stamps, 0);
+                stamp = 1;
+            }
         }
     }
 
@@ -89,45 +130,60 @@ final class CharNgramLanguageModel {
         }
         MaxentModel maxent = model.getMaxentModel();
         languages = new String[maxent.getNumOutcomes()];
+        if (languages.length > 256) {
+            throw new IllegalArgumentException("more than 256 languages: " + languages.length);
+        }
         for (int i = 0; i < languages.length; i++) {
             languages[i] = maxent.getOutcome(i);
         }
         @SuppressWarnings("unchecked")
         Map<String, Context> predicates = (Map<String, Context>) ((AbstractModel) maxent).getDataStructures()[1];
-        // A power of two at least 1.5 times the n-grams: short probe runs, 3 MB for the shipped model.
+        // A power of two at least 1.5 times the n-grams: short probe runs; 4 MB for the shipped model.
         int capacity = Integer.highestOneBit(Math.max(16, predicates.size() * 3 / 2 - 1)) << 1;
-        keys = new long[capacity];
-        slots = new int[capacity];
+        table = new long[2 * capacity];
         mask = capacity - 1;
-        first = new int[predicates.size() + 1];
         int active = 0;
+        int denseRows = 0;
         for (Context c : predicates.values()) {
-            active += c.getOutcomes().length;
+            if (c.getOutcomes().length >= DENSE_OUTCOMES) {
+                denseRows++;
+            } else {
+                active += c.getOutcomes().length;
+            }
         }
         outcomes = new int[active];
         weights = new double[active];
-        int n = 0;
+        dense = new double[denseRows * languages.length];
         int at = 0;
+        int row = 0;
         for (Map.Entry<String, Context> e : predicates.entrySet()) {
             String gram = e.getKey();
             if (gram.isEmpty() || gram.length() > MAX_GRAM) {
                 continue; // the default context generator never produces it, so it never counts
             }
             long key = pack(gram.toCharArray(), 0, gram.length());
-            int slot = slot(key);
-            keys[slot] = key;
-            slots[slot] = n;
-            first[n] = at;
+            int slot = hash(key) & mask;
+            while (table[2 * slot] != 0 && table[2 * slot] != key) {
+                slot = (slot + 1) & mask;
+            }
             int[] o = e.getValue().getOutcomes();
             double[] w = e.getValue().getParameters();
-            System.arraycopy(o, 0, outcomes, at, o.length);
-            System.arraycopy(w, 0, weights, at, o.length);
-            at += o.length;
-            n++;
+            table[2 * slot] = key;
+            if (o.length >= DENSE_OUTCOMES) {
+                int start = row * languages.length;
+                for (int i = 0; i < o.length; i++) {
+                    dense[start + o[i]] += w[i];
+                }
+                table[2 * slot + 1] = (long) start << 8;
+                row++;
+            } else {
+                table[2 * slot + 1] = (long) at << 8 | o.length;
+                System.arraycopy(o, 0, outcomes, at, o.length);
+                System.arraycopy(w, 0, weights, at, o.length);
+                at += o.length;
+            }
         }
-        first[n] = at;
-        int ngrams = n;
-        scratch = ThreadLocal.withInitial(() -> new Scratch(languages.length, ngrams));
+        scratch = ThreadLocal.withInitial(() -> new Scratch(languages.length));
     }
 
     /** The evaluator of {@code model}, which must use OpenNLP's default language-detector factory. */
@@ -189,47 +245,46 @@ final class CharNgramLanguageModel {
         char[] c = s.chars;
         double[] scores = s.scores;
         Arrays.fill(scores, 0);
-        int[] seen = s.seen;
-        int stamp = ++s.stamp;
-        if (stamp == Integer.MAX_VALUE) {
-            Arrays.fill(seen, 0);
-            s.stamp = stamp = 1;
-        }
+        s.reset(MAX_GRAM * len);
         int found = 0;
         for (int n = 1; n <= MAX_GRAM; n++) {
             for (int i = 0; i + n <= len; i++) {
-                int gram = find(pack(c, i, n));
-                if (gram < 0 || seen[gram] == stamp) {
+                long key = pack(c, i, n);
+                if (!s.add(key)) {
+                    continue; // each distinct n-gram counts once
+                }
+                long where = find(key);
+                if (where < 0) {
                     continue;
                 }
-                seen[gram] = stamp;
                 found++;
-                for (int k = first[gram], end = first[gram + 1]; k < end; k++) {
-                    scores[outcomes[k]] += weights[k];
+                int start = (int) (where >>> 8);
+                int count = (int) (where & 0xFF);
+                if (count == 0) {
+                    for (int l = 0; l < scores.length; l++) {
+                        scores[l] += dense[start + l];
+                    }
+                } else {
+                    for (int k = start, end = start + count; k < end; k++) {
+                        scores[outcomes[k]] += weights[k];
+                    }
                 }
             }
         }
         return found;
     }
 
-    private int find(long key) {
+    /** Where the weights of {@code key} are ({@code start << 8 | count}), or -1 when the model lacks it. */
+    private long find(long key) {
         for (int slot = hash(key) & mask; ; slot = (slot + 1) & mask) {
-            long k = keys[slot];
+            long k = table[2 * slot];
             if (k == key) {
-                return slots[slot];
+                return table[2 * slot + 1];
             }
             if (k == 0) {
                 return -1;
             }
         }
-    }
-
-    private int slot(long key) {
-        int slot = hash(key) & mask;
-        while (keys[slot] != 0 && keys[slot] != key) {
-            slot = (slot + 1) & mask;
-        }
-        return slot;
     }
 
     private static int hash(long key) {
@@ -269,7 +324,7 @@ final class CharNgramLanguageModel {
 
     /** For tests: the normalised, lower-cased text. */
     static String normalizeLowerCase(CharSequence text) {
-        Scratch s = new Scratch(0, 0);
+        Scratch s = new Scratch(0);
         int len = normalizeLowerCase(text, s);
         return new String(s.chars, 0, len);
     }
