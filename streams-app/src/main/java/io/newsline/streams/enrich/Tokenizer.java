@@ -128,7 +128,14 @@ final class Tokenizer {
 
     /** Whether a word can start at {@code cp}: a letter or a number. */
     private static boolean startsWord(int cp) {
+        if (cp < 0x80) { // ASCII: no Unicode category lookups
+            return isAsciiLetterOrDigit(cp);
+        }
         return Character.isLetter(cp) || isNumber(cp);
+    }
+
+    private static boolean isAsciiLetterOrDigit(int cp) {
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
     }
 
     private static boolean isNumber(int cp) {
@@ -147,6 +154,9 @@ final class Tokenizer {
 
     /** A letter, mark or number that continues a word (not one of the scripts tokenised separately). */
     private static boolean continuesWord(int cp) {
+        if (cp < 0x80) {
+            return isAsciiLetterOrDigit(cp);
+        }
         return (Character.isLetter(cp) || isMark(cp) || isNumber(cp))
                 && !Scripts.isCjk(cp)
                 && !Scripts.isUnspacedAlphabetic(cp);

@@ -64,6 +64,44 @@ public final class BoilerplateFilter {
                 Pattern.CASE_INSENSITIVE),
     };
 
+    /**
+     * Every first word, in lower case, that a pattern of {@link #BOILERPLATE_LINES} can match at the start of a
+     * line; a line starting with another ASCII word can only match the {@code all rights reserved} one.
+     */
+    private static final Set<String> BOILERPLATE_FIRST_WORDS = Set.of(
+            "get",
+            "read",
+            "latest",
+            "more",
+            "related",
+            "see",
+            "also",
+            "watch",
+            "listen",
+            "advertisement",
+            "advert",
+            "sponsored",
+            "story",
+            "continue",
+            "skip",
+            "scroll",
+            "copyright",
+            "tags",
+            "tagged",
+            "filed",
+            "topics",
+            "categories",
+            "subscribe",
+            "sign",
+            "join",
+            "follow",
+            "like",
+            "click",
+            "leave",
+            "comment",
+            "comments",
+            "show");
+
     private static final Pattern WORDS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     /** Words a share bar is made of; a short line made only of these is boilerplate. */
@@ -163,12 +201,37 @@ public final class BoilerplateFilter {
         if (t.isEmpty()) {
             return true;
         }
-        for (Pattern p : BOILERPLATE_LINES) {
-            if (p.matcher(t).matches()) {
-                return true;
+        if (mayMatchBoilerplatePattern(t)) {
+            for (Pattern p : BOILERPLATE_LINES) {
+                if (p.matcher(t).matches()) {
+                    return true;
+                }
             }
         }
         return isShareBar(t);
+    }
+
+    /**
+     * False when no pattern of {@link #BOILERPLATE_LINES} can match, decided without running them (ten regular
+     * expressions per paragraph were most of the parser's time): the line starts with an ASCII word that starts
+     * none of them and does not end with {@code reserved}. Anything else (another first word, a digit, a symbol
+     * such as {@code ©}) goes to the patterns.
+     */
+    private static boolean mayMatchBoilerplatePattern(String t) {
+        int end = 0;
+        while (end < t.length() && isAsciiLetter(t.charAt(end))) {
+            end++;
+        }
+        if (end == 0 || BOILERPLATE_FIRST_WORDS.contains(t.substring(0, end).toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        int dot = t.endsWith(".") ? 1 : 0;
+        int from = t.length() - dot - "reserved".length();
+        return from >= 0 && t.regionMatches(true, from, "reserved", 0, "reserved".length());
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     /** A line that can be an item of a teaser list: short, and not ending like a sentence. */

@@ -66,6 +66,9 @@ public final class Scripts {
 
     /** A Han ideograph or kana: one character is counted as one word. */
     public static boolean isCjk(int codePoint) {
+        if (codePoint < 0x2E80) { // no UnicodeScript lookup (a binary search) for Latin, Cyrillic, Arabic, ...
+            return codePoint == 0x02EA || codePoint == 0x02EB; // the only Bopomofo letters down there
+        }
         if (codePoint == 0x30FC || codePoint == 0x3005) { // prolonged sound mark, iteration mark
             return true;
         }
@@ -78,6 +81,9 @@ public final class Scripts {
 
     /** A letter of a script written without spaces between words (Thai, Lao, Khmer, Myanmar). */
     public static boolean isUnspacedAlphabetic(int codePoint) {
+        if (codePoint < 0x0E01 || codePoint > 0xAA7F) { // outside Thai (U+0E01) .. Myanmar Extended-A (U+AA7F)
+            return false;
+        }
         Character.UnicodeScript s = Character.UnicodeScript.of(codePoint);
         return s == Character.UnicodeScript.THAI
                 || s == Character.UnicodeScript.LAO
