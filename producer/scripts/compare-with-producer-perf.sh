@@ -50,7 +50,8 @@ fi
 cp="$cache/lib/*"
 
 # Build the newsline jar if needed (the launcher does it), then run it directly so both tools start alike.
-# NEWSLINE_JAR=path runs another build instead (e.g. one of an earlier commit, for a before/after figure).
+# NEWSLINE_JAR=path runs another build instead (e.g. one of an earlier commit, for a before/after figure);
+# NEWSLINE_JAVA_OPTS is passed to produce's JVM, as the launcher does (ProducerPerformance runs with the defaults).
 jar="${NEWSLINE_JAR:-}"
 if [[ -z "$jar" ]]; then
   "$root/newsline" --version >/dev/null
@@ -83,7 +84,8 @@ run_produce() {
   local topic="perf-newsline-$stamp-$1" out
   create_topic "$topic"
   local start; start=$(date +%s.%N)
-  out=$(java -jar "$jar" produce --bootstrap-servers "$bootstrap" --schema-registry-url "$registry" \
+  # shellcheck disable=SC2086  # NEWSLINE_JAVA_OPTS is a list of JVM options, as for the ./newsline launcher.
+  out=$(java ${NEWSLINE_JAVA_OPTS:-} -jar "$jar" produce --bootstrap-servers "$bootstrap" --schema-registry-url "$registry" \
     --topic "$topic" --no-progress "${dirs[@]}" 2>&1) || { echo "$out" >&2; exit 1; }
   # "Elapsed:       12.3 s (1042.8 files/s, 4.3 MiB/s)": counted from the first file to the last acknowledgement.
   local secs; secs=$(sed -n 's/^Elapsed: *\([0-9.]*\) s.*/\1/p' <<<"$out")
