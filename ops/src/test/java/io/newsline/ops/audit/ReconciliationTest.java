@@ -46,6 +46,42 @@ class ReconciliationTest {
     }
 
     @Test
+    void anArticleLetThroughThenRetractedAsADuplicateHasOneOutcome() {
+        // c went through first; d, which precedes it, arrived later: c is retracted and becomes d's duplicate.
+        AuditResult result = healthy()
+                .rawArticle("c")
+                .rawArticle("d")
+                .enrichedArticle(new EnrichedRecord("c", "C", List.of("gaza")))
+                .enrichedArticle(new EnrichedRecord("d", "D", List.of("gaza")))
+                .retractedArticle("c")
+                .duplicateNotice("c", false, "d")
+                .timelineEntry(EntryRecord.live("gaza|c", "gaza", "c"))
+                .timelineEntry(EntryRecord.tombstone("gaza|c"))
+                .timelineEntry(EntryRecord.live("gaza|d", "gaza", "d"))
+                .snapshot(new SnapshotRecord("gaza", 3, List.of("a", "b", "d")))
+                .result();
+
+        assertThat(result.violations()).isEmpty();
+    }
+
+    @Test
+    void aNoticeThatNamesAnEarlierOriginalCorrectsTheOneBeforeIt() {
+        AuditResult corrected = healthy()
+                .rawArticle("e")
+                .duplicateNotice("e", false, "a")
+                .duplicateNotice("e", false, "b") // an even earlier original arrived late
+                .result();
+        assertThat(corrected.violations()).isEmpty();
+
+        AuditResult twice = healthy()
+                .rawArticle("e")
+                .duplicateNotice("e", false, "a")
+                .duplicateNotice("e", false, "a") // the same notice again is a second outcome
+                .result();
+        assertThat(twice.violations()).extracting(Violation::subject).containsExactly("e");
+    }
+
+    @Test
     void anArticleWithoutOutcomeOrWithTooFewOutcomesIsReported() {
         AuditResult result = healthy().rawArticle("c").rawArticle("b").result();
 
