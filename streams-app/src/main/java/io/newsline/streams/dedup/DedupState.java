@@ -286,8 +286,6 @@ public final class DedupState {
     static final class ArticleCodec implements Serializer<ParsedArticle>, Deserializer<ParsedArticle> {
         private final SpecificDatumWriter<ParsedArticle> writer = new SpecificDatumWriter<>(ParsedArticle.class);
         private final SpecificDatumReader<ParsedArticle> reader = new SpecificDatumReader<>(ParsedArticle.class);
-        private BinaryEncoder encoder;
-        private BinaryDecoder decoder;
 
         @Override
         public void configure(java.util.Map<String, ?> configs, boolean isKey) {}
@@ -303,7 +301,8 @@ public final class DedupState {
             ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
             out.write(DedupMessage.VERSION);
             try {
-                encoder = EncoderFactory.get().directBinaryEncoder(out, encoder);
+                // One serde serves every task of every stream thread: no encoder or decoder is reused across calls.
+                BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
                 writer.write(article, encoder);
                 encoder.flush();
             } catch (IOException e) {
@@ -319,7 +318,7 @@ public final class DedupState {
             }
             checkVersion(data[0]);
             try {
-                decoder = DecoderFactory.get().binaryDecoder(data, 1, data.length - 1, decoder);
+                BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, 1, data.length - 1, null);
                 return reader.read(null, decoder);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
