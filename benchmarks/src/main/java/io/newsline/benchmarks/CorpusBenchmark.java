@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -104,10 +105,11 @@ public class CorpusBenchmark {
         return enricher.enrich(formats.parse(texts.get(i), names.get(i), null, null, ArticleBenchmark.NOW));
     }
 
-    private static String read(Path file) {
+    /** A corpus file as text: gunzipped when it ends in .gz, strict UTF-8, else ISO-8859-1. */
+    static String read(Path file) {
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
-            bytes = file.getFileName().toString().toLowerCase().endsWith(".gz")
+            bytes = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")
                     ? new GZIPInputStream(in).readAllBytes()
                     : in.readAllBytes();
         } catch (IOException e) {

@@ -4,13 +4,8 @@ import io.newsline.streams.enrich.ArticleEnricher;
 import io.newsline.streams.parse.ArticleFormats;
 import io.newsline.streams.parse.ParsedArticle;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 /**
  * CPU time per article of each stage, parse and enrich, over whole corpus directories read in place:
@@ -73,7 +67,7 @@ public final class StageCpu {
         for (Path dir : dirs) {
             for (Path f : files(dir)) {
                 String name = f.getFileName().toString().replaceFirst("(?i)\\.gz$", "");
-                String text = read(f);
+                String text = CorpusBenchmark.read(f);
                 try {
                     formats.parse(text, name, null, null, ArticleBenchmark.NOW);
                 } catch (RuntimeException e) {
@@ -204,26 +198,6 @@ public final class StageCpu {
                     .filter(p -> !p.getFileName().toString().equalsIgnoreCase("README.TXT"))
                     .sorted()
                     .toList();
-        }
-    }
-
-    private static String read(Path file) {
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")
-                    ? new GZIPInputStream(in).readAllBytes()
-                    : in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, StandardCharsets.ISO_8859_1);
         }
     }
 }

@@ -295,7 +295,13 @@ final class Deduplicator {
                         compare.fromId(),
                         exact ? "EXACT" : "NEAR");
                 emit(time, DedupOutcome.revised(notice(revised)));
-            } else if (better(compare.fromId(), compare.fromIngestedAt(), exact, done)) {
+            } else if (betterOriginal(
+                    compare.fromId(),
+                    compare.fromIngestedAt(),
+                    exact,
+                    done.originalId(),
+                    done.originalIngestedAt(),
+                    done.exact())) {
                 Decided repointed = done.withOriginal(compare.fromId(), compare.fromIngestedAt(), exact, similarity);
                 decided.put(key, repointed, compare.target().indexTime());
                 emit(time, DedupOutcome.duplicate(notice(repointed)));
@@ -360,8 +366,7 @@ final class Deduplicator {
     /** Takes the partner as the original if it is better than what was found so far; true when it did. */
     private static boolean consider(Pending state, String id, long ingestedAt, boolean exact, double similarity) {
         boolean better = state.originalId == null
-                || (exact && !state.exact)
-                || (exact == state.exact && precedes(ingestedAt, id, state.originalIngestedAt, state.originalId));
+                || betterOriginal(id, ingestedAt, exact, state.originalId, state.originalIngestedAt, state.exact);
         if (better) {
             state.originalId = id;
             state.originalIngestedAt = ingestedAt;
@@ -371,10 +376,11 @@ final class Deduplicator {
         return better;
     }
 
-    private static boolean better(String id, long ingestedAt, boolean exact, Decided current) {
-        return (exact && !current.exact())
-                || (exact == current.exact()
-                        && precedes(ingestedAt, id, current.originalIngestedAt(), current.originalId()));
+    /** An identical body beats a similar one; between two of a kind, the one earlier in the order. */
+    private static boolean betterOriginal(
+            String id, long ingestedAt, boolean exact, String currentId, long currentIngestedAt, boolean currentExact) {
+        return (exact && !currentExact)
+                || (exact == currentExact && precedes(ingestedAt, id, currentIngestedAt, currentId));
     }
 
     /** The order of articles: ingest time, then id. */
@@ -419,26 +425,35 @@ final class Deduplicator {
     }
 
     private DuplicateNotice notice(Decided duplicate) {
-        return DuplicateNotice.newBuilder()
-                .setDuplicateId(duplicate.articleId())
-                .setOriginalId(duplicate.originalId())
-                .setKind(kind(duplicate.exact()))
-                .setSimilarity(duplicate.similarity())
-                .setSeenAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
-                .setDuplicateSource(duplicate.sourceUri())
-                .setTitle(duplicate.title())
-                .build();
+        return notice(
+                duplicate.articleId(),
+                duplicate.sourceUri(),
+                duplicate.title(),
+                duplicate.originalId(),
+                kind(duplicate.exact()),
+                duplicate.similarity());
     }
 
     private DuplicateNotice notice(ParsedArticle duplicate, String originalId, DuplicateKind kind, double similarity) {
+        return notice(
+                duplicate.getArticleId(),
+                duplicate.getSource().getSourceUri(),
+                duplicate.getTitle(),
+                originalId,
+                kind,
+                similarity);
+    }
+
+    private DuplicateNotice notice(
+            String duplicateId, String source, String title, String originalId, DuplicateKind kind, double similarity) {
         return DuplicateNotice.newBuilder()
-                .setDuplicateId(duplicate.getArticleId())
+                .setDuplicateId(duplicateId)
                 .setOriginalId(originalId)
                 .setKind(kind)
                 .setSimilarity(similarity)
                 .setSeenAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
-                .setDuplicateSource(duplicate.getSource().getSourceUri())
-                .setTitle(duplicate.getTitle())
+                .setDuplicateSource(source)
+                .setTitle(title)
                 .build();
     }
 

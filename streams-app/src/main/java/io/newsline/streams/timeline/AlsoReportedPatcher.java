@@ -44,7 +44,7 @@ public final class AlsoReportedPatcher implements Processor<String, String, Stri
     @Override
     public void process(Record<String, String> record) {
         String key = record.key();
-        if (key == null || record.value() == null || key.indexOf(TimelineKeys.SEPARATOR) <= 0) {
+        if (record.value() == null || !TimelineKeys.isEntryKey(key)) {
             return;
         }
         ValueAndTimestamp<TimelineEntry> held = entries.get(key);

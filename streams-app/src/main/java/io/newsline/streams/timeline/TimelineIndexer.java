@@ -58,7 +58,7 @@ public final class TimelineIndexer implements Processor<String, TimelineEntry, S
     @Override
     public void process(Record<String, TimelineEntry> record) {
         String key = record.key();
-        if (key == null || key.indexOf(TimelineKeys.SEPARATOR) <= 0) {
+        if (!TimelineKeys.isEntryKey(key)) {
             return;
         }
         String topicId = TimelineKeys.topicIdOf(key);

@@ -35,6 +35,11 @@ public final class TimelineKeys {
         return topicId + SEPARATOR + articleId;
     }
 
+    /** True for a key of the form {@code <topicId>|<articleId>} with a non-empty topic id. */
+    public static boolean isEntryKey(String key) {
+        return key != null && key.indexOf(SEPARATOR) > 0;
+    }
+
     public static String topicIdOf(String entryKey) {
         int at = entryKey.indexOf(SEPARATOR);
         if (at <= 0) {
