@@ -1,5 +1,6 @@
 package io.newsline.bench;
 
+import io.newsline.article.io.CorpusFiles;
 import io.newsline.common.Topics;
 import io.newsline.local.LocalService;
 import io.newsline.local.LocalStack;
@@ -363,15 +364,11 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** Every regular file under the folders, sorted, then a seeded shuffle so that a cap takes from every folder. */
+    /** Every article file under the folders ({@link CorpusFiles#list}), sorted, then a seeded shuffle so that a cap takes from every folder. */
     private List<Path> articleFiles(List<Path> inputs) throws IOException {
         List<Path> all = new ArrayList<>();
         for (Path dir : inputs) {
-            try (Stream<Path> walk = Files.walk(dir.toAbsolutePath().normalize())) {
-                walk.filter(Files::isRegularFile)
-                        .filter(p -> !p.getFileName().toString().startsWith("."))
-                        .forEach(all::add);
-            }
+            all.addAll(CorpusFiles.list(dir.toAbsolutePath().normalize()));
         }
         Collections.sort(all);
         Collections.shuffle(all, new Random(42));

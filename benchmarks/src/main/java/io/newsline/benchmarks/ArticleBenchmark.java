@@ -1,9 +1,9 @@
 package io.newsline.benchmarks;
 
-import io.newsline.streams.enrich.ArticleEnricher;
-import io.newsline.streams.enrich.Enrichment;
-import io.newsline.streams.parse.ArticleFormats;
-import io.newsline.streams.parse.ParsedArticle;
+import io.newsline.article.enrich.ArticleEnricher;
+import io.newsline.article.enrich.Enrichment;
+import io.newsline.article.parse.ArticleFormats;
+import io.newsline.article.parse.ArticleParts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -50,7 +50,7 @@ public class ArticleBenchmark {
     private final ArticleFormats formats = new ArticleFormats();
     private final ArticleEnricher enricher = new ArticleEnricher();
     private String raw;
-    private ParsedArticle parsed;
+    private ArticleParts parsed;
 
     @Setup
     public void load() {
@@ -63,7 +63,7 @@ public class ArticleBenchmark {
     }
 
     @Benchmark
-    public ParsedArticle parse() {
+    public ArticleParts parse() {
         return formats.parse(raw, fixture, null, null, NOW);
     }
 

@@ -1,23 +1,15 @@
 package io.newsline.benchmarks;
 
-import io.newsline.streams.enrich.ArticleEnricher;
-import io.newsline.streams.enrich.Enrichment;
-import io.newsline.streams.parse.ArticleFormats;
+import io.newsline.article.enrich.ArticleEnricher;
+import io.newsline.article.enrich.Enrichment;
+import io.newsline.article.io.CorpusFiles;
+import io.newsline.article.parse.ArticleFormats;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -69,14 +61,7 @@ public class CorpusBenchmark {
             throw new IllegalStateException(dir.toAbsolutePath().normalize()
                     + " not found: run from the repository root with ../shared/corpus present, or pass -p corpus=DIR");
         }
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(dir)) {
-            files = s.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().matches("(?i).*\\.(txt|html?)(\\.gz)?$"))
-                    .filter(p -> !p.getFileName().toString().equalsIgnoreCase("README.TXT"))
-                    .sorted()
-                    .toList();
-        }
+        List<Path> files = CorpusFiles.list(dir);
         if (files.isEmpty()) {
             throw new IllegalStateException("no .txt / .html / .htm files under " + dir);
         }
@@ -86,7 +71,7 @@ public class CorpusBenchmark {
         for (int i = 0; i < n; i++) {
             Path f = files.get((int) ((long) i * files.size() / n));
             String name = f.getFileName().toString().replaceFirst("(?i)\\.gz$", "");
-            String text = read(f);
+            String text = CorpusFiles.text(f);
             try {
                 formats.parse(text, name, null, null, ArticleBenchmark.NOW);
             } catch (RuntimeException e) {
@@ -103,26 +88,5 @@ public class CorpusBenchmark {
         int i = next;
         next = i + 1 == texts.size() ? 0 : i + 1;
         return enricher.enrich(formats.parse(texts.get(i), names.get(i), null, null, ArticleBenchmark.NOW));
-    }
-
-    /** A corpus file as text: gunzipped when it ends in .gz, strict UTF-8, else ISO-8859-1. */
-    static String read(Path file) {
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")
-                    ? new GZIPInputStream(in).readAllBytes()
-                    : in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, StandardCharsets.ISO_8859_1);
-        }
     }
 }

@@ -1,8 +1,8 @@
 package io.newsline.benchmarks;
 
-import io.newsline.streams.enrich.LanguageDetector;
-import io.newsline.streams.enrich.OpenNlpLanguageDetector;
-import io.newsline.streams.enrich.StopwordLanguageDetector;
+import io.newsline.article.enrich.LanguageDetector;
+import io.newsline.article.enrich.OpenNlpLanguageDetector;
+import io.newsline.article.enrich.StopwordLanguageDetector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,8 +1,9 @@
 package io.newsline.benchmarks;
 
-import io.newsline.streams.enrich.ArticleEnricher;
-import io.newsline.streams.parse.ArticleFormats;
-import io.newsline.streams.parse.ParsedArticle;
+import io.newsline.article.enrich.ArticleEnricher;
+import io.newsline.article.io.CorpusFiles;
+import io.newsline.article.parse.ArticleFormats;
+import io.newsline.article.parse.ArticleParts;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * CPU time per article of each stage, parse and enrich, over whole corpus directories read in place:
@@ -67,7 +67,7 @@ public final class StageCpu {
         for (Path dir : dirs) {
             for (Path f : files(dir)) {
                 String name = f.getFileName().toString().replaceFirst("(?i)\\.gz$", "");
-                String text = CorpusBenchmark.read(f);
+                String text = CorpusFiles.text(f);
                 try {
                     formats.parse(text, name, null, null, ArticleBenchmark.NOW);
                 } catch (RuntimeException e) {
@@ -112,7 +112,7 @@ public final class StageCpu {
         for (int p = 0; p < passes; p++) {
             for (int i = 0; i < n; i++, k++) {
                 long t0 = threads.getCurrentThreadCpuTime();
-                ParsedArticle parsed = formats.parse(texts.get(i), names.get(i), null, null, ArticleBenchmark.NOW);
+                ArticleParts parsed = formats.parse(texts.get(i), names.get(i), null, null, ArticleBenchmark.NOW);
                 long t1 = threads.getCurrentThreadCpuTime();
                 sink += enricher.enrich(parsed).wordCount();
                 long t2 = threads.getCurrentThreadCpuTime();
@@ -152,7 +152,7 @@ public final class StageCpu {
             throws IOException {
         List<String> lines = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
-            ParsedArticle a = formats.parse(texts.get(i), names.get(i), null, null, ArticleBenchmark.NOW);
+            ArticleParts a = formats.parse(texts.get(i), names.get(i), null, null, ArticleBenchmark.NOW);
             lines.add(names.get(i) + "\t" + a.title() + "\t" + a.dek() + "\t" + a.bylines() + "\t" + a.publishedAt()
                     + "\t" + a.bodyParagraphs().size() + "\t"
                     + Integer.toHexString(a.bodyText().hashCode())
@@ -192,12 +192,6 @@ public final class StageCpu {
             throw new IllegalStateException(dir.toAbsolutePath().normalize()
                     + " not found: run from the repository root with ../shared/corpus present, or pass directories");
         }
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().matches("(?i).*\\.(txt|html?)(\\.gz)?$"))
-                    .filter(p -> !p.getFileName().toString().equalsIgnoreCase("README.TXT"))
-                    .sorted()
-                    .toList();
-        }
+        return CorpusFiles.list(dir);
     }
 }

@@ -1,10 +1,10 @@
 package io.newsline.producer;
 
+import io.newsline.article.io.ArticleIds;
+import io.newsline.article.io.DecodedText;
+import io.newsline.article.io.TextDecoder;
 import io.newsline.avro.RawArticle;
 import io.newsline.producer.read.ArticleFile;
-import io.newsline.producer.read.ArticleIds;
-import io.newsline.producer.read.DecodedText;
-import io.newsline.producer.read.TextDecoder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

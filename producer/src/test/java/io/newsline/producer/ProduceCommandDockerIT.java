@@ -2,7 +2,7 @@ package io.newsline.producer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsline.producer.read.ArticleIds;
+import io.newsline.article.io.ArticleIds;
 import io.newsline.testkit.DockerStack;
 import io.newsline.testkit.RealInfrastructure;
 import java.io.PrintWriter;

@@ -3,8 +3,8 @@ package io.newsline.producer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.newsline.article.io.ArticleIds;
 import io.newsline.avro.RawArticle;
-import io.newsline.producer.read.ArticleIds;
 import io.newsline.testkit.ApicurioRegistry;
 import io.newsline.testkit.KafkaTestCluster;
 import io.newsline.testkit.RealInfrastructure;

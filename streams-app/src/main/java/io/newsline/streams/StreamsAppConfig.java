@@ -1,10 +1,10 @@
 package io.newsline.streams;
 
+import io.newsline.article.similarity.NearDuplicateParams;
 import io.newsline.common.ClientSettings;
 import io.newsline.common.Topics;
 import io.newsline.serde.AvroSerdes;
 import io.newsline.streams.dedup.DedupSettings;
-import io.newsline.streams.dedup.NearDuplicateParams;
 import io.newsline.streams.errors.DeadLetterDeserializationHandler;
 import io.newsline.streams.errors.DeadLetterProcessingHandler;
 import io.newsline.streams.errors.DeadLetterProductionHandler;

@@ -3,7 +3,7 @@ package io.newsline.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.newsline.streams.dedup.NearDuplicateParams;
+import io.newsline.article.similarity.NearDuplicateParams;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

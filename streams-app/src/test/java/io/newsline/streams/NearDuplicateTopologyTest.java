@@ -2,6 +2,8 @@ package io.newsline.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsline.article.similarity.Jaccard;
+import io.newsline.article.similarity.Shingles;
 import io.newsline.avro.DuplicateKind;
 import io.newsline.avro.DuplicateNotice;
 import io.newsline.avro.EnrichedArticle;
@@ -11,10 +13,8 @@ import io.newsline.avro.TopicTimeline;
 import io.newsline.common.Topics;
 import io.newsline.serde.SpecificAvroDeserializer;
 import io.newsline.serde.SpecificAvroSerializer;
+import io.newsline.streams.articles.ParseStep;
 import io.newsline.streams.dedup.DedupTopology;
-import io.newsline.streams.dedup.Jaccard;
-import io.newsline.streams.dedup.Shingles;
-import io.newsline.streams.parse.ParseStep;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

@@ -123,7 +123,7 @@ class DeadLetterTest {
         DeadLetter noBody = deadLetter(
                 2,
                 T.plusSeconds(3600),
-                "io.newsline.streams.parse.UnparseableArticleException",
+                "io.newsline.article.parse.UnparseableArticleException",
                 "article 1 has a headline but no body text",
                 "news.articles.raw");
 

@@ -1,5 +1,6 @@
 package io.newsline.producer.read;
 
+import io.newsline.article.io.DecodedText;
 import io.newsline.avro.RawArticle;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,5 +1,10 @@
 package io.newsline.producer.read;
 
+import io.newsline.article.io.ArticleIds;
+import io.newsline.article.io.DecodeResult;
+import io.newsline.article.io.DecodedText;
+import io.newsline.article.io.NotText;
+import io.newsline.article.io.TextDecoder;
 import io.newsline.producer.FailureReason;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,8 +76,8 @@ public final class ArticleFileReader {
         }
 
         DecodeResult decoded = decoder.decode(bytes, String.valueOf(path.getFileName()));
-        if (decoded instanceof Rejection rejection) {
-            return new ReadResult.Rejected(path, rejection, bytes.length);
+        if (decoded instanceof NotText notText) {
+            return new ReadResult.Rejected(path, Rejection.of(notText), bytes.length);
         }
         Instant modifiedAt = attributes.lastModifiedTime() == null
                 ? null

@@ -3,6 +3,7 @@ package io.newsline.producer.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import io.newsline.article.io.ArticleIds;
 import io.newsline.avro.RawArticle;
 import io.newsline.producer.FailureReason;
 import java.io.IOException;

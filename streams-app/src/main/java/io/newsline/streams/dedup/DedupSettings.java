@@ -1,5 +1,6 @@
 package io.newsline.streams.dedup;
 
+import io.newsline.article.similarity.NearDuplicateParams;
 import java.time.Duration;
 
 /**

@@ -1,5 +1,8 @@
 package io.newsline.streams.dedup;
 
+import io.newsline.article.similarity.ArticleSketch;
+import io.newsline.article.similarity.Jaccard;
+import io.newsline.article.similarity.Murmur3;
 import io.newsline.avro.DuplicateKind;
 import io.newsline.avro.DuplicateNotice;
 import io.newsline.avro.ParsedArticle;

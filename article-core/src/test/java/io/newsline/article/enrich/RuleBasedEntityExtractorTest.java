@@ -1,0 +1,170 @@
+package io.newsline.article.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class RuleBasedEntityExtractorTest {
+    private final RuleBasedEntityExtractor extractor = new RuleBasedEntityExtractor();
+
+    private Map<String, NamedEntity> extract(String title, String... paragraphs) {
+        return extractor.extract(ArticleText.of(title, null, List.of(paragraphs))).stream()
+                .collect(Collectors.toMap(NamedEntity::id, Function.identity()));
+    }
+
+    @Test
+    void roleBeforeANameMakesItAPersonAndIsStripped() {
+        Map<String, NamedEntity> e =
+                extract("Talks", "The talks were led by Foreign Minister Ada Lovell of the coalition.");
+
+        assertThat(e).containsKey("ada-lovell").doesNotContainKey("foreign-minister-ada-lovell");
+        assertThat(e.get("ada-lovell").type()).isEqualTo(EntityKind.PERSON);
+    }
+
+    @Test
+    void countryBeforeARoleCountsForTheCountry() {
+        Map<String, NamedEntity> e =
+                extract("Talks", "Talks were hosted by French Prime Minister Ada Lovell on Monday.");
+
+        assertThat(e).containsKeys("ada-lovell", "france");
+    }
+
+    @Test
+    void honorificWithoutAPeriodIsStrippedAndTheSurnameMerged() {
+        Map<String, NamedEntity> e = extract(
+                "Budget",
+                "The budget was presented by finance minister Ada Lovell on Monday.",
+                "Speaking later, Ms Lovell said the plan was fair.");
+
+        assertThat(e).containsOnlyKeys("ada-lovell");
+        assertThat(e.get("ada-lovell").mentions()).isEqualTo(2);
+    }
+
+    @Test
+    void surnameAfterAnHonorificIsNotTakenForADemonym() {
+        Map<String, NamedEntity> e = extract(
+                "Gadgets",
+                "The list was drawn up by editor Oliver Irish of the magazine.",
+                "Mr Irish said sales would rise.");
+
+        assertThat(e).containsOnlyKeys("oliver-irish");
+    }
+
+    @Test
+    void surnameIsNotMergedWhenTwoPeopleShareIt() {
+        Map<String, NamedEntity> e = extract(
+                "Tennis",
+                "The final pitted Serena Lowe against her sister Venus Lowe in the capital.",
+                "In the end Lowe won in three sets.");
+
+        assertThat(e).containsKeys("serena-lowe", "venus-lowe", "lowe");
+    }
+
+    @Test
+    void possessiveIsStripped() {
+        Map<String, NamedEntity> e = extract("Deal", "The deal was struck in Lisbon under Portugal\u2019s new rules.");
+
+        assertThat(e).containsKeys("portugal", "lisbon");
+    }
+
+    @Test
+    void demonymCountsTowardItsCountry() {
+        Map<String, NamedEntity> e =
+                extract("Talks", "Qatari mediators met Egyptian officials and a Qatari envoy in Cairo.");
+
+        assertThat(e.get("qatar").mentions()).isEqualTo(2);
+        assertThat(e.get("qatar").type()).isEqualTo(EntityKind.LOCATION);
+        assertThat(e).containsKeys("egypt", "cairo");
+    }
+
+    @Test
+    void hyphenatedDemonymsCountForBothCountries() {
+        Map<String, NamedEntity> e = extract("Soldier", "The freed American-Israeli soldier flew home on Tuesday.");
+
+        assertThat(e).containsKeys("united-states", "israel");
+    }
+
+    @Test
+    void aliasesResolveToTheCanonicalEntity() {
+        Map<String, NamedEntity> e = extract(
+                "Aid", "The IDF said the U.S. and the USA mission agreed with the United States embassy on aid.");
+
+        assertThat(e).containsKeys("israel-defense-forces", "united-states");
+        assertThat(e.get("united-states").mentions()).isEqualTo(3);
+    }
+
+    @Test
+    void cueWordsTypeOrganisationsAndPlaces() {
+        Map<String, NamedEntity> e = extract(
+                "Hospital",
+                "Patients were moved from Northfield Hospital to a clinic run by Riverton University near Harbour City.");
+
+        assertThat(e.get("northfield-hospital").type()).isEqualTo(EntityKind.ORGANIZATION);
+        assertThat(e.get("riverton-university").type()).isEqualTo(EntityKind.ORGANIZATION);
+        assertThat(e.get("harbour-city").type()).isEqualTo(EntityKind.LOCATION);
+    }
+
+    @Test
+    void personNounBeforeANameMakesItAPerson() {
+        Map<String, NamedEntity> e = extract("Release", "Crowds welcomed hostage Edan Varo at the border.");
+
+        assertThat(e.get("edan-varo").type()).isEqualTo(EntityKind.PERSON);
+    }
+
+    @Test
+    void nameConnectorsStayInsideTheName() {
+        Map<String, NamedEntity> e =
+                extract("Rates", "Officials at the Bank of England held rates, as did the Bank of Canada.");
+
+        assertThat(e).containsKeys("bank-of-england", "bank-of-canada");
+    }
+
+    @Test
+    void sentenceInitialWordsAreNotEntitiesUnlessSeenCapitalisedElsewhere() {
+        Map<String, NamedEntity> e = extract(
+                "Storm",
+                "Residents fled the coast. Forecasters expect more rain.",
+                "Brandt said the dam held. Officials praised Brandt for the warning.");
+
+        assertThat(e)
+                .doesNotContainKeys("residents", "forecasters", "officials")
+                .containsKey("brandt");
+    }
+
+    @Test
+    void titleCaseHeadlineMatchesKnownNamesButCreatesNone() {
+        Map<String, NamedEntity> e = extract(
+                "Mayor Unveils Bold Plan For Harbour As Lovell Faces Vote In Lisbon",
+                "The plan was unveiled by Mayor Ada Lovell on Monday.");
+
+        assertThat(e).containsOnlyKeys("ada-lovell", "lisbon");
+        assertThat(e.get("ada-lovell").mentions()).isEqualTo(2);
+        assertThat(e.get("ada-lovell").weight())
+                .isEqualTo(RuleBasedEntityExtractor.TITLE_WEIGHT + RuleBasedEntityExtractor.LEAD_WEIGHT);
+    }
+
+    @Test
+    void subheadsDoNotCreateEntities() {
+        Map<String, NamedEntity> e =
+                extract("Talks", "Lisbon Talks Stall Over Fishing Quotas", "Ministers met in Lisbon.");
+
+        assertThat(e).containsOnlyKeys("lisbon");
+        assertThat(e.get("lisbon").mentions()).isEqualTo(2);
+    }
+
+    @Test
+    void monthsDaysAndPronounsAreNotEntities() {
+        Map<String, NamedEntity> e = extract("Vote", "On Monday in May I voted, as did Tuesday voters in December.");
+
+        assertThat(e).isEmpty();
+    }
+
+    @Test
+    void emptyArticleHasNoEntities() {
+        assertThat(extractor.extract(ArticleText.of("", null, List.of()))).isEmpty();
+    }
+}

@@ -1,0 +1,62 @@
+package io.newsline.eval;
+
+import io.newsline.article.enrich.DocumentFrequencies;
+import io.newsline.article.io.CorpusFiles;
+import io.newsline.article.io.DecodedText;
+import io.newsline.article.parse.ArticleFormats;
+import io.newsline.article.parse.ArticleParts;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Builds the shipped {@code document-frequencies.tsv} ({@link DocumentFrequencies}) from every article file under a
+ * directory, read and parsed as the app reads them: {@code java -cp cli/target/newsline.jar
+ * io.newsline.eval.DocumentFrequencyBuilder ../shared/corpus/bbc
+ * article-core/src/main/resources/io/newsline/article/enrich/document-frequencies.tsv}.
+ */
+public final class DocumentFrequencyBuilder {
+    private DocumentFrequencyBuilder() {}
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            System.err.println("usage: DocumentFrequencyBuilder CORPUS_DIR OUTPUT.tsv");
+            System.exit(2);
+        }
+        Path dir = Path.of(args[0]);
+        ArticleFormats parser = new ArticleFormats();
+        Map<String, Integer> counts = new TreeMap<>();
+        int docs = 0;
+        Instant now = Instant.now();
+        for (Path file : CorpusFiles.list(dir)) {
+            ArticleParts article;
+            try {
+                DecodedText text = CorpusFiles.read(file);
+                article = parser.parse(text.text(), file.getFileName().toString(), text.mediaType(), null, now);
+            } catch (IOException | RuntimeException e) {
+                System.err.println("skipped " + file + ": " + e.getMessage());
+                continue;
+            }
+            docs++;
+            DocumentFrequencies.documentTerms(article.bodyParagraphs()).forEach(t -> counts.merge(t, 1, Integer::sum));
+        }
+        try (Writer w = Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8)) {
+            w.write("# Newsline document frequencies: in how many documents of a background corpus each term is\n");
+            w.write("# written in lower case (numbers only). Built by io.newsline.eval.DocumentFrequencyBuilder\n");
+            w.write("# from " + docs + " documents (" + dir.getFileName() + "); terms in fewer than "
+                    + DocumentFrequencies.MIN_DF + " documents omitted.\n");
+            w.write("@documents\t" + docs + "\n");
+            for (Map.Entry<String, Integer> e : counts.entrySet()) {
+                if (e.getValue() >= DocumentFrequencies.MIN_DF) {
+                    w.write(e.getKey() + "\t" + e.getValue() + "\n");
+                }
+            }
+        }
+        System.out.println(docs + " documents, " + counts.size() + " terms -> " + args[1]);
+    }
+}

@@ -1,0 +1,295 @@
+package io.newsline.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsline.article.enrich.ArticleEnricher;
+import io.newsline.article.enrich.ArticleTopic;
+import io.newsline.article.enrich.Enrichment;
+import io.newsline.article.enrich.NamedEntity;
+import io.newsline.article.io.CorpusFiles;
+import io.newsline.article.parse.ArticleFormats;
+import io.newsline.article.parse.ArticleParts;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs parsing and enrichment over labelled articles and scores each field (see {@code docs/evaluation.md}).
+ *
+ * <ul>
+ *   <li>{@link #labelledDirectory(Path)}: article files ({@code .txt}, {@code .html}, {@code .htm}, optionally
+ *       {@code .gz}) each with a sidecar {@code <name>.json} of expected fields.
+ *   <li>{@link #htmlGold(Path)}: the html-gold corpus ({@code html/<id>.html.gz} and {@code ground-truth.json}):
+ *       body word overlap.
+ *   <li>{@link #bbc(Path, Map)}: the BBC corpus (headline on line 1): headline accuracy on every file, and the
+ *       fields of the articles in {@code labels} (keyed by path relative to the corpus directory).
+ * </ul>
+ */
+public final class Evaluator {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The bundled hand labels for 50 BBC articles, keyed by path relative to the BBC corpus directory. */
+    public static final String BBC_LABELS_RESOURCE = "/io/newsline/eval/bbc-labels.json";
+
+    private final ArticleFormats parser;
+    private final ArticleEnricher enricher;
+
+    public Evaluator() {
+        this(new ArticleFormats(), new ArticleEnricher());
+    }
+
+    public Evaluator(ArticleFormats parser, ArticleEnricher enricher) {
+        this.parser = parser;
+        this.enricher = enricher;
+    }
+
+    /** Scores every article file under {@code dir} that has a sidecar label. */
+    public EvalReport labelledDirectory(Path dir) throws IOException {
+        EvalReport report = new EvalReport(dir.toString());
+        for (Path file : CorpusFiles.list(dir)) {
+            Path sidecar = sidecar(file);
+            if (!Files.exists(sidecar)) {
+                continue;
+            }
+            Label label = Label.of(JSON.readTree(sidecar.toFile()));
+            score(
+                    report,
+                    dir.relativize(file).toString(),
+                    file.getFileName().toString(),
+                    CorpusFiles.text(file),
+                    label);
+        }
+        return report;
+    }
+
+    /** Body word overlap on the html-gold corpus. */
+    public EvalReport htmlGold(Path dir) throws IOException {
+        EvalReport report = new EvalReport(dir.toString());
+        JsonNode truth = JSON.readTree(dir.resolve("ground-truth.json").toFile());
+        List<String> ids = new ArrayList<>();
+        truth.fieldNames().forEachRemaining(ids::add);
+        ids.sort(null);
+        for (String id : ids) {
+            Path file = dir.resolve("html").resolve(id + ".html.gz");
+            if (!Files.exists(file)) {
+                continue;
+            }
+            JsonNode t = truth.get(id);
+            Label label = new Label(
+                    null, false, null, null, null, t.get("articleBody").asText(), null, null, null, null);
+            score(
+                    report,
+                    id,
+                    file.getFileName().toString(),
+                    CorpusFiles.text(file),
+                    label,
+                    t.path("url").asText(null));
+        }
+        return report;
+    }
+
+    /** Headline accuracy on every BBC file; all labelled fields on the articles in {@code labels}. */
+    public EvalReport bbc(Path dir, Map<String, Label> labels) throws IOException {
+        EvalReport report = new EvalReport(dir.toString());
+        for (Path file : CorpusFiles.list(dir)) {
+            String rel = dir.relativize(file).toString().replace('\\', '/');
+            String text = CorpusFiles.text(file);
+            Label given = labels.get(rel);
+            String headline = firstLine(text);
+            Label label = given == null
+                    ? new Label(headline, false, null, null, null, null, null, null, null, null)
+                    : new Label(
+                            given.title() != null ? given.title() : headline,
+                            given.hasDek(),
+                            given.dek(),
+                            given.bylines(),
+                            given.publishedAt(),
+                            given.body(),
+                            given.language(),
+                            given.entities(),
+                            given.topics(),
+                            given.ingestedAt());
+            score(report, rel, file.getFileName().toString(), text, label);
+        }
+        return report;
+    }
+
+    /** Reads a label index: a JSON object from relative path to label. */
+    public static Map<String, Label> labelIndex(InputStream in) throws IOException {
+        Map<String, Label> out = new LinkedHashMap<>();
+        JsonNode root = JSON.readTree(in);
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getKey().startsWith("_")) {
+                out.put(e.getKey(), Label.of(e.getValue()));
+            }
+        }
+        return out;
+    }
+
+    /** The bundled BBC labels. */
+    public static Map<String, Label> bundledBbcLabels() {
+        try (InputStream in = Evaluator.class.getResourceAsStream(BBC_LABELS_RESOURCE)) {
+            return in == null ? Map.of() : labelIndex(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void score(EvalReport report, String id, String fileName, String raw, Label label) {
+        score(report, id, fileName, raw, label, null);
+    }
+
+    private void score(EvalReport report, String id, String fileName, String raw, Label label, String uri) {
+        report.article();
+        Instant now = label.ingestedAt() != null ? label.ingestedAt() : Instant.now();
+        ArticleParts parsed;
+        try {
+            parsed = parser.parse(raw, fileName, null, uri, now);
+        } catch (RuntimeException e) {
+            report.failure(id + ": unparseable: " + e);
+            parsed = null;
+        }
+        if (label.title() != null) {
+            boolean ok = parsed != null && same(label.title(), parsed.title());
+            report.field("title").addSingle(parsed != null, ok);
+            if (!ok && parsed != null) {
+                report.mismatch(id + ": title: expected [" + label.title() + "] got [" + parsed.title() + "]");
+            }
+        }
+        if (label.hasDek()) {
+            String got = parsed == null ? null : parsed.dek();
+            boolean ok = label.dek() == null ? got == null : got != null && same(label.dek(), got);
+            if (label.dek() == null) {
+                report.field("dek").add(0, ok ? 0 : 1, 0);
+            } else {
+                report.field("dek").addSingle(got != null, ok);
+            }
+            if (!ok) {
+                report.mismatch(id + ": dek: expected [" + label.dek() + "] got [" + got + "]");
+            }
+        }
+        if (label.bylines() != null) {
+            sets(report, "bylines", id, lower(label.bylines()), parsed == null ? List.of() : lower(parsed.bylines()));
+        }
+        if (label.publishedAt() != null) {
+            Instant got = parsed == null ? null : parsed.publishedAt();
+            boolean ok = Label.sameTime(label.publishedAt(), got);
+            report.field("date").addSingle(got != null, ok);
+            if (!ok) {
+                report.mismatch(id + ": date: expected " + label.publishedAt() + " got " + got);
+            }
+        }
+        if (label.body() != null) {
+            WordOverlap.Counts c = WordOverlap.of(label.body(), parsed == null ? "" : parsed.bodyText());
+            report.field("body").addOverlap(c);
+            if (c.f1() < 0.9) {
+                report.mismatch(String.format(
+                        Locale.ROOT, "%s: body: P=%.3f R=%.3f F1=%.3f", id, c.precision(), c.recall(), c.f1()));
+            }
+        }
+        boolean wantsEnrichment = label.language() != null || label.entities() != null || label.topics() != null;
+        if (!wantsEnrichment) {
+            return;
+        }
+        Enrichment e = parsed == null || parsed.bodyParagraphs().isEmpty() ? null : enricher.enrich(parsed);
+        if (label.language() != null) {
+            String got = e == null ? null : e.language();
+            boolean ok = label.language().equals(got);
+            report.field("language").addSingle(got != null, ok);
+            if (!ok) {
+                report.mismatch(id + ": language: expected " + label.language() + " got " + got);
+            }
+        }
+        if (label.entities() != null) {
+            List<String> got = e == null
+                    ? List.of()
+                    : e.entities().stream().map(NamedEntity::id).toList();
+            sets(report, "entities", id, label.entities(), got);
+        }
+        if (label.topics() != null) {
+            List<String> got = e == null
+                    ? List.of()
+                    : e.topics().stream().map(ArticleTopic::id).toList();
+            // Expected topics are the ones that must be there: recall is what counts; every extra topic
+            // is reported as a false positive all the same.
+            sets(report, "topics", id, label.topics(), got);
+        }
+    }
+
+    private static void sets(EvalReport report, String field, String id, List<String> expected, List<String> got) {
+        Set<String> want = new HashSet<>(expected);
+        Set<String> have = new HashSet<>(got);
+        long tp = 0;
+        List<String> extra = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String g : have) {
+            if (want.contains(g)) {
+                tp++;
+            } else {
+                extra.add(g);
+            }
+        }
+        for (String w : want) {
+            if (!have.contains(w)) {
+                missing.add(w);
+            }
+        }
+        report.field(field).add(tp, extra.size(), missing.size());
+        if (!extra.isEmpty() || !missing.isEmpty()) {
+            extra.sort(null);
+            missing.sort(null);
+            report.mismatch(id + ": " + field + ": unexpected " + extra + " missing " + missing);
+        }
+    }
+
+    private static List<String> lower(List<String> names) {
+        return names.stream().map(n -> normalize(n)).toList();
+    }
+
+    static boolean same(String expected, String actual) {
+        return normalize(expected).equals(normalize(actual));
+    }
+
+    private static String normalize(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFKC)
+                .replace('\u2019', '\'')
+                .replace('\u2018', '\'')
+                .replace('\u201C', '"')
+                .replace('\u201D', '"')
+                .replaceAll("\\s+", " ")
+                .strip()
+                .toLowerCase(Locale.ROOT);
+    }
+
+    private static String firstLine(String text) {
+        for (String line : text.split("\\R")) {
+            String t = line.replace("\uFEFF", "").strip();
+            if (!t.isEmpty()) {
+                return t;
+            }
+        }
+        return "";
+    }
+
+    /** {@code story.txt} -> {@code story.json}; {@code page.html.gz} -> {@code page.json}. */
+    static Path sidecar(Path file) {
+        String n = file.getFileName().toString();
+        if (n.toLowerCase(Locale.ROOT).endsWith(".gz")) {
+            n = n.substring(0, n.length() - 3);
+        }
+        int dot = n.lastIndexOf('.');
+        return file.resolveSibling((dot > 0 ? n.substring(0, dot) : n) + ".json");
+    }
+}

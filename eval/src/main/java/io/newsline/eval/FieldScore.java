@@ -1,0 +1,95 @@
+package io.newsline.eval;
+
+import java.util.Locale;
+
+/**
+ * Precision, recall and F1 of one field over many articles. Set-valued fields (bylines, entities,
+ * topics) add true positives, false positives and false negatives per item (micro average); text fields
+ * (body, summary) add one word-overlap score per article and report the mean (macro average); single
+ * values (title, date, language) count an exact match as a true positive, a wrong value as a false
+ * positive and a false negative, and a missing value as a false negative, so for them precision is the
+ * accuracy of what was given and recall the accuracy over all labelled articles.
+ */
+public final class FieldScore {
+    private final String field;
+    private long tp;
+    private long fp;
+    private long fn;
+    private int articles;
+    private double sumP;
+    private double sumR;
+    private double sumF;
+    private int macro;
+
+    public FieldScore(String field) {
+        this.field = field;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    /** Articles that had a label for this field. */
+    public int articles() {
+        return articles;
+    }
+
+    void add(long truePositives, long falsePositives, long falseNegatives) {
+        tp += truePositives;
+        fp += falsePositives;
+        fn += falseNegatives;
+        articles++;
+    }
+
+    void addSingle(boolean given, boolean correct) {
+        if (correct) {
+            add(1, 0, 0);
+        } else if (given) {
+            add(0, 1, 1);
+        } else {
+            add(0, 0, 1);
+        }
+    }
+
+    void addOverlap(WordOverlap.Counts c) {
+        sumP += c.precision();
+        sumR += c.recall();
+        sumF += c.f1();
+        macro++;
+        articles++;
+    }
+
+    public double precision() {
+        if (macro > 0) {
+            return sumP / macro;
+        }
+        return tp + fp == 0 ? (fn == 0 ? 1 : 0) : (double) tp / (tp + fp);
+    }
+
+    public double recall() {
+        if (macro > 0) {
+            return sumR / macro;
+        }
+        return tp + fn == 0 ? 1 : (double) tp / (tp + fn);
+    }
+
+    public double f1() {
+        if (macro > 0) {
+            return sumF / macro;
+        }
+        double p = precision();
+        double r = recall();
+        return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+
+    /** The accuracy of a single-valued field: exact matches over labelled articles. */
+    public double accuracy() {
+        return articles == 0 ? 1 : (double) tp / articles;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(
+                Locale.ROOT, "%-10s n=%4d  P=%.3f  R=%.3f  F1=%.3f", field, articles, precision(), recall(), f1());
+    }
+}

@@ -1,0 +1,137 @@
+package io.newsline.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The evaluation of parsing and enrichment, with its thresholds: always on the labelled fixtures in
+ * {@code src/test/resources/eval}, and on {@code ../shared/corpus} when that directory exists.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EvaluationTest {
+    private final Evaluator evaluator = new Evaluator();
+    private EvalReport fixtures;
+
+    @BeforeAll
+    void evaluateFixtures() throws Exception {
+        fixtures = evaluator.labelledDirectory(fixturesDir());
+        fixtures.print(System.out, true);
+    }
+
+    static Path fixturesDir() throws URISyntaxException {
+        return Path.of(EvaluationTest.class.getResource("/eval/seed-000.json").toURI())
+                .getParent();
+    }
+
+    /** {@code ../shared/corpus} relative to the repository root, or null when it is not there. */
+    static Path corpus() {
+        String root = System.getProperty("newsline.repository.root");
+        Path base = root != null ? Path.of(root) : Path.of("").toAbsolutePath();
+        for (Path dir = base; dir != null; dir = dir.getParent()) {
+            Path c = dir.resolve("../shared/corpus").normalize();
+            if (Files.isDirectory(c)) {
+                return c;
+            }
+            if (Files.exists(dir.resolve(".git"))) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void everyFixtureParses() {
+        assertThat(fixtures.articles()).isGreaterThanOrEqualTo(9);
+        assertThat(fixtures.failures()).isZero();
+    }
+
+    @Test
+    void headlinesDeksBylinesAndDatesOfTheFixtures() {
+        assertThat(fixtures.score("title").accuracy()).isEqualTo(1.0);
+        assertThat(fixtures.score("dek").f1()).isGreaterThanOrEqualTo(0.95);
+        assertThat(fixtures.score("bylines").f1()).isGreaterThanOrEqualTo(0.95);
+        assertThat(fixtures.score("date").accuracy()).isEqualTo(1.0);
+    }
+
+    @Test
+    void bodyTextOfTheFixtures() {
+        assertThat(fixtures.score("body").f1()).isGreaterThanOrEqualTo(0.95);
+    }
+
+    @Test
+    void languageAndEntitiesOfTheFixtures() {
+        assertThat(fixtures.score("language").accuracy()).isEqualTo(1.0);
+        assertThat(fixtures.score("entities").precision()).isGreaterThanOrEqualTo(0.90);
+        assertThat(fixtures.score("entities").recall()).isGreaterThanOrEqualTo(0.85);
+    }
+
+    @Test
+    void requiredTopicsOfTheFixtures() {
+        // Expected topics are the ones that must be there (the seeds' done criterion among them).
+        assertThat(fixtures.score("topics").recall()).isGreaterThanOrEqualTo(0.85);
+    }
+
+    @Test
+    void seedTopicsAreAllThere() {
+        assertThat(fixtures.mismatches())
+                .noneMatch(m -> m.startsWith("seed-") && m.contains("topics") && !m.endsWith("missing []"));
+    }
+
+    @Test
+    void evalCommandPrintsScoresAndHonoursThresholds() throws Exception {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        int ok;
+        int failing;
+        try {
+            System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+            ok = new picocli.CommandLine(new EvalCommand())
+                    .execute(fixturesDir().toString(), "--fail-under", "title.accuracy=0.99");
+            failing = new picocli.CommandLine(new EvalCommand())
+                    .execute(fixturesDir().toString(), "--fail-under", "topics.precision=1.01");
+        } finally {
+            System.setOut(old);
+        }
+        assertThat(ok).isZero();
+        assertThat(failing).isEqualTo(1);
+        assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("title", "P=", "R=", "F1=");
+    }
+
+    @Test
+    void htmlGoldBodyF1() throws Exception {
+        Path corpus = corpus();
+        assumeTrue(
+                corpus != null && Files.isDirectory(corpus.resolve("html-gold")),
+                "../shared/corpus/html-gold not found: corpus evaluation skipped");
+        EvalReport report = evaluator.htmlGold(corpus.resolve("html-gold"));
+        report.print(System.out, false);
+
+        assertThat(report.articles()).isGreaterThan(100);
+        assertThat(report.score("body").f1()).isGreaterThanOrEqualTo(0.93);
+    }
+
+    @Test
+    void bbcHeadlinesAndHandLabelledEntities() throws Exception {
+        Path corpus = corpus();
+        assumeTrue(
+                corpus != null && Files.isDirectory(corpus.resolve("bbc")),
+                "../shared/corpus/bbc not found: corpus evaluation skipped");
+        EvalReport report = evaluator.bbc(corpus.resolve("bbc"), Evaluator.bundledBbcLabels());
+        report.print(System.out, false);
+
+        assertThat(report.articles()).isGreaterThan(2000);
+        assertThat(report.score("title").accuracy()).isGreaterThanOrEqualTo(0.98);
+        assertThat(report.score("entities").articles()).isEqualTo(50);
+        assertThat(report.score("entities").precision()).isGreaterThanOrEqualTo(0.90);
+    }
+}

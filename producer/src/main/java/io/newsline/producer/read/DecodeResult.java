@@ -1,4 +1,0 @@
-package io.newsline.producer.read;
-
-/** What {@link TextDecoder} makes of a file's bytes: text, or the reason there is none. */
-public sealed interface DecodeResult permits DecodedText, Rejection {}
