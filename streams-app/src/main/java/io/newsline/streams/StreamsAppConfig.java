@@ -9,6 +9,7 @@ import io.newsline.streams.dedup.DedupSettings;
 import io.newsline.streams.errors.DeadLetterDeserializationHandler;
 import io.newsline.streams.errors.DeadLetterProcessingHandler;
 import io.newsline.streams.errors.DeadLetterProductionHandler;
+import io.newsline.streams.timeline.TimelineSettings;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -370,6 +371,12 @@ public final class StreamsAppConfig extends AbstractConfig {
     public DedupSettings dedupSettings() {
         return new DedupSettings(
                 nearDuplicates(), dedupRetention(), topicPartitions(), DedupSettings.exchangeTopic(applicationId()));
+    }
+
+    /** The timeline stages' settings; "also reported by" patches are spread like the entries topic. */
+    public TimelineSettings timelineSettings() {
+        return new TimelineSettings(
+                timelineRetention(), snapshotEntries(), snapshotInterval(), expiryInterval(), topicPartitions());
     }
 
     /** This configuration with another partition count (the one the existing topics have). */
