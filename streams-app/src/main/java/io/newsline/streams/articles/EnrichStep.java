@@ -13,7 +13,7 @@ import io.newsline.avro.Keyword;
 import io.newsline.avro.ParsedArticle;
 import io.newsline.avro.Topic;
 import io.newsline.avro.TopicKind;
-import io.newsline.streams.RecordFailures;
+import io.newsline.streams.errors.RecordFailures;
 import java.util.List;
 import java.util.function.Function;
 

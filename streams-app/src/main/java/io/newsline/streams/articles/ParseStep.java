@@ -7,7 +7,7 @@ import io.newsline.article.similarity.BodyFingerprint;
 import io.newsline.avro.ArticleSource;
 import io.newsline.avro.DateSource;
 import io.newsline.avro.RawArticle;
-import io.newsline.streams.RecordFailures;
+import io.newsline.streams.errors.RecordFailures;
 import java.time.Instant;
 
 /**

@@ -1,4 +1,4 @@
-package io.newsline.streams;
+package io.newsline.streams.errors;
 
 /**
  * How the topology's steps tell a failure of one record (dead-letter it, carry on) from a failure of the
