@@ -10,7 +10,9 @@ import io.newsline.common.Topics;
 import io.newsline.streams.dedup.DedupOutcome;
 import io.newsline.streams.dedup.DedupTopology;
 import io.newsline.streams.enrich.EnrichStep;
+import io.newsline.streams.metrics.PipelineTaps;
 import io.newsline.streams.parse.ParseStep;
+import io.newsline.streams.query.QueryTopology;
 import io.newsline.streams.timeline.AlsoReportedPatcher;
 import io.newsline.streams.timeline.AlsoReportedTracker;
 import io.newsline.streams.timeline.ArticleFiler;
@@ -98,10 +100,11 @@ public final class NewslineTopology {
     public static ArticleStreams createArticleStreams(
             StreamsBuilder builder, StreamsAppConfig config, TopologySerdes serdes) {
         Serde<String> keys = Serdes.String();
-        KStream<String, ParsedArticle> parsed = builder.stream(
-                        Topics.RAW_ARTICLES,
-                        Consumed.with(keys, serdes.valueSerde(RawArticle.class)).withName("read-raw-articles"))
-                .mapValues(ParseStep::parse, Named.as("parse-article"));
+        KStream<String, RawArticle> raw = builder.stream(
+                Topics.RAW_ARTICLES,
+                Consumed.with(keys, serdes.valueSerde(RawArticle.class)).withName("read-raw-articles"));
+        PipelineTaps.countArticlesIn(raw); // issue 13: metrics
+        KStream<String, ParsedArticle> parsed = raw.mapValues(ParseStep::parse, Named.as("parse-article"));
 
         Map<String, KStream<String, DedupOutcome>> outcomes = DedupTopology.createDedupStream(
                         builder, parsed, config.dedupSettings())
@@ -111,9 +114,9 @@ public final class NewslineTopology {
 
         Serde<DuplicateNotice> noticeSerde = serdes.valueSerde(DuplicateNotice.class);
         KStream<String, DedupOutcome> duplicates = outcomes.get("dedup-verdict-duplicates");
-        duplicates
-                .mapValues(DedupOutcome::duplicate, Named.as("duplicate-notice"))
-                .to(Topics.DUPLICATES, Produced.with(keys, noticeSerde).withName("write-duplicates"));
+        KStream<String, DuplicateNotice> notices =
+                duplicates.mapValues(DedupOutcome::duplicate, Named.as("duplicate-notice"));
+        notices.to(Topics.DUPLICATES, Produced.with(keys, noticeSerde).withName("write-duplicates"));
         KStream<String, DuplicateNotice> repeats = duplicates
                 .map(
                         (articleId, outcome) ->
@@ -126,12 +129,17 @@ public final class NewslineTopology {
                 .filter((articleId, outcome) -> outcome.retracted(), Named.as("retracted-originals"))
                 .mapValues(outcome -> (EnrichedArticle) null, Named.as("retraction"));
 
-        KStream<String, EnrichedArticle> enriched = outcomes.get("dedup-verdict-originals")
-                .mapValues(outcome -> EnrichStep.enrich(outcome.original()), Named.as("enrich-article"))
-                .merge(retractions, Named.as("merge-retractions"));
+        KStream<String, EnrichedArticle> originals = outcomes.get("dedup-verdict-originals")
+                .mapValues(outcome -> EnrichStep.enrich(outcome.original()), Named.as("enrich-article"));
+        KStream<String, EnrichedArticle> enriched = originals.merge(retractions, Named.as("merge-retractions"));
         enriched.to(
                 Topics.ENRICHED_ARTICLES,
                 Produced.with(keys, serdes.valueSerde(EnrichedArticle.class)).withName("write-enriched-articles"));
+
+        // Issue 13: metrics, and the stores of the HTTP API's article and duplicate lookups (side branches).
+        PipelineTaps.countEnriched(originals);
+        PipelineTaps.countDuplicates(notices);
+        QueryTopology.recordArticles(builder, enriched, notices, repeats);
         return new ArticleStreams(enriched, repeats);
     }
 
@@ -209,18 +217,16 @@ public final class NewslineTopology {
                         stores.index(),
                         stores.locator())
                 .to(Topics.TIMELINE_ENTRIES, toEntries.apply("write-expired-timeline-entries"));
-        changes.process(
-                        () -> new TimelineSnapshotter(
-                                stores,
-                                config.snapshotEntries(),
-                                config.snapshotInterval(),
-                                config.timelineRetention()),
-                        Named.as("snapshot-dirty-timelines"),
-                        stores.dirtyTopics(),
-                        stores.entries(),
-                        stores.index(),
-                        stores.locator())
-                .to(Topics.TIMELINES, Produced.with(keys, timelineSerde).withName("write-timeline-snapshots"));
+        KStream<String, TopicTimeline> snapshots = changes.process(
+                () -> new TimelineSnapshotter(
+                        stores, config.snapshotEntries(), config.snapshotInterval(), config.timelineRetention()),
+                Named.as("snapshot-dirty-timelines"),
+                stores.dirtyTopics(),
+                stores.entries(),
+                stores.index(),
+                stores.locator());
+        snapshots.to(Topics.TIMELINES, Produced.with(keys, timelineSerde).withName("write-timeline-snapshots"));
+        QueryTopology.recordTopics(builder, snapshots); // issue 13: the HTTP API's topic directory
 
         if (repeatsByOriginal != null) {
             repeatsByOriginal

@@ -8,6 +8,7 @@ import io.newsline.streams.dedup.NearDuplicateParams;
 import io.newsline.streams.errors.DeadLetterDeserializationHandler;
 import io.newsline.streams.errors.DeadLetterProcessingHandler;
 import io.newsline.streams.errors.DeadLetterProductionHandler;
+import io.newsline.streams.web.HttpSettings;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -109,6 +110,10 @@ public record StreamsAppConfig(
         defaults.put(NEAR_ROWS, Integer.toString(near.rows()));
         defaults.put(NEAR_SHINGLE_WORDS, Integer.toString(near.shingleSize()));
         defaults.put(NEAR_RETENTION_MS, Long.toString(near.retention().toMillis()));
+        // Issue 13: the HTTP API and page (io.newsline.streams.web.HttpSettings): loopback and a free port unless
+        // set; application.server, when not set, is the address bound here.
+        defaults.put(HttpSettings.ENABLED, "true");
+        defaults.put(HttpSettings.LISTEN, HttpSettings.DEFAULT_LISTEN);
         return defaults;
     }
 
