@@ -81,6 +81,11 @@ public final class StreamsApp implements AutoCloseable {
         return started.state() == KafkaStreams.State.ERROR ? 1 : 0;
     }
 
+    /** Blocks until the app stops (closed, or Kafka Streams ended in error); for {@code demo --serve}. */
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+
     /** The address of this instance's page and API, once started with HTTP enabled (issue 13). */
     public Optional<URI> webUrl() {
         WebFront front = web;
