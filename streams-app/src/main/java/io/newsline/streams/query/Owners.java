@@ -38,11 +38,14 @@ public final class Owners {
                 QueryStores.ARTICLES, articleId, Serdes.String().serializer()));
     }
 
-    /** Every instance that holds a part of the topic directory. */
+    /** Every instance that holds an active part of the topic directory. */
     public Set<HostInfo> topicHosts() {
         Set<HostInfo> hosts = new LinkedHashSet<>();
         for (StreamsMetadata metadata : streams.streamsMetadataForStore(QueryStores.TOPICS)) {
-            hosts.add(metadata.hostInfo());
+            // Only instances with active partitions of it: one that holds standbys only has nothing to answer.
+            if (metadata.stateStoreNames().contains(QueryStores.TOPICS)) {
+                hosts.add(metadata.hostInfo());
+            }
         }
         if (hosts.isEmpty()) {
             throw new OwnerUnknownException("no instance holds the topic directory yet");

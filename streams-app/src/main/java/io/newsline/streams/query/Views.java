@@ -16,7 +16,7 @@ import java.util.Map;
  * keywords, so one stored view stays a few KiB whatever the article.
  */
 public final class Views {
-    static final int BODY_CHARS = 12_000;
+    static final int BODY_CHARS = 2_000;
     static final int MAX_ENTITIES = 30;
     static final int MAX_KEYWORDS = 15;
 
