@@ -60,6 +60,11 @@ import org.apache.kafka.streams.state.Stores;
  *   -> snapshot-dirty-timelines           (store timeline-dirty-topics; one snapshot per topic per interval)
  *        -> news.timelines                (compacted, key topicId)
  *   [timeline-also-reported-by] -> patch-also-reported-by -> news.timeline-entries (the whole entry, new list)
+ *
+ * side branches for the HTTP API and metrics (issue 13; they forward nothing):
+ *   enriched -> record-article-views (store article-views); duplicate notices by id and by original ->
+ *   record-duplicate-of / record-duplicated-by (store article-duplicates); snapshots -> record-topic-directory
+ *   (store topic-directory); count-articles-in, count-enriched-articles, count-duplicates (PipelineMetrics)
  * </pre>
  *
  * Every processor, store and internal topic is named, and the app refuses generated names
