@@ -6,6 +6,7 @@ import io.newsline.local.LocalStack;
 import io.newsline.producer.ProduceCommand;
 import io.newsline.streams.StreamsApp;
 import io.newsline.streams.StreamsAppConfig;
+import io.newsline.streams.web.HttpSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -93,6 +94,20 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Give up waiting for the timelines after this long (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    // Issue 13: the timelines page of the demo's streams app.
+    @Option(
+            names = "--serve",
+            description = "After printing the timelines, keep everything running and serve the timelines page"
+                    + " (its URL is printed) until Ctrl-C.")
+    boolean serve;
+
+    @Option(
+            names = "--listen",
+            paramLabel = "HOST:PORT",
+            defaultValue = "127.0.0.1:0",
+            description = "Where the streams app serves its page and API (default: ${DEFAULT-VALUE}, a free port).")
+    String listen;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -120,6 +135,10 @@ public final class DemoCommand implements Callable<Integer> {
             return CommandLine.ExitCode.USAGE;
         }
 
+        if (serve && noStream) {
+            err.println("demo: --serve needs the demo's own streams app (it serves the page); drop --no-stream.");
+            return CommandLine.ExitCode.USAGE;
+        }
         if (noStream && bootstrapServers == null) {
             err.println("demo: --no-stream needs --bootstrap-servers (a cluster where a streams app runs).");
             return CommandLine.ExitCode.USAGE;
@@ -177,8 +196,10 @@ public final class DemoCommand implements Callable<Integer> {
                         Map.entry(
                                 StreamsConfig.STATE_DIR_CONFIG,
                                 dir.resolve("streams-state").toString()),
-                        Map.entry(StreamsAppConfig.TOPIC_PARTITIONS, Integer.toString(partitions)))));
+                        Map.entry(StreamsAppConfig.TOPIC_PARTITIONS, Integer.toString(partitions)),
+                        Map.entry(HttpSettings.LISTEN, listen))));
                 streams = app[0].start();
+                app[0].webUrl().ifPresent(url -> progress("timelines page and API on " + url));
                 awaitRunning(streams, deadline, log);
             }
 
@@ -189,6 +210,9 @@ public final class DemoCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             timelines.forEach(timeline -> TimelinesCommand.printText(out, timeline));
             out.flush();
+            if (serve) {
+                return serveUntilStopped(out, app[0], streams, log, stopped);
+            }
             return 0;
         } catch (DemoFailure e) {
             err.println("demo: FAILED: " + e.getMessage());
@@ -211,6 +235,26 @@ public final class DemoCommand implements Callable<Integer> {
             closeQuietly(logging);
             progress(String.format(Locale.ROOT, "done in %.1f s", (System.nanoTime() - startNanos) / 1e9));
         }
+    }
+
+    /** {@code --serve}: prints the page's URL and keeps everything running until Ctrl-C (or the app stops). */
+    private int serveUntilStopped(
+            PrintWriter out, StreamsApp app, KafkaStreams streams, Path log, AtomicBoolean stoppedByUser)
+            throws InterruptedException {
+        String url = app.webUrl()
+                .map(Object::toString)
+                .orElseThrow(
+                        () -> new DemoFailure("the streams app serves no page (" + HttpSettings.ENABLED + "=false?)"));
+        out.println();
+        out.println("Timelines page: " + url + "  (Ctrl-C to stop)");
+        out.flush();
+        progress("serving " + url + " until Ctrl-C");
+        // Ctrl-C runs the shutdown hook, which stops everything; until then only a stopped app ends the wait.
+        app.awaitStopped();
+        if (!stoppedByUser.get()) {
+            checkAlive(streams, log);
+        }
+        return 0;
     }
 
     private void awaitRunning(KafkaStreams streams, long deadline, Path log) throws InterruptedException {

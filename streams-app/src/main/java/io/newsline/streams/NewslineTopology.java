@@ -2,10 +2,13 @@ package io.newsline.streams;
 
 import io.newsline.avro.EnrichedArticle;
 import io.newsline.avro.ParsedArticle;
+import io.newsline.avro.TopicTimeline;
 import io.newsline.streams.articles.ArticlesStage;
 import io.newsline.streams.articles.EnrichStep;
 import io.newsline.streams.articles.ParseStep;
 import io.newsline.streams.dedup.DedupStage;
+import io.newsline.streams.metrics.PipelineTaps;
+import io.newsline.streams.query.QueryTopology;
 import io.newsline.streams.timeline.TimelineStage;
 import io.newsline.streams.topics.NewslineTopics;
 import io.newsline.streams.topics.TopologySerdes;
@@ -39,6 +42,8 @@ import org.apache.kafka.streams.kstream.KStream;
  *   -> snapshot-dirty-timelines           (store timeline-dirty-topics; one snapshot per topic per interval)
  *        -> news.timelines                (compacted, key topicId)
  *   [timeline-also-reported-by] -> patch-also-reported-by -> news.timeline-entries (the whole entry, new list)
+ * side branches for the HTTP API (QueryTopology): record-article-views, record-duplicate-of, record-duplicated-by
+ *   (stores article-views, article-duplicates), record-topic-directory (store topic-directory)
  * </pre>
  *
  * Every processor, store and internal topic is named, and the app refuses generated names
@@ -65,7 +70,13 @@ public final class NewslineTopology {
         KStream<String, ParsedArticle> parsed = articles.parse(builder);
         DedupStage.Verdicts verdicts = dedup.deduplicate(builder, parsed);
         KStream<String, EnrichedArticle> enriched = articles.enrich(verdicts.originals(), verdicts.retracted());
-        timelines.build(builder, enriched, verdicts.repeatsByOriginal());
+        KStream<String, TopicTimeline> snapshots = timelines.build(builder, enriched, verdicts.repeatsByOriginal());
+
+        // The HTTP API's lookups (article views, duplicates, the topic directory) and the app's own metrics: side
+        // branches that change nothing above.
+        PipelineTaps.countDuplicates(verdicts.notices());
+        QueryTopology.recordArticles(builder, enriched, verdicts.notices(), verdicts.repeatsByOriginal());
+        QueryTopology.recordTopics(builder, snapshots);
 
         Properties properties = new Properties();
         properties.putAll(config.clientSettings());

@@ -1,7 +1,10 @@
 package io.newsline.streams;
 
 import io.newsline.streams.topics.TopologySerdes;
+import io.newsline.streams.web.WebFront;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.admin.Admin;
@@ -19,6 +22,8 @@ public final class StreamsApp implements AutoCloseable {
     private final StreamsAppConfig config;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile KafkaStreams streams;
+    // Issue 13: the HTTP API, page, probes and metrics of this instance (io.newsline.streams.web).
+    private volatile WebFront web;
 
     public StreamsApp(StreamsAppConfig config) {
         this.config = config;
@@ -41,7 +46,12 @@ public final class StreamsApp implements AutoCloseable {
         }
         Topology topology = NewslineTopology.build(effective, TopologySerdes.from(effective.clientSettings()));
         log.debug("Topology:\n{}", topology.describe());
+        // Issue 13: bind the HTTP port first; its address is this instance's application.server.
+        WebFront front = WebFront.open(config.clientSettings());
+        this.web = front;
+        front.configure(properties);
         KafkaStreams kafkaStreams = new KafkaStreams(topology, properties);
+        front.attach(kafkaStreams);
         kafkaStreams.setUncaughtExceptionHandler(exception -> {
             // Records that fail are already routed to the dead-letter topic by the handlers; what reaches here
             // is a failure of the thread itself (e.g. a fenced producer), which a new thread can recover from.
@@ -72,11 +82,26 @@ public final class StreamsApp implements AutoCloseable {
         return started.state() == KafkaStreams.State.ERROR ? 1 : 0;
     }
 
+    /** Blocks until the app stops (closed, or Kafka Streams ended in error); for {@code demo --serve}. */
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** The address of this instance's page and API, once started with HTTP enabled (issue 13). */
+    public Optional<URI> webUrl() {
+        WebFront front = web;
+        return front == null ? Optional.empty() : front.url();
+    }
+
     @Override
     public void close() {
         KafkaStreams current = streams;
         if (current != null) {
             current.close(CLOSE_TIMEOUT);
+        }
+        WebFront front = web;
+        if (front != null) {
+            front.close();
         }
         stopped.countDown();
     }

@@ -10,6 +10,7 @@ import io.newsline.streams.errors.DeadLetterDeserializationHandler;
 import io.newsline.streams.errors.DeadLetterProcessingHandler;
 import io.newsline.streams.errors.DeadLetterProductionHandler;
 import io.newsline.streams.timeline.TimelineSettings;
+import io.newsline.streams.web.HttpSettings;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -57,6 +58,7 @@ public final class StreamsAppConfig extends AbstractConfig {
     private static final String TIMELINES = "Timelines";
     private static final String TOPICS = "Topics";
     private static final String SERDES = "Serdes";
+    private static final String HTTP = "HTTP";
 
     /** The measured near-duplicate defaults (docs/near-duplicates.md), defined once in article-core. */
     private static final NearDuplicateParams NEAR_DEFAULTS = NearDuplicateParams.defaults(true);
@@ -232,7 +234,35 @@ public final class StreamsAppConfig extends AbstractConfig {
                     TOPICS,
                     3,
                     ConfigDef.Width.SHORT,
-                    "create topics");
+                    "create topics")
+            .define(
+                    HttpSettings.ENABLED,
+                    Type.BOOLEAN,
+                    true,
+                    Importance.MEDIUM,
+                    "Serve the HTTP API, the timeline page and the health and metrics endpoints.",
+                    HTTP,
+                    1,
+                    ConfigDef.Width.SHORT,
+                    "HTTP enabled")
+            .define(
+                    HttpSettings.LISTEN,
+                    Type.STRING,
+                    HttpSettings.DEFAULT_LISTEN,
+                    (name, value) -> {
+                        try {
+                            HttpSettings.parse(true, String.valueOf(value));
+                        } catch (IllegalArgumentException e) {
+                            throw new ConfigException(name, value, e.getMessage());
+                        }
+                    },
+                    Importance.MEDIUM,
+                    "host:port the HTTP server binds (port 0: a free one); loopback by default. Unless"
+                            + " application.server is set, the bound address is this instance's application.server.",
+                    HTTP,
+                    2,
+                    ConfigDef.Width.MEDIUM,
+                    "HTTP listen address");
 
     /**
      * The {@code newsline.*} settings; a copy, so callers cannot change the app's definitions. Other settings are

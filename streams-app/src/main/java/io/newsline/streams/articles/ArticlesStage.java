@@ -4,6 +4,7 @@ import io.newsline.avro.DuplicateNotice;
 import io.newsline.avro.EnrichedArticle;
 import io.newsline.avro.ParsedArticle;
 import io.newsline.avro.RawArticle;
+import io.newsline.streams.metrics.PipelineTaps;
 import io.newsline.streams.topics.TypedTopic;
 import java.util.Objects;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -34,8 +35,9 @@ public final class ArticlesStage {
 
     /** Raw articles, keyed by article id, parsed; an article that cannot be parsed is a dead letter. */
     public KStream<String, ParsedArticle> parse(StreamsBuilder builder) {
-        return builder.stream(raw.name(), raw.consumed("read-raw-articles"))
-                .mapValues(parseStep::parse, Named.as("parse-article"));
+        KStream<String, RawArticle> articles = builder.stream(raw.name(), raw.consumed("read-raw-articles"));
+        PipelineTaps.countArticlesIn(articles);
+        return articles.mapValues(parseStep::parse, Named.as("parse-article"));
     }
 
     /**
@@ -46,9 +48,10 @@ public final class ArticlesStage {
             KStream<String, ParsedArticle> originals, KStream<String, DuplicateNotice> retracted) {
         KStream<String, EnrichedArticle> retractions =
                 retracted.mapValues(notice -> (EnrichedArticle) null, Named.as("retraction"));
-        KStream<String, EnrichedArticle> articles = originals
-                .mapValues(enrichStep::enrich, Named.as("enrich-article"))
-                .merge(retractions, Named.as("merge-retractions"));
+        KStream<String, EnrichedArticle> enrichedOriginals =
+                originals.mapValues(enrichStep::enrich, Named.as("enrich-article"));
+        PipelineTaps.countEnriched(enrichedOriginals);
+        KStream<String, EnrichedArticle> articles = enrichedOriginals.merge(retractions, Named.as("merge-retractions"));
         articles.to(enriched.name(), enriched.produced("write-enriched-articles"));
         return articles;
     }

@@ -66,6 +66,7 @@ public final class DedupStage {
      */
     public record Verdicts(
             KStream<String, ParsedArticle> originals,
+            KStream<String, DuplicateNotice> notices,
             KStream<String, DuplicateNotice> retracted,
             KStream<String, DuplicateNotice> repeatsByOriginal) {}
 
@@ -104,7 +105,7 @@ public final class DedupStage {
         KStream<String, DuplicateNotice> retracted = dropped.filter(
                         (articleId, duplicate) -> duplicate.retracted(), Named.as("retracted-originals"))
                 .mapValues(DedupOutcome.Duplicate::notice, Named.as("retracted-notice"));
-        return new Verdicts(originals, retracted, repeats);
+        return new Verdicts(originals, notices, retracted, repeats);
     }
 
     /** The state stores, the exchange topic and the processors; one outcome per article, keyed by its id. */

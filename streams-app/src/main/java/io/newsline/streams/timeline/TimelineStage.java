@@ -51,19 +51,23 @@ public final class TimelineStage {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    /** Files {@code enriched} on its timelines and keeps the timelines and their snapshots. */
-    public void build(StreamsBuilder builder, KStream<String, EnrichedArticle> enriched) {
+    /**
+     * Files {@code enriched} on its timelines and keeps the timelines and their snapshots; returns the snapshots on
+     * their way to the timelines topic, keyed by topic id.
+     */
+    public KStream<String, TopicTimeline> build(StreamsBuilder builder, KStream<String, EnrichedArticle> enriched) {
         file(builder, enriched);
-        index(builder);
+        return index(builder);
     }
 
     /** As {@link #build(StreamsBuilder, KStream)}, and the entries list the sources in {@code repeatsByOriginal}. */
-    public void build(
+    public KStream<String, TopicTimeline> build(
             StreamsBuilder builder,
             KStream<String, EnrichedArticle> enriched,
             KStream<String, DuplicateNotice> repeatsByOriginal) {
-        build(builder, enriched);
+        KStream<String, TopicTimeline> snapshots = build(builder, enriched);
         patchAlsoReportedBy(repeatsByOriginal);
+        return snapshots;
     }
 
     /**
@@ -85,7 +89,7 @@ public final class TimelineStage {
      * Timelines (topic partitions): the entries as a table restored from the entries topic itself; not cached, so
      * every record read back reaches the index right after the table has it.
      */
-    private void index(StreamsBuilder builder) {
+    private KStream<String, TopicTimeline> index(StreamsBuilder builder) {
         KStream<String, TimelineEntry> changes = builder.table(
                         entries.name(),
                         entries.consumed("read-timeline-entries"),
@@ -110,15 +114,16 @@ public final class TimelineStage {
                         stores.index(),
                         stores.locator())
                 .to(entries.name(), toEntries("write-expired-timeline-entries"));
-        changes.process(
-                        () -> new TimelineSnapshotter(
-                                stores, settings.snapshotEntries(), settings.snapshotInterval(), settings.retention()),
-                        Named.as("snapshot-dirty-timelines"),
-                        stores.dirtyTopics(),
-                        stores.entries(),
-                        stores.index(),
-                        stores.locator())
-                .to(timelines.name(), timelines.produced("write-timeline-snapshots"));
+        KStream<String, TopicTimeline> snapshots = changes.process(
+                () -> new TimelineSnapshotter(
+                        stores, settings.snapshotEntries(), settings.snapshotInterval(), settings.retention()),
+                Named.as("snapshot-dirty-timelines"),
+                stores.dirtyTopics(),
+                stores.entries(),
+                stores.index(),
+                stores.locator());
+        snapshots.to(timelines.name(), timelines.produced("write-timeline-snapshots"));
+        return snapshots;
     }
 
     /** "Also reported by": the filing stage tracks the sources, the timeline side rewrites the entries. */
