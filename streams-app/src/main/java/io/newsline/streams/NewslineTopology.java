@@ -1,10 +1,10 @@
 package io.newsline.streams;
 
 import io.newsline.avro.EnrichedArticle;
-import io.newsline.avro.ParsedArticle;
 import io.newsline.streams.articles.ArticlesStage;
 import io.newsline.streams.articles.EnrichStep;
 import io.newsline.streams.articles.ParseStep;
+import io.newsline.streams.avro.ParsedArticle;
 import io.newsline.streams.dedup.DedupStage;
 import io.newsline.streams.timeline.TimelineStage;
 import io.newsline.streams.topics.NewslineTopics;

@@ -1,6 +1,6 @@
 package io.newsline.streams.dedup;
 
-import io.newsline.avro.ParsedArticle;
+import io.newsline.streams.avro.ParsedArticle;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
