@@ -5,6 +5,7 @@ import io.newsline.avro.TimelineEntry;
 import io.newsline.avro.TopicTimeline;
 import io.newsline.common.ClientSettings;
 import io.newsline.common.Topics;
+import io.newsline.common.cli.ClientSettingOptions;
 import io.newsline.common.cli.KafkaConnectionOptions;
 import io.newsline.serde.SpecificAvroDeserializer;
 import java.io.PrintWriter;
@@ -65,8 +66,9 @@ public final class TimelinesCommand implements Callable<Integer> {
             description = "text, or json (one JSON object per timeline and line).")
     Format format;
 
-    @Option(names = "-X", paramLabel = "KEY=VALUE", description = "Any Kafka consumer or deserializer setting.")
-    Map<String, String> settings = new LinkedHashMap<>();
+    /** -X KEY=VALUE. */
+    @Mixin
+    ClientSettingOptions x;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -80,7 +82,7 @@ public final class TimelinesCommand implements Callable<Integer> {
                         "isolation.level", "read_committed"), // only what the streams app committed
                 null, // no properties file
                 System.getenv(),
-                settings);
+                x.settings());
         connection.requireConnection(config);
         PrintWriter out = spec.commandLine().getOut();
 

@@ -129,18 +129,4 @@ public final class ClientSettings {
         }
         return name.toString();
     }
-
-    /** Parses {@code key=value} pairs as given to {@code -X}; a pair without '=' is a clear error. */
-    public static Map<String, String> parsePairs(Iterable<String> pairs) {
-        Map<String, String> parsed = new TreeMap<>();
-        for (String pair : pairs) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException(
-                        "Setting '" + pair + "' is not of the form key=value, e.g. -X linger.ms=50");
-            }
-            parsed.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
-        }
-        return parsed;
-    }
 }

@@ -1,6 +1,7 @@
 package io.newsline.local;
 
 import io.newsline.common.JavaRuntimes;
+import io.newsline.common.SingleNodeKafkaSettings;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -77,9 +77,12 @@ public final class KafkaBroker extends LocalService {
         return configDir().resolve("data");
     }
 
-    /** Settings of a one-node cluster; the replication ones would otherwise wait forever for brokers 2 and 3. */
+    /**
+     * Settings of a one-node cluster: the ones every such cluster of ours shares ({@link SingleNodeKafkaSettings}),
+     * then this node's roles, listeners and storage, then the overrides.
+     */
     Map<String, String> serverProperties() {
-        Map<String, String> config = new LinkedHashMap<>();
+        Map<String, String> config = SingleNodeKafkaSettings.broker();
         config.put("process.roles", "broker,controller");
         config.put("node.id", "1");
         config.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
@@ -89,21 +92,6 @@ public final class KafkaBroker extends LocalService {
         config.put("inter.broker.listener.name", "PLAINTEXT");
         config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         config.put("log.dirs", dataDir().toString());
-        config.put("num.partitions", "1");
-        config.put("default.replication.factor", "1");
-        config.put("min.insync.replicas", "1");
-        config.put("offsets.topic.replication.factor", "1");
-        config.put("offsets.topic.num.partitions", "1");
-        config.put("transaction.state.log.replication.factor", "1");
-        config.put("transaction.state.log.min.isr", "1");
-        config.put("transaction.state.log.num.partitions", "1");
-        config.put("share.coordinator.state.topic.replication.factor", "1");
-        config.put("share.coordinator.state.topic.min.isr", "1");
-        config.put("share.coordinator.state.topic.num.partitions", "1");
-        // A consumer group starts at once instead of waiting 3 s for more members.
-        config.put("group.initial.rebalance.delay.ms", "0");
-        // As in production: topics are created on purpose, with the right cleanup policy.
-        config.put("auto.create.topics.enable", "false");
         config.putAll(overrides);
         return config;
     }

@@ -3,6 +3,7 @@ package io.newsline.producer;
 import io.newsline.avro.RawArticle;
 import io.newsline.producer.read.ArticleFile;
 import io.newsline.producer.read.ArticleFileReader;
+import io.newsline.producer.read.FailureReason;
 import io.newsline.producer.read.ReadResult;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -2,6 +2,7 @@ package io.newsline.producer;
 
 import io.newsline.avro.RawArticle;
 import io.newsline.common.Topics;
+import io.newsline.common.cli.ClientSettingOptions;
 import io.newsline.common.cli.KafkaConnectionOptions;
 import io.newsline.producer.read.ArticleFileReader;
 import io.newsline.producer.select.PathSelector;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -157,11 +157,9 @@ public final class ProduceCommand implements Callable<Integer> {
             description = "Properties file with Kafka producer and serializer settings.")
     Path producerConfig;
 
-    @Option(
-            names = "-X",
-            paramLabel = "KEY=VALUE",
-            description = "Any Kafka producer or serializer setting, e.g. -X linger.ms=50 (repeatable).")
-    Map<String, String> overrides = new LinkedHashMap<>();
+    /** -X KEY=VALUE. */
+    @Mixin
+    ClientSettingOptions x;
 
     @Option(names = "--no-progress", description = "No progress bar (there is none anyway when not run in a terminal).")
     boolean noProgress;
@@ -296,7 +294,7 @@ public final class ProduceCommand implements Callable<Integer> {
 
     Map<String, Object> producerConfig() {
         Map<String, Object> config = ProducerSettings.forProducer(
-                ProducerSettings.resolve(maxFileSize, producerConfig, environment, overrides, connection));
+                ProducerSettings.resolve(maxFileSize, producerConfig, environment, x.settings(), connection));
         log.debug("Producer settings: {}", config.keySet());
         return config;
     }

@@ -1,5 +1,6 @@
 package io.newsline.producer;
 
+import io.newsline.producer.read.FailureReason;
 import io.newsline.producer.select.FileWalker;
 import io.newsline.producer.select.PathSelector;
 import io.newsline.producer.watch.DirectoryWatcher;

@@ -1,5 +1,6 @@
 package io.newsline.producer;
 
+import io.newsline.producer.read.FailureReason;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.newsline.producer;
 
+import io.newsline.producer.read.FailureReason;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;

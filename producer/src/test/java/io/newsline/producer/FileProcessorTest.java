@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsline.avro.RawArticle;
 import io.newsline.producer.read.ArticleFileReader;
+import io.newsline.producer.read.FailureReason;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.newsline.article.io.ArticleIds;
 import io.newsline.avro.RawArticle;
+import io.newsline.producer.read.FailureReason;
 import io.newsline.serde.SchemaRegistryConfig;
 import java.io.IOException;
 import java.io.PrintWriter;

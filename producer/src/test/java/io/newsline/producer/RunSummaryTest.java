@@ -2,6 +2,7 @@ package io.newsline.producer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsline.producer.read.FailureReason;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,9 @@
 package io.newsline.streams;
 
 import io.newsline.common.ClientSettings;
+import io.newsline.common.cli.ClientSettingOptions;
 import io.newsline.common.cli.KafkaConnectionOptions;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.streams.StreamsConfig;
@@ -38,11 +37,9 @@ public final class StreamCommand implements Callable<Integer> {
     @Option(names = "--config", description = "A properties file with any Streams, client or newsline.* setting.")
     Path configFile;
 
-    @Option(
-            names = "-X",
-            description = "Any setting as key=value; repeatable, wins over everything else.",
-            paramLabel = "KEY=VALUE")
-    List<String> settings = new ArrayList<>();
+    /** -X KEY=VALUE: here it wins over everything else, the options too. */
+    @Mixin
+    ClientSettingOptions x;
 
     @Override
     public Integer call() {
@@ -60,7 +57,7 @@ public final class StreamCommand implements Callable<Integer> {
                         .withEnvironment(environment))
                 .with(StreamsConfig.STATE_DIR_CONFIG, stateDir == null ? null : stateDir.toString())
                 .with(StreamsConfig.APPLICATION_ID_CONFIG, applicationId)
-                .with(ClientSettings.parsePairs(settings));
+                .with(x.settings());
         return connection.requireConnection(resolved);
     }
 

@@ -1,5 +1,6 @@
 package io.newsline.testkit;
 
+import io.newsline.common.SingleNodeKafkaSettings;
 import java.time.Duration;
 import java.util.Locale;
 import org.testcontainers.containers.GenericContainer;
@@ -45,8 +46,9 @@ public final class DockerStack implements Startable {
                 // A listener other containers on the network reach by name; tests use the mapped port.
                 .withListener(KAFKA_INTERNAL_LISTENER);
         // KafkaContainer already sets the internal topics' replication to 1 and the rebalance delay to 0.
-        KafkaTestCluster.BROKER_CONFIG.forEach((key, value) ->
-                kafka.withEnv("KAFKA_" + key.toUpperCase(Locale.ROOT).replace('.', '_'), value));
+        SingleNodeKafkaSettings.broker()
+                .forEach((key, value) ->
+                        kafka.withEnv("KAFKA_" + key.toUpperCase(Locale.ROOT).replace('.', '_'), value));
 
         schemaRegistry = new GenericContainer<>(SCHEMA_REGISTRY_IMAGE)
                 .withNetwork(network)

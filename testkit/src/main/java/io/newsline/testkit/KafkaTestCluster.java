@@ -2,10 +2,10 @@ package io.newsline.testkit;
 
 import static org.awaitility.Awaitility.await;
 
+import io.newsline.common.SingleNodeKafkaSettings;
 import java.lang.reflect.Field;
 import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,19 +32,8 @@ import org.slf4j.LoggerFactory;
  * path, not the unreleased one Kafka's own test kit defaults to, so tests see what a real broker of that
  * version offers.
  *
- * <p>Broker settings that differ from Kafka's defaults, all because there is only one broker or because tests
- * should be quick:
- *
- * <ul>
- *   <li>replication factor 1 and min ISR 1 for the internal topics (consumer offsets, transaction state,
- *       share-group state): with the defaults of 3 they can never be created, and consumer groups and
- *       transactions then hang without an error;
- *   <li>one partition for those internal topics, since 50 would slow down the first group or transaction;
- *   <li>{@code group.initial.rebalance.delay.ms=0}, so a consumer joins its group at once, not after 3 s;
- *   <li>{@code auto.create.topics.enable=false}: as in production, a topic must be created (with
- *       {@link #createTopic}) before it is used, so a test catches code that forgets to create one; Kafka
- *       Streams creates its internal topics itself and is not affected.
- * </ul>
+ * <p>Its broker settings are those of every single-node cluster of ours ({@link SingleNodeKafkaSettings}), with
+ * listeners on loopback ports chosen by the OS.
  *
  * <p>This is the only class that touches Kafka's internal test code ({@code kafka-test-common-runtime}),
  * which has moved between packages and modules before; keep it that way.
@@ -52,8 +41,6 @@ import org.slf4j.LoggerFactory;
 public final class KafkaTestCluster implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KafkaTestCluster.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-
-    static final Map<String, String> BROKER_CONFIG = brokerConfig();
 
     private final KafkaClusterTestKit kit;
     private final String bootstrapServers;
@@ -77,7 +64,7 @@ public final class KafkaTestCluster implements AutoCloseable {
                     .setNumControllerNodes(1)
                     .build();
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
-            BROKER_CONFIG.forEach(builder::setConfigProp);
+            SingleNodeKafkaSettings.broker().forEach(builder::setConfigProp);
             builder.setConfigProp(
                     "listeners",
                     nodes.brokerListenerName().value() + "://127.0.0.1:0,"
@@ -177,27 +164,6 @@ public final class KafkaTestCluster implements AutoCloseable {
                 .collect(Collectors.toMap(
                         Feature::featureName, feature -> feature.defaultLevel(version), (a, b) -> a, TreeMap::new));
         return BootstrapMetadata.fromVersions(version, featureLevels, "newsline-testkit");
-    }
-
-    private static Map<String, String> brokerConfig() {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("offsets.topic.replication.factor", "1");
-        config.put("offsets.topic.num.partitions", "1");
-        config.put("transaction.state.log.replication.factor", "1");
-        config.put("transaction.state.log.min.isr", "1");
-        config.put("transaction.state.log.num.partitions", "1");
-        config.put("share.coordinator.state.topic.replication.factor", "1");
-        config.put("share.coordinator.state.topic.min.isr", "1");
-        config.put("share.coordinator.state.topic.num.partitions", "1");
-        config.put("default.replication.factor", "1");
-        config.put("min.insync.replicas", "1");
-        config.put("num.partitions", "1");
-        config.put("group.initial.rebalance.delay.ms", "0");
-        config.put("auto.create.topics.enable", "false");
-        // Kafka's test kit turns unreleased features and API versions on; a real broker has them off.
-        config.put("unstable.api.versions.enable", "false");
-        config.put("unstable.feature.versions.enable", "false");
-        return Map.copyOf(config);
     }
 
     /**

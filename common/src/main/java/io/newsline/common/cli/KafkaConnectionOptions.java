@@ -17,9 +17,8 @@ import picocli.CommandLine.Option;
  * connection.requireConnection(settings);
  * }</pre>
  *
- * <p>The properties-file option and {@code -X} stay with each command: their names, types and help differ (a
- * {@code --config} or {@code --producer-config} file; {@code -X} as a picocli map, or as a list parsed with {@link
- * ClientSettings#parsePairs}, which wins over the options in {@code stream}).
+ * <p>{@code -X} is the other mixin, {@link ClientSettingOptions}; the properties-file option stays with each command,
+ * whose names and help differ ({@code --config}, {@code --producer-config}).
  */
 public final class KafkaConnectionOptions {
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";

@@ -7,8 +7,6 @@ import io.newsline.common.ClientSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,14 +20,14 @@ class KafkaConnectionOptionsTest {
     @TempDir
     Path dir;
 
-    /** Like {@code timelines}: the mixin, -X as a map, no properties file. */
+    /** Like {@code timelines}: the mixins, no properties file. */
     @Command(name = "reader")
     static final class Reader implements Runnable {
         @Mixin
         KafkaConnectionOptions connection;
 
-        @Option(names = "-X", paramLabel = "KEY=VALUE")
-        Map<String, String> settings = new LinkedHashMap<>();
+        @Mixin
+        ClientSettingOptions x;
 
         @Override
         public void run() {}
@@ -44,8 +42,8 @@ class KafkaConnectionOptionsTest {
         @Option(names = "--producer-config")
         Path file;
 
-        @Option(names = "-X", paramLabel = "KEY=VALUE")
-        Map<String, String> settings = new LinkedHashMap<>();
+        @Mixin
+        ClientSettingOptions x;
 
         @Override
         public void run() {}
@@ -90,7 +88,7 @@ class KafkaConnectionOptionsTest {
                 "schema.registry.url=http://x:8081");
 
         ClientSettings settings = writer.connection.resolve(
-                Map.of("acks", "all", "compression.type", "zstd"), file, environment, writer.settings);
+                Map.of("acks", "all", "compression.type", "zstd"), file, environment, writer.x.settings());
 
         assertThat(settings.get("compression.type")).as("default").isEqualTo("zstd");
         assertThat(settings.get("acks")).as("file beats defaults").isEqualTo("1");
@@ -111,7 +109,7 @@ class KafkaConnectionOptionsTest {
                 Map.of(),
                 null,
                 Map.of("NEWSLINE_BOOTSTRAP_SERVERS", "env:9092", "NEWSLINE_SCHEMA_REGISTRY_URL", "http://env:8081"),
-                reader.settings);
+                reader.x.settings());
 
         assertThat(reader.connection.requireBootstrapServers(settings)).isEqualTo("env:9092");
         assertThat(reader.connection.requireSchemaRegistryUrl(settings)).isEqualTo("http://env:8081");
@@ -126,7 +124,7 @@ class KafkaConnectionOptionsTest {
 
         ClientSettings settings = connection
                 .applyTo(ClientSettings.withDefaults(Map.of("bootstrap.servers", "default:9092")))
-                .with(ClientSettings.parsePairs(List.of("bootstrap.servers=x:9092")));
+                .with(parse(new Reader(), "-X", "bootstrap.servers=x:9092").x.settings());
 
         assertThat(settings.get("bootstrap.servers")).isEqualTo("x:9092");
         assertThat(settings.get("schema.registry.url")).isEqualTo("http://o:8081");
@@ -158,7 +156,7 @@ class KafkaConnectionOptionsTest {
     @Test
     void missingValuesAlsoNameTheCommandsPropertiesFileOption() {
         Writer writer = parse(new Writer(), "--schema-registry-url", "http://r:8081");
-        ClientSettings settings = writer.connection.resolve(Map.of(), null, Map.of(), writer.settings);
+        ClientSettings settings = writer.connection.resolve(Map.of(), null, Map.of(), writer.x.settings());
 
         assertThatThrownBy(() -> writer.connection.requireConnection(settings))
                 .isInstanceOf(IllegalArgumentException.class)

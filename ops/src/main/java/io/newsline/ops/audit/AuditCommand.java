@@ -1,11 +1,11 @@
 package io.newsline.ops.audit;
 
 import io.newsline.common.ClientSettings;
+import io.newsline.common.cli.ClientSettingOptions;
 import io.newsline.common.cli.KafkaConnectionOptions;
 import io.newsline.ops.CommandErrors;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -50,8 +50,9 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Give up reading the topics after this long (default ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
-    @Option(names = "-X", paramLabel = "KEY=VALUE", description = "Any Kafka consumer or schema-registry setting.")
-    Map<String, String> settings = new LinkedHashMap<>();
+    /** -X KEY=VALUE. */
+    @Mixin
+    ClientSettingOptions x;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -65,7 +66,7 @@ public final class AuditCommand implements Callable<Integer> {
                     if (examples < 0) {
                         throw new IllegalArgumentException("--examples must be 0 or more: " + examples);
                     }
-                    ClientSettings config = connection.resolve(Map.of(), null, System.getenv(), settings);
+                    ClientSettings config = connection.resolve(Map.of(), null, System.getenv(), x.settings());
                     connection.requireConnection(config);
                     AuditResult result = PipelineAudit.run(config.asMap(), Duration.ofSeconds(timeoutSeconds));
                     out.print(result.report(examples));

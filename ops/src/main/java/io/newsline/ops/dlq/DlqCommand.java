@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsline.common.ClientSettings;
 import io.newsline.common.Topics;
+import io.newsline.common.cli.ClientSettingOptions;
 import io.newsline.common.cli.KafkaConnectionOptions;
 import io.newsline.ops.CommandErrors;
 import java.io.PrintWriter;
@@ -76,8 +77,9 @@ public final class DlqCommand implements Runnable {
                 description = "Give up reading the topic after this long (default ${DEFAULT-VALUE}).")
         long timeoutSeconds;
 
-        @Option(names = "-X", paramLabel = "KEY=VALUE", description = "Any Kafka client setting.")
-        Map<String, String> settings = new LinkedHashMap<>();
+        /** -X KEY=VALUE. */
+        @Mixin
+        ClientSettingOptions x;
 
         DeadLetterFilter filter(Clock clock) {
             return new DeadLetterFilter(reason, since == null ? null : Since.parse(since, clock));
@@ -85,7 +87,7 @@ public final class DlqCommand implements Runnable {
     }
 
     static ClientSettings settings(KafkaConnectionOptions connection, Selection selection) {
-        ClientSettings settings = connection.resolve(Map.of(), null, System.getenv(), selection.settings);
+        ClientSettings settings = connection.resolve(Map.of(), null, System.getenv(), selection.x.settings());
         connection.requireBootstrapServers(settings);
         return settings;
     }

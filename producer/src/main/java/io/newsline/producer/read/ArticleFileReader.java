@@ -5,7 +5,6 @@ import io.newsline.article.io.DecodeResult;
 import io.newsline.article.io.DecodedText;
 import io.newsline.article.io.NotText;
 import io.newsline.article.io.TextDecoder;
-import io.newsline.producer.FailureReason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;

@@ -1,7 +1,6 @@
 package io.newsline.producer.read;
 
 import io.newsline.article.io.NotText;
-import io.newsline.producer.FailureReason;
 import java.util.Objects;
 
 /** Why a file will not be published, with a human-readable detail for the report. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.newsline.article.io.ArticleIds;
 import io.newsline.avro.RawArticle;
-import io.newsline.producer.FailureReason;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

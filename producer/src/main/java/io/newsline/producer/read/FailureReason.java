@@ -1,4 +1,4 @@
-package io.newsline.producer;
+package io.newsline.producer.read;
 
 /** Why a file was not published. Every failed file is reported with one of these and counted by it. */
 public enum FailureReason {
