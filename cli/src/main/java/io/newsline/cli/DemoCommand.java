@@ -4,6 +4,7 @@ import io.newsline.avro.TopicTimeline;
 import io.newsline.local.LocalService;
 import io.newsline.local.LocalStack;
 import io.newsline.producer.ProduceCommand;
+import io.newsline.serde.SchemaRegistryConfig;
 import io.newsline.streams.StreamsApp;
 import io.newsline.streams.StreamsAppConfig;
 import io.newsline.streams.web.HttpSettings;
@@ -191,7 +192,7 @@ public final class DemoCommand implements Callable<Integer> {
                 progress("creating the topics and starting the streams app (log " + log + ")");
                 app[0] = new StreamsApp(StreamsAppConfig.of(Map.ofEntries(
                         Map.entry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
-                        Map.entry("schema.registry.url", registry),
+                        Map.entry(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, registry),
                         Map.entry(StreamsConfig.APPLICATION_ID_CONFIG, "newsline-demo"),
                         Map.entry(
                                 StreamsConfig.STATE_DIR_CONFIG,

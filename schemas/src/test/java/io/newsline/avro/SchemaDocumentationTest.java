@@ -14,7 +14,6 @@ class SchemaDocumentationTest {
 
     private static final List<Schema> TOP_LEVEL = List.of(
             RawArticle.getClassSchema(),
-            ParsedArticle.getClassSchema(),
             EnrichedArticle.getClassSchema(),
             DuplicateNotice.getClassSchema(),
             TimelineEntry.getClassSchema(),

@@ -1,11 +1,11 @@
 package io.newsline.streams;
 
 import io.newsline.avro.EnrichedArticle;
-import io.newsline.avro.ParsedArticle;
 import io.newsline.avro.TopicTimeline;
 import io.newsline.streams.articles.ArticlesStage;
 import io.newsline.streams.articles.EnrichStep;
 import io.newsline.streams.articles.ParseStep;
+import io.newsline.streams.avro.ParsedArticle;
 import io.newsline.streams.dedup.DedupStage;
 import io.newsline.streams.metrics.PipelineTaps;
 import io.newsline.streams.query.QueryTopology;

@@ -75,7 +75,7 @@ public final class TopicProvisioner {
                     // Another instance created them at the same moment: fine, they are checked below.
                 }
             }
-            verify(specs);
+            verifyOnceVisible(specs);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while checking topics", e);
@@ -167,6 +167,27 @@ public final class TopicProvisioner {
                         spec.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE,
                         TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
                         StreamsAppConfig.MAX_MESSAGE_BYTES));
+    }
+
+    /**
+     * {@link #verify} as soon as every broker asked knows the topics: one just created may not be in the metadata
+     * of the broker that answers yet (UnknownTopicOrPartition), so that answer is retried for a while.
+     */
+    private void verifyOnceVisible(Collection<TopicSpec> specs)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            try {
+                verify(specs);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200); // metadata propagation, not synchronisation of tests
+            }
+        }
     }
 
     private void verify(Collection<TopicSpec> specs) throws InterruptedException, ExecutionException, TimeoutException {

@@ -2,8 +2,8 @@ package io.newsline.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsline.avro.ParsedArticle;
 import io.newsline.streams.articles.ParseStep;
+import io.newsline.streams.avro.ParsedArticle;
 import io.newsline.streams.dedup.DedupState;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,6 +2,9 @@ package io.newsline.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsline.article.enrich.ArticleTopic;
+import io.newsline.article.enrich.ArticleTopicKind;
+import io.newsline.article.enrich.Enrichment;
 import io.newsline.avro.DateSource;
 import io.newsline.avro.DuplicateKind;
 import io.newsline.avro.DuplicateNotice;
@@ -12,6 +15,8 @@ import io.newsline.avro.TopicTimeline;
 import io.newsline.common.Topics;
 import io.newsline.serde.SpecificAvroDeserializer;
 import io.newsline.serde.SpecificAvroSerializer;
+import io.newsline.streams.articles.EnrichStep;
+import io.newsline.streams.articles.ParseStep;
 import io.newsline.streams.timeline.TimelineStage;
 import io.newsline.streams.topics.NewslineTopics;
 import io.newsline.streams.topics.TopologySerdes;
@@ -80,6 +85,30 @@ class NewslineTopologyTest {
                 .contains("Netanyahu Sets the Tone: Talks and Tanks Move Forward Together")
                 .noneMatch(paragraph -> paragraph.contains("Recent-posts") || paragraph.contains("Winnie Harlow"));
         assertThat(article.getTopics()).extracting(t -> t.getId()).contains("benjamin-netanyahu", "israel");
+    }
+
+    @Test
+    void theTopologyUsesTheEnricherItIsGiven() throws IOException {
+        EnrichStep fixed = new EnrichStep(text -> new Enrichment(
+                "xx",
+                7,
+                List.of(),
+                List.of(),
+                List.of(new ArticleTopic("given-topic", "Given topic", ArticleTopicKind.SUBJECT, 1.0)),
+                "A fixed summary."));
+        driver = new TopologyTestDriver(
+                NewslineTopology.build(
+                        config(Map.of()),
+                        NewslineTopics.from(TopologySerdes.withClient(registry)),
+                        new ParseStep(),
+                        fixed),
+                driverProperties(Map.of()));
+        rawInput().pipeInput(seed("000_79d721cb69906ae1.txt", null));
+
+        EnrichedArticle article = enrichedOutput().readValue();
+        assertThat(article.getLanguage()).isEqualTo("xx");
+        assertThat(article.getSummary()).isEqualTo("A fixed summary.");
+        assertThat(entriesOutput().readKeyValuesToMap()).containsOnlyKeys("given-topic|" + article.getArticleId());
     }
 
     @Test

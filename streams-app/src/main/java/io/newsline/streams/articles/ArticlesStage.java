@@ -2,8 +2,8 @@ package io.newsline.streams.articles;
 
 import io.newsline.avro.DuplicateNotice;
 import io.newsline.avro.EnrichedArticle;
-import io.newsline.avro.ParsedArticle;
 import io.newsline.avro.RawArticle;
+import io.newsline.streams.avro.ParsedArticle;
 import io.newsline.streams.metrics.PipelineTaps;
 import io.newsline.streams.topics.TypedTopic;
 import java.util.Objects;

@@ -7,12 +7,13 @@ import io.newsline.article.similarity.BodyFingerprint;
 import io.newsline.avro.ArticleSource;
 import io.newsline.avro.DateSource;
 import io.newsline.avro.RawArticle;
+import io.newsline.streams.avro.ParsedArticle;
 import io.newsline.streams.errors.RecordFailures;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The topology's parse step: a {@link RawArticle} becomes the internal {@link io.newsline.avro.ParsedArticle}.
+ * The topology's parse step: a {@link RawArticle} becomes the internal {@link ParsedArticle}.
  * HTML ({@code text/html}, an {@code .html}/{@code .htm} name, or content that looks like HTML) is read by
  * {@link HtmlArticleParser}, anything else by {@link ArticleParser} (see {@link ArticleFormats}).
  * The published-at comes from the text, else the file's modified time, else the ingest time, and
@@ -49,7 +50,7 @@ public final class ParseStep {
         this.parser = Objects.requireNonNull(parser, "parser");
     }
 
-    public io.newsline.avro.ParsedArticle parse(RawArticle raw) {
+    public ParsedArticle parse(RawArticle raw) {
         if (raw == null) {
             throw new UnparseableArticleException("record has no value (null)");
         }
@@ -67,7 +68,7 @@ public final class ParseStep {
         }
     }
 
-    private static io.newsline.avro.ParsedArticle parseRecord(RawArticle raw, Parser parser) {
+    private static ParsedArticle parseRecord(RawArticle raw, Parser parser) {
         ArticleParts parsed = parser.parse(
                 raw.getRawText(), raw.getFileName(), raw.getMediaType(), raw.getSourceUri(), raw.getIngestedAt());
         if (parsed.bodyParagraphs().isEmpty()) {
@@ -85,7 +86,7 @@ public final class ParseStep {
             publishedAt = raw.getIngestedAt();
             dateSource = DateSource.INGESTED;
         }
-        return io.newsline.avro.ParsedArticle.newBuilder()
+        return ParsedArticle.newBuilder()
                 .setArticleId(raw.getArticleId())
                 .setFingerprint(BodyFingerprint.of(parsed.bodyParagraphs()))
                 .setTitle(parsed.title())

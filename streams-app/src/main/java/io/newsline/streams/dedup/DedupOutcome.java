@@ -1,7 +1,7 @@
 package io.newsline.streams.dedup;
 
 import io.newsline.avro.DuplicateNotice;
-import io.newsline.avro.ParsedArticle;
+import io.newsline.streams.avro.ParsedArticle;
 import java.util.Optional;
 
 /**

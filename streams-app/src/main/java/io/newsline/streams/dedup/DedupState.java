@@ -1,19 +1,12 @@
 package io.newsline.streams.dedup;
 
-import io.newsline.avro.ParsedArticle;
+import io.newsline.streams.avro.ParsedArticle;
+import io.newsline.streams.topics.InternalAvroSerde;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -203,7 +196,7 @@ public final class DedupState {
 
     /** A parsed article in Avro's binary encoding (no registry: it never leaves the app). */
     public static Serde<ParsedArticle> articleSerde() {
-        return Serdes.serdeFrom(new ArticleCodec(), new ArticleCodec());
+        return new InternalAvroSerde<>(ParsedArticle.class);
     }
 
     static final class PendingCodec implements Serializer<Pending>, Deserializer<Pending> {
@@ -280,49 +273,6 @@ public final class DedupState {
                     originalIngestedAt,
                     exact,
                     similarity);
-        }
-    }
-
-    static final class ArticleCodec implements Serializer<ParsedArticle>, Deserializer<ParsedArticle> {
-        private final SpecificDatumWriter<ParsedArticle> writer = new SpecificDatumWriter<>(ParsedArticle.class);
-        private final SpecificDatumReader<ParsedArticle> reader = new SpecificDatumReader<>(ParsedArticle.class);
-
-        @Override
-        public void configure(java.util.Map<String, ?> configs, boolean isKey) {}
-
-        @Override
-        public void close() {}
-
-        @Override
-        public byte[] serialize(String topic, ParsedArticle article) {
-            if (article == null) {
-                return null;
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
-            out.write(DedupMessage.VERSION);
-            try {
-                // One serde serves every task of every stream thread: no encoder or decoder is reused across calls.
-                BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-                writer.write(article, encoder);
-                encoder.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return out.toByteArray();
-        }
-
-        @Override
-        public ParsedArticle deserialize(String topic, byte[] data) {
-            if (data == null) {
-                return null;
-            }
-            checkVersion(data[0]);
-            try {
-                BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, 1, data.length - 1, null);
-                return reader.read(null, decoder);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 

@@ -5,7 +5,7 @@ import io.newsline.article.similarity.Jaccard;
 import io.newsline.article.similarity.Murmur3;
 import io.newsline.avro.DuplicateKind;
 import io.newsline.avro.DuplicateNotice;
-import io.newsline.avro.ParsedArticle;
+import io.newsline.streams.avro.ParsedArticle;
 import io.newsline.streams.dedup.DedupMessage.Compare;
 import io.newsline.streams.dedup.DedupMessage.CompareResult;
 import io.newsline.streams.dedup.DedupMessage.Member;

@@ -1,6 +1,7 @@
 package io.newsline.streams.timeline;
 
 import io.newsline.avro.TimelineEntry;
+import io.newsline.streams.avro.AlsoReportedPatch;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -10,7 +11,7 @@ import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
- * "Also reported by", on the timeline's side: applies the source lists {@link AlsoReportedTracker} sends (keyed
+ * "Also reported by", on the timeline's side: applies the source lists {@link AlsoReportedTracker} sends ({@link AlsoReportedPatch}) (keyed
  * {@code <topicId>|<articleId>}, on the topic's partition) to the entry the table over
  * {@code news.timeline-entries} holds, and forwards the whole entry with the new list, which the topology writes
  * to that topic. Nothing is forwarded when the timeline does not hold the article (it was removed or expired) or the
@@ -22,7 +23,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * before the article it repeats. Such a list is dropped: the filing stage keeps it and puts it on the entries the
  * next time the article is filed.
  */
-public final class AlsoReportedPatcher implements Processor<String, String, String, TimelineEntry> {
+public final class AlsoReportedPatcher implements Processor<String, AlsoReportedPatch, String, TimelineEntry> {
     private final TimelineStores stores;
     private final Duration retention;
     private ProcessorContext<String, TimelineEntry> context;
@@ -42,7 +43,7 @@ public final class AlsoReportedPatcher implements Processor<String, String, Stri
     }
 
     @Override
-    public void process(Record<String, String> record) {
+    public void process(Record<String, AlsoReportedPatch> record) {
         String key = record.key();
         if (record.value() == null || !TimelineKeys.isEntryKey(key)) {
             return;
@@ -54,8 +55,7 @@ public final class AlsoReportedPatcher implements Processor<String, String, Stri
             return;
         }
         TimelineEntry entry = held.value();
-        List<String> others =
-                TimelineEntries.otherSources(AlsoReportedTracker.split(record.value()), entry.getSource());
+        List<String> others = TimelineEntries.otherSources(record.value().getSources(), entry.getSource());
         if (others.equals(entry.getAlsoReportedBy())) {
             return;
         }

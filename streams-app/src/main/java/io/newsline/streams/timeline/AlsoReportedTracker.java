@@ -1,6 +1,7 @@
 package io.newsline.streams.timeline;
 
 import io.newsline.avro.DuplicateNotice;
+import io.newsline.streams.avro.AlsoReportedPatch;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.metrics.Sensor;
@@ -16,7 +17,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@code timeline-filed}: distinct, in order, at most {@value #MAX_SOURCES}). An original not filed yet (its
  * notice came first) gets the list when {@link ArticleFiler} files it. An original already filed gets it through
  * {@link AlsoReportedPatcher}: this forwards, for each of its topics, the whole list keyed
- * {@code <topicId>|<articleId>} (sources joined by new lines) to the small {@code timeline-also-reported-by}
+ * {@code <topicId>|<articleId>} (an {@link AlsoReportedPatch}) to the small {@code timeline-also-reported-by}
  * repartition topic, partitioned by topic id like the entries, where the patcher rewrites the entry it holds. The
  * entries themselves are not stored here: that would cost every article's text once more in a changelog for the
  * few that are repeated.
@@ -25,12 +26,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * another source is (it has the original's id, ids being content hashes; the own source is filtered out where
  * entries are written).
  */
-public final class AlsoReportedTracker implements Processor<String, DuplicateNotice, String, String> {
+public final class AlsoReportedTracker implements Processor<String, DuplicateNotice, String, AlsoReportedPatch> {
     /** At most this many sources are listed per article. */
     public static final int MAX_SOURCES = 100;
 
     private final String storeName;
-    private ProcessorContext<String, String> context;
+    private ProcessorContext<String, AlsoReportedPatch> context;
     private KeyValueStore<Bytes, byte[]> filed;
     private Sensor writes;
 
@@ -39,7 +40,7 @@ public final class AlsoReportedTracker implements Processor<String, DuplicateNot
     }
 
     @Override
-    public void init(ProcessorContext<String, String> context) {
+    public void init(ProcessorContext<String, AlsoReportedPatch> context) {
         this.context = context;
         this.filed = context.getStateStore(storeName);
         this.writes = TimelineMetrics.storeWrites(context);
@@ -65,14 +66,10 @@ public final class AlsoReportedTracker implements Processor<String, DuplicateNot
         sources.add(source);
         filed.put(key, article.withSources(sources).encode());
         writes.record();
-        String joined = String.join("\n", sources);
+        AlsoReportedPatch patch = new AlsoReportedPatch(sources);
         for (String topicId : article.topicIds()) {
             context.forward(
-                    record.withKey(TimelineKeys.entryKey(topicId, originalId)).withValue(joined));
+                    record.withKey(TimelineKeys.entryKey(topicId, originalId)).withValue(patch));
         }
-    }
-
-    static List<String> split(String joined) {
-        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split("\n"));
     }
 }

@@ -4,6 +4,8 @@ import io.newsline.avro.DuplicateNotice;
 import io.newsline.avro.EnrichedArticle;
 import io.newsline.avro.TimelineEntry;
 import io.newsline.avro.TopicTimeline;
+import io.newsline.streams.avro.AlsoReportedPatch;
+import io.newsline.streams.topics.InternalAvroSerde;
 import io.newsline.streams.topics.TypedTopic;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serdes;
@@ -133,9 +135,9 @@ public final class TimelineStage {
                         () -> new AlsoReportedTracker(stores.filed()),
                         Named.as("track-also-reported-by"),
                         stores.filed())
-                .repartition(Repartitioned.<String, String>as(ALSO_REPORTED_REPARTITION)
+                .repartition(Repartitioned.<String, AlsoReportedPatch>as(ALSO_REPORTED_REPARTITION)
                         .withKeySerde(entries.keySerde())
-                        .withValueSerde(Serdes.String())
+                        .withValueSerde(new InternalAvroSerde<>(AlsoReportedPatch.class))
                         .withNumberOfPartitions(settings.partitions())
                         .withStreamPartitioner(new TopicIdPartitioner<>()))
                 .process(

@@ -3,8 +3,8 @@ package io.newsline.streams.articles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.newsline.avro.ParsedArticle;
 import io.newsline.avro.RawArticle;
+import io.newsline.streams.avro.ParsedArticle;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;

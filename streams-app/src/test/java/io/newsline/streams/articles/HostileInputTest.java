@@ -9,6 +9,7 @@ import io.newsline.article.parse.HtmlArticleParser;
 import io.newsline.article.parse.ParseLimits;
 import io.newsline.article.parse.UnparseableArticleException;
 import io.newsline.avro.RawArticle;
+import io.newsline.streams.avro.ParsedArticle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,7 @@ class HostileInputTest {
                 .build();
     }
 
-    private static io.newsline.avro.ParsedArticle parseHtml(String html) {
+    private static ParsedArticle parseHtml(String html) {
         return PARSE.parse(raw(html, "page.html", "text/html"));
     }
 
@@ -60,7 +61,7 @@ class HostileInputTest {
     void twentyThousandNestedDivsKeepTheirText() {
         String html = page("<div>".repeat(20_000) + P + P.replace("Monday", "Tuesday") + "</div>".repeat(20_000));
 
-        io.newsline.avro.ParsedArticle a = parseHtml(html);
+        ParsedArticle a = parseHtml(html);
 
         assertThat(a.getTitle()).isEqualTo("Bridge reopens in spring");
         assertThat(a.getBodyParagraphs()).containsExactly(LEAD, LEAD.replace("Monday", "Tuesday"));
@@ -70,7 +71,7 @@ class HostileInputTest {
     void fiveThousandUnclosedInlineTags() {
         String html = page(P + "<b><i><font>x ".repeat(1_700) + P.replace("Monday", "Friday"));
 
-        io.newsline.avro.ParsedArticle a = parseHtml(html);
+        ParsedArticle a = parseHtml(html);
 
         assertThat(a.getBodyParagraphs()).first().isEqualTo(LEAD);
         assertThat(String.join(" ", a.getBodyParagraphs())).contains("on Friday");
@@ -88,7 +89,7 @@ class HostileInputTest {
         String html = page(P.repeat(20_000_000 / P.length()));
         assertThat(html.length()).isGreaterThan(20_000_000);
 
-        io.newsline.avro.ParsedArticle a = parseHtml(html);
+        ParsedArticle a = parseHtml(html);
 
         assertThat(a.getTitle()).isEqualTo("Bridge reopens in spring");
         assertThat(a.getBodyParagraphs()).first().isEqualTo(LEAD);
@@ -99,11 +100,11 @@ class HostileInputTest {
     @Test
     void nulBytesAreRemoved() {
         String html = page(P.replace("bridge", "bri\u0000dge") + "<p>\u0000\u0000</p>" + P);
-        io.newsline.avro.ParsedArticle a = parseHtml(html);
+        ParsedArticle a = parseHtml(html);
         assertThat(a.getBodyParagraphs()).containsExactly(LEAD, LEAD);
 
         String text = "Bridge\u0000 reopens\n\n" + LEAD.replace(" ", " \u0000") + "\n\n" + "\u0000".repeat(100_000);
-        io.newsline.avro.ParsedArticle t = PARSE.parse(raw(text, "a.txt", "text/plain"));
+        ParsedArticle t = PARSE.parse(raw(text, "a.txt", "text/plain"));
         assertThat(t.getTitle()).isEqualTo("Bridge reopens");
         assertThat(t.getBodyParagraphs()).containsExactly(LEAD);
     }
@@ -144,7 +145,7 @@ class HostileInputTest {
         };
         for (String body : bodies) {
             String text = "Bridge reopens\n\n" + body + "\n\n" + LEAD + "\n";
-            io.newsline.avro.ParsedArticle a = PARSE.parse(raw(text, "a.txt", "text/plain"));
+            ParsedArticle a = PARSE.parse(raw(text, "a.txt", "text/plain"));
             List<String> paragraphs = a.getBodyParagraphs();
             int chars = paragraphs.stream().mapToInt(String::length).sum();
             assertThat(chars).as(body.substring(0, 10)).isLessThanOrEqualTo(ParseLimits.DEFAULT_MAX_BODY_CHARS);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsline.avro.DateSource;
 import io.newsline.avro.RawArticle;
+import io.newsline.streams.avro.ParsedArticle;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,7 @@ class ParseStepHtmlTest {
                 .setProducerHost("test")
                 .build();
 
-        io.newsline.avro.ParsedArticle parsed = PARSE.parse(raw);
+        ParsedArticle parsed = PARSE.parse(raw);
 
         assertThat(parsed.getTitle()).isEqualTo("Bridge closed");
         assertThat(parsed.getDateSource()).isEqualTo(DateSource.TEXT);
