@@ -1,5 +1,6 @@
 package io.newsline.streams;
 
+import io.newsline.streams.web.HttpSettings;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
@@ -39,6 +40,25 @@ final class SettingValidators {
             @Override
             public String toString() {
                 return "(0, 1]";
+            }
+        };
+    }
+
+    /** {@code host:port}, port 0-65535 (0: a free one). */
+    static ConfigDef.Validator hostPort() {
+        return new ConfigDef.Validator() {
+            @Override
+            public void ensureValid(String name, Object value) {
+                try {
+                    HttpSettings.parse(true, String.valueOf(value));
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(name, value, e.getMessage());
+                }
+            }
+
+            @Override
+            public String toString() {
+                return "host:port (port 0-65535)";
             }
         };
     }

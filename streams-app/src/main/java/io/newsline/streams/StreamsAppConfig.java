@@ -249,13 +249,7 @@ public final class StreamsAppConfig extends AbstractConfig {
                     HttpSettings.LISTEN,
                     Type.STRING,
                     HttpSettings.DEFAULT_LISTEN,
-                    (name, value) -> {
-                        try {
-                            HttpSettings.parse(true, String.valueOf(value));
-                        } catch (IllegalArgumentException e) {
-                            throw new ConfigException(name, value, e.getMessage());
-                        }
-                    },
+                    SettingValidators.hostPort(),
                     Importance.MEDIUM,
                     "host:port the HTTP server binds (port 0: a free one); loopback by default. Unless"
                             + " application.server is set, the bound address is this instance's application.server.",
