@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -53,12 +54,9 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Article files to publish (default: the repository's seeds/).")
     Path input;
 
-    @Option(
-            names = "--data-dir",
-            paramLabel = "DIR",
-            description = "Where data and logs go, in DIR/demo (default: .newsline/ in the repository;"
-                    + " env NEWSLINE_DATA_DIR).")
-    Path dataDir;
+    /** --data-dir: data and logs in DIR/demo. */
+    @Mixin
+    DataDirOption dataDir;
 
     @Option(
             names = "--partitions",

@@ -64,7 +64,7 @@ final class DemoRun {
         this.out = out;
         this.err = err;
         this.progress = new DemoProgress(err);
-        this.dir = Places.dataDir(options.dataDir).resolve("demo");
+        this.dir = options.dataDir.resolve("demo");
         this.log = dir.resolve("demo.log");
         this.stack = LocalStack.onFreePorts(dir);
         if (options.bootstrapServers == null) {
