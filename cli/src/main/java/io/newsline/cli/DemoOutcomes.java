@@ -6,6 +6,7 @@ import io.newsline.avro.RawArticle;
 import io.newsline.avro.Topic;
 import io.newsline.avro.TopicTimeline;
 import io.newsline.common.Topics;
+import io.newsline.serde.SchemaRegistryConfig;
 import io.newsline.serde.SpecificAvroDeserializer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,7 +61,13 @@ final class DemoOutcomes implements AutoCloseable {
                 ConsumerConfig.CLIENT_ID_CONFIG,
                 "newsline-demo-reader");
         this.consumer = new KafkaConsumer<>(config);
-        avro.configure(Map.of("schema.registry.url", registryUrl, "specific.avro.reader", "true"), false);
+        avro.configure(
+                Map.of(
+                        SchemaRegistryConfig.SCHEMA_REGISTRY_URL,
+                        registryUrl,
+                        SchemaRegistryConfig.SPECIFIC_AVRO_READER,
+                        "true"),
+                false);
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : TOPICS) {
             consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));

@@ -15,6 +15,7 @@ import io.newsline.ops.audit.PipelineAudit;
 import io.newsline.ops.audit.Violation;
 import io.newsline.ops.audit.Violation.Kind;
 import io.newsline.ops.dlq.DeadLetter;
+import io.newsline.serde.SchemaRegistryConfig;
 import io.newsline.serde.SpecificAvroDeserializer;
 import io.newsline.serde.SpecificAvroSerializer;
 import io.newsline.streams.StreamsApp;
@@ -98,7 +99,7 @@ class DlqAndAuditIT {
         applicationId = RealInfrastructure.uniqueName("newsline-dlq-it");
         Map<String, String> settings = new HashMap<>();
         settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        settings.put("schema.registry.url", registryUrl);
+        settings.put(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, registryUrl);
         settings.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         settings.put(StreamsAppConfig.SNAPSHOT_INTERVAL_MS, "200");
@@ -396,8 +397,8 @@ class DlqAndAuditIT {
     }
 
     private static AuditResult audit() {
-        return PipelineAudit.run(
-                Map.of("bootstrap.servers", kafka.bootstrapServers(), "schema.registry.url", registryUrl));
+        return PipelineAudit.run(Map.of(
+                "bootstrap.servers", kafka.bootstrapServers(), SchemaRegistryConfig.SCHEMA_REGISTRY_URL, registryUrl));
     }
 
     /**
@@ -460,7 +461,7 @@ class DlqAndAuditIT {
             String topic, Class<T> type, java.util.function.Predicate<T> which) {
         List<T> found = new ArrayList<>();
         try (SpecificAvroDeserializer<SpecificRecord> avro = new SpecificAvroDeserializer<>()) {
-            avro.configure(Map.of("schema.registry.url", registryUrl), false);
+            avro.configure(Map.of(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, registryUrl), false);
             await("a matching record on " + topic)
                     .atMost(PATIENCE)
                     .pollInterval(Duration.ofMillis(500))
@@ -488,7 +489,7 @@ class DlqAndAuditIT {
     private static Map<String, Long> snapshotTotals() {
         Map<String, Long> totals = new TreeMap<>();
         try (SpecificAvroDeserializer<TopicTimeline> avro = new SpecificAvroDeserializer<>()) {
-            avro.configure(Map.of("schema.registry.url", registryUrl), false);
+            avro.configure(Map.of(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, registryUrl), false);
             for (ConsumerRecord<byte[], byte[]> record : readAll(Topics.TIMELINES)) {
                 String key = new String(record.key(), StandardCharsets.UTF_8);
                 TopicTimeline timeline = avro.deserialize(Topics.TIMELINES, record.value());
@@ -505,7 +506,7 @@ class DlqAndAuditIT {
     private static TopicTimeline latestSnapshot(String topicId) {
         TopicTimeline latest = null;
         try (SpecificAvroDeserializer<TopicTimeline> avro = new SpecificAvroDeserializer<>()) {
-            avro.configure(Map.of("schema.registry.url", registryUrl), false);
+            avro.configure(Map.of(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, registryUrl), false);
             for (ConsumerRecord<byte[], byte[]> record : readAll(Topics.TIMELINES)) {
                 if (new String(record.key(), StandardCharsets.UTF_8).equals(topicId)) {
                     latest = avro.deserialize(Topics.TIMELINES, record.value());
@@ -518,7 +519,7 @@ class DlqAndAuditIT {
 
     private static SpecificAvroSerializer<TopicTimeline> serializer() {
         SpecificAvroSerializer<TopicTimeline> serializer = new SpecificAvroSerializer<>();
-        serializer.configure(Map.of("schema.registry.url", registryUrl), false);
+        serializer.configure(Map.of(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, registryUrl), false);
         return serializer;
     }
 

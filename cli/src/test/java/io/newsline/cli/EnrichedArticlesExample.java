@@ -2,6 +2,7 @@ package io.newsline.cli;
 
 import io.newsline.avro.EnrichedArticle;
 import io.newsline.avro.Topic;
+import io.newsline.serde.SchemaRegistryConfig;
 import io.newsline.serde.SpecificAvroDeserializer;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +20,7 @@ public final class EnrichedArticlesExample {
     public static void main(String[] args) {
         Map<String, Object> config = Map.ofEntries(
                 Map.entry("bootstrap.servers", args[0]),
-                Map.entry("schema.registry.url", args[1]),
+                Map.entry(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, args[1]),
                 Map.entry("group.id", "enriched-articles-example"),
                 Map.entry("auto.offset.reset", "earliest"),
                 // The streams app writes in exactly-once transactions: read only what it committed.

@@ -9,6 +9,7 @@ import io.newsline.avro.TimelineEntry;
 import io.newsline.avro.TopicKind;
 import io.newsline.avro.TopicTimeline;
 import io.newsline.common.Topics;
+import io.newsline.serde.SchemaRegistryConfig;
 import io.newsline.serde.SpecificAvroSerializer;
 import io.newsline.testkit.ApicurioRegistry;
 import io.newsline.testkit.KafkaTestCluster;
@@ -43,7 +44,7 @@ class TimelinesCommandIT {
                 Map.of(
                         "bootstrap.servers",
                         kafka.bootstrapServers(),
-                        "schema.registry.url",
+                        SchemaRegistryConfig.SCHEMA_REGISTRY_URL,
                         registry.confluentApiUrl()),
                 new StringSerializer(),
                 serializer(registry))) {
@@ -111,7 +112,7 @@ class TimelinesCommandIT {
 
     private static SpecificAvroSerializer<TopicTimeline> serializer(ApicurioRegistry registry) {
         SpecificAvroSerializer<TopicTimeline> serializer = new SpecificAvroSerializer<>();
-        serializer.configure(Map.of("schema.registry.url", registry.confluentApiUrl()), false);
+        serializer.configure(Map.of(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, registry.confluentApiUrl()), false);
         return serializer;
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsline.avro.RawArticle;
+import io.newsline.serde.SchemaRegistryConfig;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -65,7 +66,7 @@ class ArticlePublisherTest {
 
         assertThatThrownBy(() -> publisher.publish(article("a"), recorder()))
                 .isInstanceOf(ArticlePublisher.SendingImpossibleException.class)
-                .hasMessageContaining("schema.registry.url")
+                .hasMessageContaining(SchemaRegistryConfig.SCHEMA_REGISTRY_URL)
                 .hasMessageContaining("Connection refused");
         assertThat(outcomes).singleElement().asString().startsWith("failed: SerializationException");
     }

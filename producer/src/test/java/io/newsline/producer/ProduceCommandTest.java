@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.newsline.article.io.ArticleIds;
 import io.newsline.avro.RawArticle;
 import io.newsline.producer.read.FailureReason;
+import io.newsline.serde.SchemaRegistryConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -224,7 +225,7 @@ class ProduceCommandTest {
         assertThat(exit).as(err.toString()).isEqualTo(ProduceCommand.EXIT_OK);
         assertThat(producerConfig.get())
                 .containsEntry("bootstrap.servers", "env-broker:9092")
-                .containsEntry("schema.registry.url", "http://env-registry:8081")
+                .containsEntry(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, "http://env-registry:8081")
                 .containsEntry("linger.ms", "50")
                 .containsEntry("compression.type", "lz4")
                 .containsEntry("acks", "1")

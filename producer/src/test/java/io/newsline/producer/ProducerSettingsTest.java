@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsline.common.ClientSettings;
+import io.newsline.serde.SchemaRegistryConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ class ProducerSettingsTest {
                 .containsEntry("client.id", "newsline-producer")
                 .containsEntry("key.serializer", "org.apache.kafka.common.serialization.StringSerializer")
                 .containsEntry("value.serializer", "io.newsline.serde.SpecificAvroSerializer")
-                .doesNotContainKeys("bootstrap.servers", "schema.registry.url");
+                .doesNotContainKeys("bootstrap.servers", SchemaRegistryConfig.SCHEMA_REGISTRY_URL);
         long maxRequestSize = Long.parseLong(defaults.get("max.request.size"));
         assertThat(maxRequestSize).as("room for 3 UTF-8 bytes per input byte").isGreaterThan(3 * TEN_MIB);
         assertThat(Long.parseLong(defaults.get("buffer.memory"))).isGreaterThanOrEqualTo(maxRequestSize);
@@ -60,7 +61,7 @@ class ProducerSettingsTest {
         assertThat(settings.get("bootstrap.servers"))
                 .as("the dedicated option beats -X")
                 .isEqualTo("option:9092");
-        assertThat(settings.get("schema.registry.url"))
+        assertThat(settings.get(SchemaRegistryConfig.SCHEMA_REGISTRY_URL))
                 .as("unset option keeps env")
                 .isEqualTo("http://env:8081");
         assertThat(settings.get("path")).as("only NEWSLINE_* variables").isNull();
@@ -79,7 +80,7 @@ class ProducerSettingsTest {
         assertThat(ProducerSettings.forProducer(settings))
                 .containsEntry("value.serializer", "io.confluent.kafka.serializers.KafkaAvroSerializer")
                 .containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "b:9092")
-                .containsEntry("schema.registry.url", "http://r");
+                .containsEntry(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, "http://r");
     }
 
     @Test
@@ -99,7 +100,7 @@ class ProducerSettingsTest {
 
         assertThatThrownBy(() -> ProducerSettings.forProducer(settings))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("schema.registry.url")
+                .hasMessageContaining(SchemaRegistryConfig.SCHEMA_REGISTRY_URL)
                 .hasMessageContaining("--schema-registry-url")
                 .hasMessageContaining("NEWSLINE_SCHEMA_REGISTRY_URL");
     }

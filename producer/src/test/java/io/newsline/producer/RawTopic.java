@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsline.avro.RawArticle;
+import io.newsline.serde.SchemaRegistryConfig;
 import io.newsline.serde.SpecificAvroDeserializer;
 import java.io.IOException;
 import java.net.URI;
@@ -52,7 +53,7 @@ final class RawTopic {
         try (KafkaConsumer<String, byte[]> consumer =
                         new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
                 SpecificAvroDeserializer<RawArticle> deserializer = new SpecificAvroDeserializer<>()) {
-            deserializer.configure(Map.of("schema.registry.url", registryUrl), false);
+            deserializer.configure(Map.of(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, registryUrl), false);
             List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
                     .map(p -> new TopicPartition(topic, p.partition()))
                     .toList();

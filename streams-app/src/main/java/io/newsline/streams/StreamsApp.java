@@ -1,5 +1,6 @@
 package io.newsline.streams;
 
+import io.newsline.streams.topics.TopologySerdes;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -38,7 +39,7 @@ public final class StreamsApp implements AutoCloseable {
             effective = config.withTopicPartitions(
                     provisioner.ensureExchangeTopic(config.dedupSettings().exchangeTopic()));
         }
-        Topology topology = NewslineTopology.build(effective, TopologySerdes.from(effective));
+        Topology topology = NewslineTopology.build(effective, TopologySerdes.from(effective.clientSettings()));
         log.debug("Topology:\n{}", topology.describe());
         KafkaStreams kafkaStreams = new KafkaStreams(topology, properties);
         kafkaStreams.setUncaughtExceptionHandler(exception -> {

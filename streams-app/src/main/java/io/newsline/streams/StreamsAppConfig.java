@@ -4,35 +4,35 @@ import io.newsline.article.similarity.NearDuplicateParams;
 import io.newsline.common.ClientSettings;
 import io.newsline.common.Topics;
 import io.newsline.serde.AvroSerdes;
+import io.newsline.serde.SchemaRegistryConfig;
 import io.newsline.streams.dedup.DedupSettings;
 import io.newsline.streams.errors.DeadLetterDeserializationHandler;
 import io.newsline.streams.errors.DeadLetterProcessingHandler;
 import io.newsline.streams.errors.DeadLetterProductionHandler;
+import io.newsline.streams.timeline.TimelineSettings;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
- * The streams app's settings: every Kafka Streams, client and serde setting passes through unchanged, plus the
- * {@code newsline.*} settings of the topology itself. Defaults are production ones: exactly-once, explicit
- * internal names enforced, poison records to the dead-letter topic instead of stopping the app.
+ * The streams app's settings, in the style of Kafka's {@link StreamsConfig}: the {@code newsline.*} settings of
+ * the topology are defined in {@link #configDef()} (type, default, validator, importance, doc; the README's settings
+ * table is generated from it, see {@link SettingsTable}), and every Kafka Streams, client and serde setting passes
+ * through unchanged ({@link #clientSettings()}). Defaults for those are production ones ({@link #defaults()}):
+ * exactly-once, explicit internal names enforced, poison records to the dead-letter topic instead of stopping the
+ * app.
  */
-public record StreamsAppConfig(
-        Map<String, Object> clientSettings,
-        Duration dedupRetention,
-        Duration timelineRetention,
-        int snapshotEntries,
-        Duration snapshotInterval,
-        Duration expiryInterval,
-        String avroSerdeClass,
-        int topicPartitions,
-        short topicReplicationFactor,
-        boolean createTopics,
-        NearDuplicateParams nearDuplicates) {
+public final class StreamsAppConfig extends AbstractConfig {
 
     public static final String DEDUP_RETENTION_MS = "newsline.dedup.retention.ms";
     public static final String TIMELINE_RETENTION_MS = "newsline.timeline.retention.ms";
@@ -50,13 +50,202 @@ public record StreamsAppConfig(
     public static final String NEAR_SHINGLE_WORDS = "newsline.dedup.near.shingle.words";
     public static final String NEAR_RETENTION_MS = "newsline.dedup.near.retention.ms";
 
-    /** Retries of the schema-registry client (see {@code SchemaRegistryConfig}). */
-    static final String SCHEMA_REGISTRY_RETRIES = "schema.registry.retries";
-
     /** Largest record (16 MiB) the app writes, and the max.message.bytes of the topics it creates. */
     public static final String MAX_MESSAGE_BYTES = Integer.toString(16 * 1024 * 1024);
 
-    /** Defaults, lowest layer of {@link ClientSettings}. */
+    private static final String DEDUP = "Deduplication";
+    private static final String TIMELINES = "Timelines";
+    private static final String TOPICS = "Topics";
+    private static final String SERDES = "Serdes";
+
+    /** The measured near-duplicate defaults (docs/near-duplicates.md), defined once in article-core. */
+    private static final NearDuplicateParams NEAR_DEFAULTS = NearDuplicateParams.defaults(true);
+
+    private static final ConfigDef CONFIG = new ConfigDef()
+            .define(
+                    DEDUP_RETENTION_MS,
+                    Type.LONG,
+                    Duration.ofDays(30).toMillis(),
+                    SettingValidators.positive(),
+                    Importance.MEDIUM,
+                    "How long a body fingerprint is remembered for exact dedup.",
+                    DEDUP,
+                    1,
+                    ConfigDef.Width.SHORT,
+                    "exact dedup retention")
+            .define(
+                    NEAR_ENABLED,
+                    Type.BOOLEAN,
+                    NEAR_DEFAULTS.enabled(),
+                    Importance.MEDIUM,
+                    "Whether near duplicates are looked for; false keeps exact dedup only.",
+                    DEDUP,
+                    2,
+                    ConfigDef.Width.SHORT,
+                    "near dedup")
+            .define(
+                    NEAR_THRESHOLD,
+                    Type.DOUBLE,
+                    NEAR_DEFAULTS.threshold(),
+                    SettingValidators.fraction(),
+                    Importance.MEDIUM,
+                    "Jaccard similarity of the shingle sets from which two bodies are near duplicates; higher catches"
+                            + " only lighter edits, below about 0.45 different reports on one subject start to match.",
+                    DEDUP,
+                    3,
+                    ConfigDef.Width.SHORT,
+                    "near dedup threshold")
+            .define(
+                    NEAR_BANDS,
+                    Type.INT,
+                    NEAR_DEFAULTS.bands(),
+                    SettingValidators.positive(),
+                    Importance.LOW,
+                    "LSH bands (one band-index entry per article and band); keep 1 - (1 - t^rows)^bands above 0.99"
+                            + " at the threshold t.",
+                    DEDUP,
+                    4,
+                    ConfigDef.Width.SHORT,
+                    "LSH bands")
+            .define(
+                    NEAR_ROWS,
+                    Type.INT,
+                    NEAR_DEFAULTS.rows(),
+                    SettingValidators.positive(),
+                    Importance.LOW,
+                    "MinHash values per LSH band; bands x rows at most 1024.",
+                    DEDUP,
+                    5,
+                    ConfigDef.Width.SHORT,
+                    "LSH rows")
+            .define(
+                    NEAR_SHINGLE_WORDS,
+                    Type.INT,
+                    NEAR_DEFAULTS.shingleSize(),
+                    SettingValidators.positive(),
+                    Importance.LOW,
+                    "Words per shingle.",
+                    DEDUP,
+                    6,
+                    ConfigDef.Width.SHORT,
+                    "shingle words")
+            .define(
+                    NEAR_RETENTION_MS,
+                    Type.LONG,
+                    NEAR_DEFAULTS.retention().toMillis(),
+                    SettingValidators.positive(),
+                    Importance.MEDIUM,
+                    "How long an article can be the original of a near duplicate.",
+                    DEDUP,
+                    7,
+                    ConfigDef.Width.SHORT,
+                    "near dedup retention")
+            .define(
+                    TIMELINE_RETENTION_MS,
+                    Type.LONG,
+                    // Archives are first-class: entries are kept forever unless a retention is set (then every
+                    // entry dropped or expired for age is counted and logged).
+                    0L,
+                    SettingValidators.atLeastZero(),
+                    Importance.MEDIUM,
+                    "Opt-in (0 = forever): entries published longer ago than this (against stream time) expire;"
+                            + " every entry refused or expired for age is counted (metrics"
+                            + " timeline-entries-dropped-for-age-total, timeline-entries-expired-total) and logged"
+                            + " with totals.",
+                    TIMELINES,
+                    1,
+                    ConfigDef.Width.SHORT,
+                    "timeline retention")
+            .define(
+                    SNAPSHOT_ENTRIES,
+                    Type.INT,
+                    100,
+                    SettingValidators.positive(),
+                    Importance.MEDIUM,
+                    "Newest entries per snapshot on " + Topics.TIMELINES + ".",
+                    TIMELINES,
+                    2,
+                    ConfigDef.Width.SHORT,
+                    "snapshot entries")
+            .define(
+                    SNAPSHOT_INTERVAL_MS,
+                    Type.LONG,
+                    1000L,
+                    SettingValidators.positive(),
+                    Importance.MEDIUM,
+                    "At most one snapshot per changed topic per interval.",
+                    TIMELINES,
+                    3,
+                    ConfigDef.Width.SHORT,
+                    "snapshot interval")
+            .define(
+                    EXPIRY_INTERVAL_MS,
+                    Type.LONG,
+                    Duration.ofHours(1).toMillis(),
+                    SettingValidators.positive(),
+                    Importance.LOW,
+                    "How often (stream time) expired entries are removed.",
+                    TIMELINES,
+                    4,
+                    ConfigDef.Width.SHORT,
+                    "expiry interval")
+            .define(
+                    AVRO_SERDE,
+                    Type.STRING,
+                    AvroSerdes.DEFAULT_SERDE_CLASS,
+                    new ConfigDef.NonEmptyString(),
+                    Importance.LOW,
+                    // A name, not Type.CLASS: Confluent's serde need only be on the class path when it is chosen.
+                    "The Avro serde class; Confluent's " + AvroSerdes.CONFLUENT_SERDE_CLASS + " works too.",
+                    SERDES,
+                    1,
+                    ConfigDef.Width.LONG,
+                    "Avro serde")
+            .define(
+                    TOPIC_PARTITIONS,
+                    Type.INT,
+                    6,
+                    SettingValidators.positive(),
+                    Importance.HIGH,
+                    "Partitions of the topics the app creates.",
+                    TOPICS,
+                    1,
+                    ConfigDef.Width.SHORT,
+                    "partitions")
+            .define(
+                    TOPIC_REPLICATION_FACTOR,
+                    Type.SHORT,
+                    (short) -1,
+                    SettingValidators.replicationFactor(),
+                    Importance.HIGH,
+                    "Replication of the topics the app creates; -1 is the broker's default.",
+                    TOPICS,
+                    2,
+                    ConfigDef.Width.SHORT,
+                    "replication factor")
+            .define(
+                    CREATE_TOPICS,
+                    Type.BOOLEAN,
+                    true,
+                    Importance.MEDIUM,
+                    "Create missing topics and check existing ones at start-up.",
+                    TOPICS,
+                    3,
+                    ConfigDef.Width.SHORT,
+                    "create topics");
+
+    /**
+     * The {@code newsline.*} settings; a copy, so callers cannot change the app's definitions. Other settings are
+     * not defined here: Kafka Streams and the serde validate their own.
+     */
+    public static ConfigDef configDef() {
+        return new ConfigDef(CONFIG);
+    }
+
+    /**
+     * Defaults of the Kafka Streams, client and serde settings the app passes through, lowest layer of {@link
+     * ClientSettings}; the {@code newsline.*} defaults are in {@link #configDef()}.
+     */
     public static Map<String, String> defaults() {
         Map<String, String> defaults = new LinkedHashMap<>();
         defaults.put(StreamsConfig.APPLICATION_ID_CONFIG, "newsline-streams");
@@ -74,7 +263,7 @@ public record StreamsAppConfig(
         defaults.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS);
         // The registry client's retries with backoff (200 ms doubling to 10 s: about 33 s over 8 rounds) are the
         // wait between two attempts at a record during a registry outage; well inside max.poll.interval.ms.
-        defaults.put(SCHEMA_REGISTRY_RETRIES, "8");
+        defaults.put(SchemaRegistryConfig.RETRIES, "8");
         // Failover in seconds: a killed instance's tasks move after the session timeout, 45 s by default. 6 s is
         // the broker's default group.min.session.timeout.ms; heartbeats at a quarter of it. (The classic
         // protocol, because with group.protocol=streams the session timeout is a broker-side group setting.)
@@ -91,61 +280,29 @@ public record StreamsAppConfig(
         // The timeline entries are read back from news.timeline-entries as a table: its store is restored from that
         // compacted topic instead of from a changelog holding every entry a second time.
         defaults.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
-        defaults.put(DEDUP_RETENTION_MS, Long.toString(Duration.ofDays(30).toMillis()));
-        // Archives are first-class: entries are kept forever unless a retention is set (then every entry dropped
-        // or expired for age is counted and logged).
-        defaults.put(TIMELINE_RETENTION_MS, "0");
-        defaults.put(SNAPSHOT_ENTRIES, "100");
-        defaults.put(SNAPSHOT_INTERVAL_MS, "1000");
-        defaults.put(EXPIRY_INTERVAL_MS, Long.toString(Duration.ofHours(1).toMillis()));
-        defaults.put(AVRO_SERDE, AvroSerdes.DEFAULT_SERDE_CLASS);
-        defaults.put(TOPIC_PARTITIONS, "6");
-        defaults.put(TOPIC_REPLICATION_FACTOR, "-1");
-        defaults.put(CREATE_TOPICS, "true");
-        NearDuplicateParams near = NearDuplicateParams.defaults(true);
-        defaults.put(NEAR_ENABLED, Boolean.toString(near.enabled()));
-        defaults.put(NEAR_THRESHOLD, Double.toString(near.threshold()));
-        defaults.put(NEAR_BANDS, Integer.toString(near.bands()));
-        defaults.put(NEAR_ROWS, Integer.toString(near.rows()));
-        defaults.put(NEAR_SHINGLE_WORDS, Integer.toString(near.shingleSize()));
-        defaults.put(NEAR_RETENTION_MS, Long.toString(near.retention().toMillis()));
         return defaults;
     }
 
-    public static StreamsAppConfig from(ClientSettings settings) {
-        Map<String, Object> all = settings.asMap();
-        return new StreamsAppConfig(
-                all,
-                Duration.ofMillis(positiveLong(settings, DEDUP_RETENTION_MS, false)),
-                Duration.ofMillis(positiveLong(settings, TIMELINE_RETENTION_MS, true)),
-                (int) positiveLong(settings, SNAPSHOT_ENTRIES, false),
-                Duration.ofMillis(positiveLong(settings, SNAPSHOT_INTERVAL_MS, false)),
-                Duration.ofMillis(positiveLong(settings, EXPIRY_INTERVAL_MS, false)),
-                settings.get(AVRO_SERDE),
-                (int) positiveLong(settings, TOPIC_PARTITIONS, false),
-                Short.parseShort(settings.get(TOPIC_REPLICATION_FACTOR)),
-                Boolean.parseBoolean(settings.get(CREATE_TOPICS)),
-                nearDuplicates(settings));
+    private final Map<String, Object> clientSettings;
+
+    /**
+     * @param settings every setting, as strings (defaults, file, environment and overrides already layered)
+     * @throws ConfigException naming the setting when a {@code newsline.*} value is malformed or out of range
+     */
+    public StreamsAppConfig(Map<String, ?> settings) {
+        // Not logged here: Kafka Streams logs its own configuration when it starts.
+        super(CONFIG, settings, false);
+        this.clientSettings = Map.copyOf(originals());
+        // Settings that are valid one by one but not together fail here, at start-up, not in the topology.
+        try {
+            nearDuplicates();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(NEAR_BANDS + " x " + NEAR_ROWS + ": " + e.getMessage());
+        }
     }
 
-    private static NearDuplicateParams nearDuplicates(ClientSettings settings) {
-        String threshold = settings.get(NEAR_THRESHOLD);
-        double value;
-        try {
-            value = Double.parseDouble(threshold.trim());
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new IllegalArgumentException(NEAR_THRESHOLD + " must be a number in (0, 1], not '" + threshold + "'");
-        }
-        if (!(value > 0.0 && value <= 1.0)) {
-            throw new IllegalArgumentException(NEAR_THRESHOLD + " must be in (0, 1]: " + threshold);
-        }
-        return new NearDuplicateParams(
-                Boolean.parseBoolean(settings.get(NEAR_ENABLED).trim()),
-                (int) positiveLong(settings, NEAR_SHINGLE_WORDS, false),
-                (int) positiveLong(settings, NEAR_BANDS, false),
-                (int) positiveLong(settings, NEAR_ROWS, false),
-                value,
-                Duration.ofMillis(positiveLong(settings, NEAR_RETENTION_MS, false)));
+    public static StreamsAppConfig from(ClientSettings settings) {
+        return new StreamsAppConfig(settings.asMap());
     }
 
     /** Defaults plus the given overrides; for tests and embedding. */
@@ -153,44 +310,79 @@ public record StreamsAppConfig(
         return from(ClientSettings.withDefaults(defaults()).with(overrides));
     }
 
-    /** Deduplication's settings; its band keys are spread over as many buckets as the topics have partitions. */
-    public DedupSettings dedupSettings() {
-        return new DedupSettings(
-                nearDuplicates, dedupRetention, topicPartitions, DedupSettings.exchangeTopic(applicationId()));
-    }
-
-    /** This configuration with another partition count (the one the existing topics have). */
-    public StreamsAppConfig withTopicPartitions(int partitions) {
-        return new StreamsAppConfig(
-                clientSettings,
-                dedupRetention,
-                timelineRetention,
-                snapshotEntries,
-                snapshotInterval,
-                expiryInterval,
-                avroSerdeClass,
-                partitions,
-                topicReplicationFactor,
-                createTopics,
-                nearDuplicates);
+    /** Every setting as given (Kafka Streams, clients, serde and {@code newsline.*}), for Kafka's constructors. */
+    public Map<String, Object> clientSettings() {
+        return clientSettings;
     }
 
     public String applicationId() {
         return (String) clientSettings.get(StreamsConfig.APPLICATION_ID_CONFIG);
     }
 
-    private static long positiveLong(ClientSettings settings, String key, boolean zeroAllowed) {
-        String raw = settings.get(key);
-        long value;
-        try {
-            value = Long.parseLong(raw.trim());
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, not '" + raw + "'");
-        }
-        if (value < 0 || (value == 0 && !zeroAllowed)) {
-            throw new IllegalArgumentException(
-                    key + " must be " + (zeroAllowed ? "0 or more" : "positive") + ": " + raw);
-        }
-        return value;
+    public Duration dedupRetention() {
+        return Duration.ofMillis(getLong(DEDUP_RETENTION_MS));
+    }
+
+    /** Zero when entries never expire. */
+    public Duration timelineRetention() {
+        return Duration.ofMillis(getLong(TIMELINE_RETENTION_MS));
+    }
+
+    public int snapshotEntries() {
+        return getInt(SNAPSHOT_ENTRIES);
+    }
+
+    public Duration snapshotInterval() {
+        return Duration.ofMillis(getLong(SNAPSHOT_INTERVAL_MS));
+    }
+
+    public Duration expiryInterval() {
+        return Duration.ofMillis(getLong(EXPIRY_INTERVAL_MS));
+    }
+
+    public String avroSerdeClass() {
+        return getString(AVRO_SERDE);
+    }
+
+    public int topicPartitions() {
+        return getInt(TOPIC_PARTITIONS);
+    }
+
+    /** -1 for the broker's default. */
+    public short topicReplicationFactor() {
+        return getShort(TOPIC_REPLICATION_FACTOR);
+    }
+
+    public boolean createTopics() {
+        return getBoolean(CREATE_TOPICS);
+    }
+
+    public NearDuplicateParams nearDuplicates() {
+        return new NearDuplicateParams(
+                getBoolean(NEAR_ENABLED),
+                getInt(NEAR_SHINGLE_WORDS),
+                getInt(NEAR_BANDS),
+                getInt(NEAR_ROWS),
+                getDouble(NEAR_THRESHOLD),
+                Duration.ofMillis(getLong(NEAR_RETENTION_MS)));
+    }
+
+    /** Deduplication's settings; its band keys are spread over as many buckets as the topics have partitions. */
+    public DedupSettings dedupSettings() {
+        return new DedupSettings(
+                nearDuplicates(), dedupRetention(), topicPartitions(), DedupSettings.exchangeTopic(applicationId()));
+    }
+
+    /** The timeline stages' settings; "also reported by" patches are spread like the entries topic. */
+    public TimelineSettings timelineSettings() {
+        return new TimelineSettings(
+                timelineRetention(), snapshotEntries(), snapshotInterval(), expiryInterval(), topicPartitions());
+    }
+
+    /** This configuration with another partition count (the one the existing topics have). */
+    public StreamsAppConfig withTopicPartitions(int partitions) {
+        Map<String, Object> settings = new HashMap<>(clientSettings);
+        settings.put(TOPIC_PARTITIONS, Integer.toString(partitions));
+        return new StreamsAppConfig(settings);
     }
 }

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /** One store serde serves every task of every stream thread, so it must be safe to use from several at once. */
 class DedupStateConcurrencyTest {
+    private static final ParseStep PARSE = new ParseStep();
+
     @Test
     void theWaitingArticleSerdeIsSafeAcrossStreamThreads() throws Exception {
         Serde<ParsedArticle> serde = DedupState.articleSerde();
@@ -24,7 +26,7 @@ class DedupStateConcurrencyTest {
         for (int i = 0; i < 4; i++) {
             String body =
                     ("Paragraph " + i + " of a story about harbours and the ships that use them. ").repeat(20 + i);
-            articles.add(ParseStep.parse(
+            articles.add(PARSE.parse(
                     TestArticles.raw("story-" + i + ".txt", "Headline " + i + "\n\n" + body, null, Instant.EPOCH)));
         }
         ExecutorService threads = Executors.newFixedThreadPool(4);

@@ -9,6 +9,7 @@ import io.newsline.avro.EnrichedArticle;
 import io.newsline.avro.RawArticle;
 import io.newsline.avro.TimelineEntry;
 import io.newsline.common.Topics;
+import io.newsline.serde.SchemaRegistryConfig;
 import io.newsline.serde.SpecificAvroDeserializer;
 import io.newsline.serde.SpecificAvroSerializer;
 import io.newsline.testkit.ApicurioRegistry;
@@ -123,7 +124,7 @@ class NearDuplicateIT {
 
     private static List<RecordMetadata> produce(List<ProducerRecord<String, RawArticle>> records) throws Exception {
         SpecificAvroSerializer<RawArticle> serializer = new SpecificAvroSerializer<>();
-        serializer.configure(Map.of("schema.registry.url", registryUrl), false);
+        serializer.configure(Map.of(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, registryUrl), false);
         Map<String, Object> settings = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 50);
         List<RecordMetadata> sent = new ArrayList<>();
@@ -151,7 +152,7 @@ class NearDuplicateIT {
             java.util.function.Consumer<ConsumerRecord<String, T>> sink,
             java.util.function.BooleanSupplier done) {
         SpecificAvroDeserializer<T> deserializer = new SpecificAvroDeserializer<>();
-        deserializer.configure(Map.of("schema.registry.url", registryUrl), false);
+        deserializer.configure(Map.of(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, registryUrl), false);
         Map<String, Object> settings = new HashMap<>();
         settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         settings.put(ConsumerConfig.GROUP_ID_CONFIG, RealInfrastructure.uniqueName("near-it-reader"));

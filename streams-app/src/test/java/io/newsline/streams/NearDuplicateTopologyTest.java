@@ -14,7 +14,8 @@ import io.newsline.common.Topics;
 import io.newsline.serde.SpecificAvroDeserializer;
 import io.newsline.serde.SpecificAvroSerializer;
 import io.newsline.streams.articles.ParseStep;
-import io.newsline.streams.dedup.DedupTopology;
+import io.newsline.streams.dedup.DedupStage;
+import io.newsline.streams.topics.TopologySerdes;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,8 @@ import org.junit.jupiter.api.Test;
  * articles in any order end with the same verdicts.
  */
 class NearDuplicateTopologyTest {
+    private static final ParseStep PARSE = new ParseStep();
+
     private static final Instant INGESTED = Instant.parse("2026-01-10T08:00:00Z");
     private static final Duration SNAPSHOT_INTERVAL = Duration.ofSeconds(1);
 
@@ -60,11 +63,11 @@ class NearDuplicateTopologyTest {
         assertThat(description)
                 .contains(
                         config.dedupSettings().exchangeTopic(),
-                        NewslineTopology.REPEATS_REPARTITION + "-repartition",
-                        DedupTopology.BAND_INDEX,
-                        DedupTopology.FINGERPRINT_INDEX,
-                        DedupTopology.DECIDED,
-                        DedupTopology.PENDING)
+                        DedupStage.REPEATS_REPARTITION + "-repartition",
+                        DedupStage.BAND_INDEX,
+                        DedupStage.FINGERPRINT_INDEX,
+                        DedupStage.DECIDED,
+                        DedupStage.PENDING)
                 .doesNotContain("KSTREAM-", "KTABLE-");
     }
 
@@ -307,8 +310,8 @@ class NearDuplicateTopologyTest {
 
     private static double similarity(RawArticle a, RawArticle b) {
         return Jaccard.exact(
-                Shingles.of(ParseStep.parse(a).getBodyParagraphs(), Shingles.DEFAULT_SIZE),
-                Shingles.of(ParseStep.parse(b).getBodyParagraphs(), Shingles.DEFAULT_SIZE));
+                Shingles.of(PARSE.parse(a).getBodyParagraphs(), Shingles.DEFAULT_SIZE),
+                Shingles.of(PARSE.parse(b).getBodyParagraphs(), Shingles.DEFAULT_SIZE));
     }
 
     private TestOutputTopic<String, EnrichedArticle> enrichedOutput() {

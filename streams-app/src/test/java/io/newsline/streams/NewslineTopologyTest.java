@@ -12,6 +12,9 @@ import io.newsline.avro.TopicTimeline;
 import io.newsline.common.Topics;
 import io.newsline.serde.SpecificAvroDeserializer;
 import io.newsline.serde.SpecificAvroSerializer;
+import io.newsline.streams.timeline.TimelineStage;
+import io.newsline.streams.topics.NewslineTopics;
+import io.newsline.streams.topics.TopologySerdes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +34,6 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -480,16 +482,13 @@ class NewslineTopologyTest {
         StreamsAppConfig config = config(overrides);
         TopologySerdes serdes = TopologySerdes.withClient(registry);
         StreamsBuilder builder = new StreamsBuilder();
-        NewslineTopology.createTimelineStreams(
-                builder,
-                builder.stream(
-                        Topics.ENRICHED_ARTICLES,
-                        Consumed.with(
-                                        org.apache.kafka.common.serialization.Serdes.String(),
-                                        serdes.valueSerde(EnrichedArticle.class))
-                                .withName("read-enriched-articles")),
-                config,
-                serdes);
+        NewslineTopics topics = NewslineTopics.from(serdes);
+        timelineStage(config, topics)
+                .build(
+                        builder,
+                        builder.stream(
+                                Topics.ENRICHED_ARTICLES,
+                                topics.enrichedArticles().consumed("read-enriched-articles")));
         driver = new TopologyTestDriver(builder.build(driverProperties(overrides)), driverProperties(overrides));
     }
 
@@ -498,20 +497,19 @@ class NewslineTopologyTest {
         StreamsAppConfig config = config(overrides);
         TopologySerdes serdes = TopologySerdes.withClient(registry);
         StreamsBuilder builder = new StreamsBuilder();
-        var keys = org.apache.kafka.common.serialization.Serdes.String();
-        NewslineTopology.createTimelineStreams(
-                builder,
-                builder.stream(
-                        Topics.ENRICHED_ARTICLES,
-                        Consumed.with(keys, serdes.valueSerde(EnrichedArticle.class))
-                                .withName("read-enriched-articles")),
-                builder.stream(
-                        REPEATS,
-                        Consumed.with(keys, serdes.valueSerde(DuplicateNotice.class))
-                                .withName("read-repeats")),
-                config,
-                serdes);
+        NewslineTopics topics = NewslineTopics.from(serdes);
+        timelineStage(config, topics)
+                .build(
+                        builder,
+                        builder.stream(
+                                Topics.ENRICHED_ARTICLES,
+                                topics.enrichedArticles().consumed("read-enriched-articles")),
+                        builder.stream(REPEATS, topics.duplicates().consumed("read-repeats")));
         driver = new TopologyTestDriver(builder.build(driverProperties(overrides)), driverProperties(overrides));
+    }
+
+    private static TimelineStage timelineStage(StreamsAppConfig config, NewslineTopics topics) {
+        return new TimelineStage(topics.timelineEntries(), topics.timelines(), config.timelineSettings());
     }
 
     private void pipeRepeat(String originalId, String duplicateSource) {

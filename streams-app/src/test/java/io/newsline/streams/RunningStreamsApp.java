@@ -2,6 +2,7 @@ package io.newsline.streams;
 
 import static org.awaitility.Awaitility.await;
 
+import io.newsline.serde.SchemaRegistryConfig;
 import io.newsline.testkit.ApicurioRegistry;
 import io.newsline.testkit.KafkaTestCluster;
 import io.newsline.testkit.RealInfrastructure;
@@ -37,7 +38,7 @@ final class RunningStreamsApp implements AutoCloseable {
         KafkaTestCluster kafka = KafkaTestCluster.start();
         Map<String, String> settings = new HashMap<>();
         settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        settings.put("schema.registry.url", registry.confluentApiUrl());
+        settings.put(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, registry.confluentApiUrl());
         settings.put(StreamsConfig.APPLICATION_ID_CONFIG, RealInfrastructure.uniqueName(applicationIdPrefix));
         settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         settings.put(StreamsAppConfig.SNAPSHOT_INTERVAL_MS, "200");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsline.common.ClientSettings;
+import io.newsline.serde.SchemaRegistryConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ class StreamCommandTest {
         assertThat(settings.get("commit.interval.ms")).as("file beats defaults").isEqualTo("7");
         assertThat(settings.get("num.stream.threads")).as("env beats file").isEqualTo("3");
         assertThat(settings.get("bootstrap.servers")).as("the option beats env").isEqualTo("option:9092");
-        assertThat(settings.get("schema.registry.url"))
+        assertThat(settings.get(SchemaRegistryConfig.SCHEMA_REGISTRY_URL))
                 .as("-X beats the option")
                 .isEqualTo("http://x:8081");
         assertThat(settings.get("application.id"))
@@ -62,7 +63,7 @@ class StreamCommandTest {
                 "NEWSLINE_BOOTSTRAP_SERVERS", "env:9092", "NEWSLINE_SCHEMA_REGISTRY_URL", "http://env:8081"));
 
         assertThat(settings.get("bootstrap.servers")).isEqualTo("env:9092");
-        assertThat(settings.get("schema.registry.url")).isEqualTo("http://env:8081");
+        assertThat(settings.get(SchemaRegistryConfig.SCHEMA_REGISTRY_URL)).isEqualTo("http://env:8081");
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.newsline.avro.TimelineEntry;
 import io.newsline.avro.TopicTimeline;
 import io.newsline.common.Topics;
 import io.newsline.producer.ProduceCommand;
+import io.newsline.serde.SchemaRegistryConfig;
 import io.newsline.serde.SpecificAvroDeserializer;
 import io.newsline.testkit.ApicurioRegistry;
 import io.newsline.testkit.KafkaTestCluster;
@@ -213,7 +214,7 @@ class StreamsAppIT {
     private static <T extends org.apache.avro.specific.SpecificRecord> SpecificAvroDeserializer<T> avroDeserializer(
             Class<T> type) {
         SpecificAvroDeserializer<T> deserializer = new SpecificAvroDeserializer<>();
-        deserializer.configure(Map.of("schema.registry.url", registryUrl), false);
+        deserializer.configure(Map.of(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, registryUrl), false);
         return deserializer;
     }
 

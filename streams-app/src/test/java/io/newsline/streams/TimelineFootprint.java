@@ -12,6 +12,9 @@ import io.newsline.common.Topics;
 import io.newsline.serde.SpecificAvroSerializer;
 import io.newsline.streams.articles.EnrichStep;
 import io.newsline.streams.articles.ParseStep;
+import io.newsline.streams.timeline.TimelineStage;
+import io.newsline.streams.topics.NewslineTopics;
+import io.newsline.streams.topics.TopologySerdes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,14 +32,12 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
@@ -62,6 +63,9 @@ import org.apache.kafka.streams.test.TestRecord;
  * </pre>
  */
 public final class TimelineFootprint {
+    private static final ParseStep PARSE = new ParseStep();
+    private static final EnrichStep ENRICH = new EnrichStep();
+
     private static final String APP_ID = "timeline-footprint";
     private static final String REPEATS_TOPIC = "footprint-repeats-by-original";
     private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
@@ -84,18 +88,14 @@ public final class TimelineFootprint {
         StreamsAppConfig config = StreamsAppConfig.of(settings);
         TopologySerdes serdes = TopologySerdes.withClient(registry);
         StreamsBuilder builder = new StreamsBuilder();
-        NewslineTopology.createTimelineStreams(
-                builder,
-                builder.stream(
-                        Topics.ENRICHED_ARTICLES,
-                        Consumed.with(Serdes.String(), serdes.valueSerde(EnrichedArticle.class))
-                                .withName("read-enriched-articles")),
-                builder.stream(
-                        REPEATS_TOPIC,
-                        Consumed.with(Serdes.String(), serdes.valueSerde(DuplicateNotice.class))
-                                .withName("read-repeats")),
-                config,
-                serdes);
+        NewslineTopics topics = NewslineTopics.from(serdes);
+        new TimelineStage(topics.timelineEntries(), topics.timelines(), config.timelineSettings())
+                .build(
+                        builder,
+                        builder.stream(
+                                Topics.ENRICHED_ARTICLES,
+                                topics.enrichedArticles().consumed("read-enriched-articles")),
+                        builder.stream(REPEATS_TOPIC, topics.duplicates().consumed("read-repeats")));
         Properties properties = new Properties();
         properties.putAll(config.clientSettings());
         int entriesFiled = 0;
@@ -368,7 +368,7 @@ public final class TimelineFootprint {
             String name = folder.relativize(file).toString();
             RawArticle raw = TestArticles.raw(name, Files.readString(file, StandardCharsets.ISO_8859_1), null, START);
             try {
-                articles.add(EnrichStep.enrich(ParseStep.parse(raw)));
+                articles.add(ENRICH.enrich(PARSE.parse(raw)));
             } catch (RuntimeException e) {
                 System.err.println("skipped " + name + ": " + e.getMessage());
             }

@@ -78,8 +78,8 @@ final class Pipeline implements AutoCloseable {
                         "zstd"),
                 new ByteArraySerializer(),
                 new ByteArraySerializer());
-        this.rawSerializer = new SpecificAvroSerializer<>(
-                new HttpSchemaRegistryClient(SchemaRegistryConfig.from(Map.of("schema.registry.url", registryUrl))));
+        this.rawSerializer = new SpecificAvroSerializer<>(new HttpSchemaRegistryClient(
+                SchemaRegistryConfig.from(Map.of(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, registryUrl))));
     }
 
     /** A new cluster with the app's topics (3 partitions each), using the registry at {@code registryUrl}. */
@@ -102,7 +102,7 @@ final class Pipeline implements AutoCloseable {
     Map<String, String> appSettings(String instance) {
         Map<String, String> settings = new HashMap<>();
         settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        settings.put("schema.registry.url", registryUrl);
+        settings.put(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, registryUrl);
         settings.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         settings.put(
                 StreamsConfig.STATE_DIR_CONFIG,
@@ -188,7 +188,8 @@ final class Pipeline implements AutoCloseable {
      * and snapshots follow the enriched article by a hop and a snapshot interval.
      */
     void assertAuditClean() {
-        Map<String, Object> config = Map.of("bootstrap.servers", bootstrapServers, "schema.registry.url", registryUrl);
+        Map<String, Object> config =
+                Map.of("bootstrap.servers", bootstrapServers, SchemaRegistryConfig.SCHEMA_REGISTRY_URL, registryUrl);
         AtomicReference<AuditResult> last = new AtomicReference<>();
         try {
             await("newsline audit to find nothing wrong")
@@ -208,9 +209,9 @@ final class Pipeline implements AutoCloseable {
     /** Everything on the outcome topics now (read_committed), decoded. */
     Outcomes outcomes() {
         SpecificAvroDeserializer<EnrichedArticle> enriched = new SpecificAvroDeserializer<>();
-        enriched.configure(Map.of("schema.registry.url", registryUrl), false);
+        enriched.configure(Map.of(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, registryUrl), false);
         SpecificAvroDeserializer<DuplicateNotice> notices = new SpecificAvroDeserializer<>();
-        notices.configure(Map.of("schema.registry.url", registryUrl), false);
+        notices.configure(Map.of(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, registryUrl), false);
         List<String> enrichedIds = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : readAll(Topics.ENRICHED_ARTICLES)) {
             enrichedIds.add(enriched.deserialize(record.topic(), record.value()).getArticleId());

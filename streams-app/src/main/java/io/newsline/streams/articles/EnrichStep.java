@@ -15,6 +15,7 @@ import io.newsline.avro.Topic;
 import io.newsline.avro.TopicKind;
 import io.newsline.streams.errors.RecordFailures;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -26,16 +27,23 @@ import java.util.function.Function;
  * OutOfMemoryError} and the other {@link VirtualMachineError}s) propagate. See {@link RecordFailures}.
  */
 public final class EnrichStep {
-    private static final ArticleEnricher ENRICHER = new ArticleEnricher();
+    private final Function<ArticleText, Enrichment> enricher;
 
-    private EnrichStep() {}
-
-    public static EnrichedArticle enrich(ParsedArticle article) {
-        return enrich(article, ENRICHER::enrich);
+    /** With the default enricher. */
+    public EnrichStep() {
+        this(new ArticleEnricher());
     }
 
-    /** {@link #enrich(ParsedArticle)} with another enricher (tests make it fail). */
-    static EnrichedArticle enrich(ParsedArticle article, Function<ArticleText, Enrichment> enricher) {
+    public EnrichStep(ArticleEnricher enricher) {
+        this(enricher::enrich);
+    }
+
+    /** With another enricher (tests make it fail, or give fixed results). */
+    public EnrichStep(Function<ArticleText, Enrichment> enricher) {
+        this.enricher = Objects.requireNonNull(enricher, "enricher");
+    }
+
+    public EnrichedArticle enrich(ParsedArticle article) {
         try {
             return enrichRecord(article, enricher);
         } catch (RuntimeException | Error e) {

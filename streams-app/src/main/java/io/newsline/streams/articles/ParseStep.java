@@ -9,6 +9,7 @@ import io.newsline.avro.DateSource;
 import io.newsline.avro.RawArticle;
 import io.newsline.streams.errors.RecordFailures;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * The topology's parse step: a {@link RawArticle} becomes the internal {@link io.newsline.avro.ParsedArticle}.
@@ -26,22 +27,29 @@ import java.time.Instant;
  * OutOfMemoryError}, {@link InternalError}, ...) are rethrown as they are.
  */
 public final class ParseStep {
-    private static final ArticleFormats PARSER = new ArticleFormats();
-
     /** Parses the raw text of one file (the signature of {@link ArticleFormats#parse}). */
     @FunctionalInterface
-    interface Parser {
+    public interface Parser {
         ArticleParts parse(String raw, String fileName, String mediaType, String sourceUri, Instant now);
     }
 
-    private ParseStep() {}
+    private final Parser parser;
 
-    public static io.newsline.avro.ParsedArticle parse(RawArticle raw) {
-        return parse(raw, PARSER::parse);
+    /** With the default parsers of both formats. */
+    public ParseStep() {
+        this(new ArticleFormats());
     }
 
-    /** {@link #parse(RawArticle)} with another parser (tests make it fail). */
-    static io.newsline.avro.ParsedArticle parse(RawArticle raw, Parser parser) {
+    public ParseStep(ArticleFormats formats) {
+        this(formats::parse);
+    }
+
+    /** With another parser (tests make it fail). */
+    public ParseStep(Parser parser) {
+        this.parser = Objects.requireNonNull(parser, "parser");
+    }
+
+    public io.newsline.avro.ParsedArticle parse(RawArticle raw) {
         if (raw == null) {
             throw new UnparseableArticleException("record has no value (null)");
         }

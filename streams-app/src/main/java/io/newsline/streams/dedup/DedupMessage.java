@@ -10,7 +10,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * The messages deduplication tasks send each other through the exchange topic (see {@link DedupTopology}). Every
+ * The messages deduplication tasks send each other through the exchange topic (see {@link DedupStage}). Every
  * message names the partition it is addressed to: a probe goes to the bucket that indexes its band keys, the
  * other messages to the home partition of the article they are about (the partition of its raw record).
  *

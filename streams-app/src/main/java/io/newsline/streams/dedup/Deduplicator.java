@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Exact and near deduplication as one exchange of messages between tasks, with a verdict that depends only on the
- * articles, never on when or where they were processed (see {@link DedupTopology} for the flow).
+ * articles, never on when or where they were processed (see {@link DedupStage} for the flow).
  *
  * <p><b>The rule.</b> Articles are ordered by ingest time, then id. An article is a duplicate of the earliest
  * article before it in that order whose normalized body is identical (EXACT), else of the earliest one before it
@@ -87,11 +87,11 @@ final class Deduplicator {
 
     private void init(ProcessorContext<String, DedupEvent> processorContext) {
         this.context = processorContext;
-        this.bandIndex = processorContext.getStateStore(DedupTopology.BAND_INDEX);
-        this.fingerprintIndex = processorContext.getStateStore(DedupTopology.FINGERPRINT_INDEX);
-        this.decided = processorContext.getStateStore(DedupTopology.DECIDED);
-        this.pending = processorContext.getStateStore(DedupTopology.PENDING);
-        this.waiting = processorContext.getStateStore(DedupTopology.WAITING);
+        this.bandIndex = processorContext.getStateStore(DedupStage.BAND_INDEX);
+        this.fingerprintIndex = processorContext.getStateStore(DedupStage.FINGERPRINT_INDEX);
+        this.decided = processorContext.getStateStore(DedupStage.DECIDED);
+        this.pending = processorContext.getStateStore(DedupStage.PENDING);
+        this.waiting = processorContext.getStateStore(DedupStage.WAITING);
     }
 
     /** Parsed articles from the raw topic, keyed by article id, on their home partition. */
@@ -465,9 +465,6 @@ final class Deduplicator {
     }
 
     private void emit(long time, DedupOutcome outcome) {
-        String articleId = outcome.isDuplicate()
-                ? outcome.duplicate().getDuplicateId()
-                : outcome.original().getArticleId();
-        context.forward(new Record<>(articleId, new DedupEvent.Outcome(outcome), time));
+        context.forward(new Record<>(outcome.articleId(), new DedupEvent.Outcome(outcome), time));
     }
 }

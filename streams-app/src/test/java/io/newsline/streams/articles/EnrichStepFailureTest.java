@@ -13,18 +13,19 @@ import org.junit.jupiter.api.Timeout;
 class EnrichStepFailureTest {
     private static ParsedArticle article(String body) {
         String text = "Bridge reopens in spring\n\n" + body + "\n";
-        return ParseStep.parse(RawArticle.newBuilder()
-                .setArticleId("e-7")
-                .setSourceUri("file:///tmp/e.txt")
-                .setFileName("e.txt")
-                .setMediaType("text/plain")
-                .setCharset("UTF-8")
-                .setRawText(text)
-                .setSizeBytes(text.length())
-                .setFileModifiedAt(null)
-                .setIngestedAt(Instant.parse("2025-11-23T12:00:00Z"))
-                .setProducerHost("test")
-                .build());
+        return new ParseStep()
+                .parse(RawArticle.newBuilder()
+                        .setArticleId("e-7")
+                        .setSourceUri("file:///tmp/e.txt")
+                        .setFileName("e.txt")
+                        .setMediaType("text/plain")
+                        .setCharset("UTF-8")
+                        .setRawText(text)
+                        .setSizeBytes(text.length())
+                        .setFileModifiedAt(null)
+                        .setIngestedAt(Instant.parse("2025-11-23T12:00:00Z"))
+                        .setProducerHost("test")
+                        .build());
     }
 
     private static int recurse(int n) {
@@ -33,10 +34,11 @@ class EnrichStepFailureTest {
 
     @Test
     void aStackOverflowBecomesAnEnrichmentFailureNamingTheArticle() {
-        assertThatThrownBy(() -> EnrichStep.enrich(article("The council met on Monday."), text -> {
-                    recurse(0);
-                    return null;
-                }))
+        assertThatThrownBy(() -> new EnrichStep(text -> {
+                            recurse(0);
+                            return null;
+                        })
+                        .enrich(article("The council met on Monday.")))
                 .isInstanceOf(EnrichmentFailedException.class)
                 .isInstanceOf(RuntimeException.class)
                 .hasMessageStartingWith(
@@ -46,15 +48,17 @@ class EnrichStepFailureTest {
 
     @Test
     void anExceptionBecomesAnEnrichmentFailureButOutOfMemoryPropagates() {
-        assertThatThrownBy(() -> EnrichStep.enrich(article("The council met on Monday."), text -> {
-                    throw new IllegalArgumentException("bad");
-                }))
+        assertThatThrownBy(() -> new EnrichStep(text -> {
+                            throw new IllegalArgumentException("bad");
+                        })
+                        .enrich(article("The council met on Monday.")))
                 .isInstanceOf(EnrichmentFailedException.class)
                 .hasMessage(
                         "article e-7 (file:///tmp/e.txt): enrichment failed: java.lang.IllegalArgumentException: bad");
-        assertThatThrownBy(() -> EnrichStep.enrich(article("The council met on Monday."), text -> {
-                    throw new OutOfMemoryError();
-                }))
+        assertThatThrownBy(() -> new EnrichStep(text -> {
+                            throw new OutOfMemoryError();
+                        })
+                        .enrich(article("The council met on Monday.")))
                 .isExactlyInstanceOf(OutOfMemoryError.class);
     }
 
@@ -63,6 +67,6 @@ class EnrichStepFailureTest {
     void aLongHyphenatedRunNoLongerOverflowsTheTokenizer() {
         ParsedArticle a = article("The council met on Monday.\n\n" + "a-".repeat(50_000) + "b");
 
-        assertThat(EnrichStep.enrich(a).getWordCount()).isEqualTo(6);
+        assertThat(new EnrichStep().enrich(a).getWordCount()).isEqualTo(6);
     }
 }

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class HostileInputTest {
+    private static final ParseStep PARSE = new ParseStep();
+
     private static final Instant NOW = Instant.parse("2025-11-23T12:00:00Z");
     private static final String P = "<p>The council said on Monday that the bridge over the river would reopen in the"
             + " spring after repairs to its deck, and residents welcomed the news.</p>";
@@ -51,7 +53,7 @@ class HostileInputTest {
     }
 
     private static io.newsline.avro.ParsedArticle parseHtml(String html) {
-        return ParseStep.parse(raw(html, "page.html", "text/html"));
+        return PARSE.parse(raw(html, "page.html", "text/html"));
     }
 
     @Test
@@ -101,7 +103,7 @@ class HostileInputTest {
         assertThat(a.getBodyParagraphs()).containsExactly(LEAD, LEAD);
 
         String text = "Bridge\u0000 reopens\n\n" + LEAD.replace(" ", " \u0000") + "\n\n" + "\u0000".repeat(100_000);
-        io.newsline.avro.ParsedArticle t = ParseStep.parse(raw(text, "a.txt", "text/plain"));
+        io.newsline.avro.ParsedArticle t = PARSE.parse(raw(text, "a.txt", "text/plain"));
         assertThat(t.getTitle()).isEqualTo("Bridge reopens");
         assertThat(t.getBodyParagraphs()).containsExactly(LEAD);
     }
@@ -142,7 +144,7 @@ class HostileInputTest {
         };
         for (String body : bodies) {
             String text = "Bridge reopens\n\n" + body + "\n\n" + LEAD + "\n";
-            io.newsline.avro.ParsedArticle a = ParseStep.parse(raw(text, "a.txt", "text/plain"));
+            io.newsline.avro.ParsedArticle a = PARSE.parse(raw(text, "a.txt", "text/plain"));
             List<String> paragraphs = a.getBodyParagraphs();
             int chars = paragraphs.stream().mapToInt(String::length).sum();
             assertThat(chars).as(body.substring(0, 10)).isLessThanOrEqualTo(ParseLimits.DEFAULT_MAX_BODY_CHARS);

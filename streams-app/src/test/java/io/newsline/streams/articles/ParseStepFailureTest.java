@@ -31,10 +31,11 @@ class ParseStepFailureTest {
 
     @Test
     void aStackOverflowOfOneRecordBecomesAnUnparseableArticle() {
-        assertThatThrownBy(() -> ParseStep.parse(raw(), (text, name, type, uri, now) -> {
-                    recurse(0);
-                    return null;
-                }))
+        assertThatThrownBy(() -> new ParseStep((text, name, type, uri, now) -> {
+                            recurse(0);
+                            return null;
+                        })
+                        .parse(raw()))
                 .isInstanceOf(UnparseableArticleException.class)
                 .hasMessageStartingWith(
                         "article a-42 (file:///tmp/a.html): parsing failed: java.lang.StackOverflowError")
@@ -43,23 +44,26 @@ class ParseStepFailureTest {
 
     @Test
     void anyExceptionOrOtherErrorBecomesAnUnparseableArticle() {
-        assertThatThrownBy(() -> ParseStep.parse(raw(), (text, name, type, uri, now) -> {
-                    throw new IllegalStateException("boom");
-                }))
+        assertThatThrownBy(() -> new ParseStep((text, name, type, uri, now) -> {
+                            throw new IllegalStateException("boom");
+                        })
+                        .parse(raw()))
                 .isInstanceOf(UnparseableArticleException.class)
                 .hasMessage("article a-42 (file:///tmp/a.html): parsing failed: java.lang.IllegalStateException: boom");
-        assertThatThrownBy(() -> ParseStep.parse(raw(), (text, name, type, uri, now) -> {
-                    throw new AssertionError("bad state");
-                }))
+        assertThatThrownBy(() -> new ParseStep((text, name, type, uri, now) -> {
+                            throw new AssertionError("bad state");
+                        })
+                        .parse(raw()))
                 .isInstanceOf(UnparseableArticleException.class)
                 .hasMessageContaining("java.lang.AssertionError: bad state");
     }
 
     @Test
     void outOfMemoryIsNotARecordFailure() {
-        assertThatThrownBy(() -> ParseStep.parse(raw(), (text, name, type, uri, now) -> {
-                    throw new OutOfMemoryError("heap");
-                }))
+        assertThatThrownBy(() -> new ParseStep((text, name, type, uri, now) -> {
+                            throw new OutOfMemoryError("heap");
+                        })
+                        .parse(raw()))
                 .isExactlyInstanceOf(OutOfMemoryError.class);
     }
 }

@@ -8,6 +8,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class ParseStepHtmlTest {
+    private static final ParseStep PARSE = new ParseStep();
+
     private static final Instant NOW = Instant.parse("2025-09-10T00:00:00Z");
     private static final String BODY =
             "<p>The first paragraph of the story says what happened in Springfield on Monday,"
@@ -33,7 +35,7 @@ class ParseStepHtmlTest {
                 .setProducerHost("test")
                 .build();
 
-        io.newsline.avro.ParsedArticle parsed = ParseStep.parse(raw);
+        io.newsline.avro.ParsedArticle parsed = PARSE.parse(raw);
 
         assertThat(parsed.getTitle()).isEqualTo("Bridge closed");
         assertThat(parsed.getDateSource()).isEqualTo(DateSource.TEXT);

@@ -1,17 +1,18 @@
 package io.newsline.streams.dedup;
 
+import io.newsline.avro.DuplicateNotice;
 import io.newsline.avro.ParsedArticle;
+import io.newsline.streams.topics.TypedTopic;
 import java.time.Duration;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Branched;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.state.Stores;
 
@@ -41,18 +42,73 @@ import org.apache.kafka.streams.state.Stores;
  * ordinary topic the app creates (like its output topics) with the raw topic's partition count, because Kafka
  * Streams' internal repartition topics cannot feed a processor that writes to them.
  */
-public final class DedupTopology {
+public final class DedupStage {
+    /**
+     * The duplicate notices keyed by the id of the original they repeat, on their way to that original's partition
+     * (for "also reported by").
+     */
+    public static final String REPEATS_REPARTITION = "duplicates-by-original";
+
     public static final String BAND_INDEX = "dedup-band-index";
     public static final String FINGERPRINT_INDEX = "dedup-fingerprint-index";
     public static final String DECIDED = "dedup-decided";
     public static final String PENDING = "dedup-pending";
     public static final String WAITING = "dedup-waiting-articles";
 
-    private DedupTopology() {}
+    /**
+     * What deduplication lets through and what it drops, keyed by article id unless said otherwise.
+     *
+     * @param originals the articles that go on
+     * @param retracted the notices of articles let through before and now found to repeat an earlier one (keyed by
+     *     the retracted article's id): whatever they produced downstream must be withdrawn
+     * @param repeatsByOriginal every duplicate notice, exact and near, keyed by the id of the original it repeats and
+     *     on that original's partition
+     */
+    public record Verdicts(
+            KStream<String, ParsedArticle> originals,
+            KStream<String, DuplicateNotice> retracted,
+            KStream<String, DuplicateNotice> repeatsByOriginal) {}
 
-    /** Adds deduplication for {@code parsed} (keyed by article id) and returns one outcome stream keyed by id. */
-    public static KStream<String, DedupOutcome> createDedupStream(
-            StreamsBuilder builder, KStream<String, ParsedArticle> parsed, DedupSettings settings) {
+    private final DedupSettings settings;
+    private final TypedTopic<String, DuplicateNotice> duplicates;
+
+    /**
+     * @param settings the rule's settings and the exchange topic
+     * @param duplicates where the notices of the duplicates dropped are published
+     */
+    public DedupStage(DedupSettings settings, TypedTopic<String, DuplicateNotice> duplicates) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.duplicates = Objects.requireNonNull(duplicates, "duplicates");
+    }
+
+    /**
+     * Deduplicates {@code parsed} (keyed by article id): the notices of duplicates go to the duplicates topic and
+     * the verdicts are returned.
+     */
+    public Verdicts deduplicate(StreamsBuilder builder, KStream<String, ParsedArticle> parsed) {
+        KStream<String, DedupOutcome> outcomes = outcomes(builder, parsed);
+        KStream<String, ParsedArticle> originals = outcomes.flatMapValues(
+                outcome -> outcome.original().stream().toList(), Named.as("dedup-verdict-originals"));
+        KStream<String, DedupOutcome.Duplicate> dropped = outcomes.flatMapValues(
+                outcome -> outcome.duplicate().stream().toList(), Named.as("dedup-verdict-duplicates"));
+
+        KStream<String, DuplicateNotice> notices =
+                dropped.mapValues(DedupOutcome.Duplicate::notice, Named.as("duplicate-notice"));
+        notices.to(duplicates.name(), duplicates.produced("write-duplicates"));
+        KStream<String, DuplicateNotice> repeats = notices.map(
+                        (articleId, notice) -> KeyValue.pair(notice.getOriginalId(), notice),
+                        Named.as("key-duplicate-by-original"))
+                .repartition(Repartitioned.<String, DuplicateNotice>as(REPEATS_REPARTITION)
+                        .withKeySerde(duplicates.keySerde())
+                        .withValueSerde(duplicates.valueSerde()));
+        KStream<String, DuplicateNotice> retracted = dropped.filter(
+                        (articleId, duplicate) -> duplicate.retracted(), Named.as("retracted-originals"))
+                .mapValues(DedupOutcome.Duplicate::notice, Named.as("retracted-notice"));
+        return new Verdicts(originals, retracted, repeats);
+    }
+
+    /** The state stores, the exchange topic and the processors; one outcome per article, keyed by its id. */
+    private KStream<String, DedupOutcome> outcomes(StreamsBuilder builder, KStream<String, ParsedArticle> parsed) {
         Duration nearRetention = settings.near().retention();
         Duration decidedRetention =
                 settings.exactRetention().compareTo(nearRetention) > 0 ? settings.exactRetention() : nearRetention;
@@ -81,25 +137,17 @@ public final class DedupTopology {
 
         KStream<String, DedupEvent> fromArticles =
                 parsed.process(() -> new Deduplicator.Arrivals(settings), Named.as("dedup-probe-article"), stores);
+        // The tasks' messages to each other (keys unused): null keys, the app's own compact encoding.
+        TypedTopic<String, DedupMessage> exchange =
+                new TypedTopic<>(settings.exchangeTopic(), Serdes.String(), DedupMessage.serde());
         KStream<String, DedupEvent> fromMessages = builder.stream(
-                        settings.exchangeTopic(),
-                        Consumed.with(Serdes.String(), DedupMessage.serde()).withName("read-dedup-exchange"))
+                        exchange.name(), exchange.consumed("read-dedup-exchange"))
                 .process(() -> new Deduplicator.Messages(settings), Named.as("dedup-handle-message"), stores);
 
-        Map<String, KStream<String, DedupEvent>> events = fromArticles
-                .merge(fromMessages, Named.as("dedup-merge-events"))
-                .split(Named.as("dedup-"))
-                .branch((key, event) -> event instanceof DedupEvent.Send, Branched.as("messages"))
-                .defaultBranch(Branched.as("outcomes"));
-        events.get("dedup-messages")
-                .mapValues(event -> ((DedupEvent.Send) event).message(), Named.as("dedup-message"))
-                .to(
-                        settings.exchangeTopic(),
-                        Produced.with(Serdes.String(), DedupMessage.serde())
-                                .withStreamPartitioner(new AddressedPartitioner())
-                                .withName("write-dedup-exchange"));
-        return events.get("dedup-outcomes")
-                .mapValues(event -> ((DedupEvent.Outcome) event).outcome(), Named.as("dedup-outcome"));
+        KStream<String, DedupEvent> events = fromArticles.merge(fromMessages, Named.as("dedup-merge-events"));
+        events.flatMapValues(event -> event.message().stream().toList(), Named.as("dedup-message"))
+                .to(exchange.name(), exchange.produced("write-dedup-exchange", new AddressedPartitioner()));
+        return events.flatMapValues(event -> event.outcome().stream().toList(), Named.as("dedup-outcome"));
     }
 
     /** Sends each message to the partition it names (a bucket, modulo the partition count). */

@@ -1,0 +1,23 @@
+package io.newsline.streams.timeline;
+
+import java.time.Duration;
+
+/**
+ * The settings of the timeline stages.
+ *
+ * @param retention entries published longer ago than this (against stream time) expire; zero: never
+ * @param snapshotEntries the newest entries per snapshot
+ * @param snapshotInterval at most one snapshot per changed topic per interval
+ * @param expiryInterval how often (stream time) expired entries are removed
+ * @param partitions the partition count of the entries topic, which the "also reported by" patches are spread over
+ *     the same way
+ */
+public record TimelineSettings(
+        Duration retention, int snapshotEntries, Duration snapshotInterval, Duration expiryInterval, int partitions) {
+    public TimelineSettings {
+        if (retention.isNegative() || snapshotEntries < 1 || partitions < 1) {
+            throw new IllegalArgumentException("retention must be 0 or more, snapshot entries and partitions at least"
+                    + " 1: " + retention + ", " + snapshotEntries + ", " + partitions);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.newsline.streams.timeline;
+
+import io.newsline.avro.DuplicateNotice;
+import io.newsline.avro.EnrichedArticle;
+import io.newsline.avro.TimelineEntry;
+import io.newsline.avro.TopicTimeline;
+import io.newsline.streams.topics.TypedTopic;
+import java.util.Objects;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The timeline stages: enriched articles -> one entry per topic -> timelines in stores -> entries and bounded
+ * snapshots. A null value on the enriched stream (key = article id) retracts the article: all its entries are
+ * removed and its topics forgotten. With duplicate notices keyed by original id (partitioned like the articles),
+ * the entries list the sources that also reported each article.
+ *
+ * <p>Two stages. Filing, on the article's partition: each article becomes one entry per topic written straight to
+ * the entries topic (partitioned by topic id), with no internal topic in between. Timelines, on the topic's
+ * partition: that topic is read back as a table whose store is restored from the topic itself
+ * ({@code topology.optimization} includes {@code reuse.ktable.source.topics}, a default of the app), so the entries
+ * cost no changelog; a small index orders them for snapshots and expiry. Whatever writes an entry (filing, the "also
+ * reported by" patcher, expiry) is applied through that one topic, in its order.
+ */
+public final class TimelineStage {
+    /**
+     * The sources that repeated an already filed article, per topic it is filed under, on their way to the partition
+     * of that topic; as many partitions as the entries topic.
+     */
+    public static final String ALSO_REPORTED_REPARTITION = "timeline-also-reported-by";
+
+    private final TypedTopic<String, TimelineEntry> entries;
+    private final TypedTopic<String, TopicTimeline> timelines;
+    private final TimelineSettings settings;
+    private final TimelineStores stores = TimelineStores.standard();
+
+    public TimelineStage(
+            TypedTopic<String, TimelineEntry> entries,
+            TypedTopic<String, TopicTimeline> timelines,
+            TimelineSettings settings) {
+        this.entries = Objects.requireNonNull(entries, "entries");
+        this.timelines = Objects.requireNonNull(timelines, "timelines");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** Files {@code enriched} on its timelines and keeps the timelines and their snapshots. */
+    public void build(StreamsBuilder builder, KStream<String, EnrichedArticle> enriched) {
+        file(builder, enriched);
+        index(builder);
+    }
+
+    /** As {@link #build(StreamsBuilder, KStream)}, and the entries list the sources in {@code repeatsByOriginal}. */
+    public void build(
+            StreamsBuilder builder,
+            KStream<String, EnrichedArticle> enriched,
+            KStream<String, DuplicateNotice> repeatsByOriginal) {
+        build(builder, enriched);
+        patchAlsoReportedBy(repeatsByOriginal);
+    }
+
+    /**
+     * Filing (article partitions): one small record per article, changelogged; cached so that an article and a
+     * notice about it within one commit cost one changelog record.
+     */
+    private void file(StreamsBuilder builder, KStream<String, EnrichedArticle> enriched) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(stores.filed()), Serdes.Bytes(), Serdes.ByteArray())
+                .withCachingEnabled());
+        enriched.process(
+                        () -> new ArticleFiler(stores.filed(), settings.retention()),
+                        Named.as("file-timeline-entries"),
+                        stores.filed())
+                .to(entries.name(), toEntries("write-timeline-entries"));
+    }
+
+    /**
+     * Timelines (topic partitions): the entries as a table restored from the entries topic itself; not cached, so
+     * every record read back reaches the index right after the table has it.
+     */
+    private void index(StreamsBuilder builder) {
+        KStream<String, TimelineEntry> changes = builder.table(
+                        entries.name(),
+                        entries.consumed("read-timeline-entries"),
+                        Materialized.<String, TimelineEntry, KeyValueStore<Bytes, byte[]>>as(stores.entries())
+                                .withKeySerde(entries.keySerde())
+                                .withValueSerde(entries.valueSerde())
+                                .withCachingDisabled())
+                .toStream(Named.as("timeline-entry-changes"));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(stores.index()), Serdes.Bytes(), Serdes.ByteArray())
+                .withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(stores.locator()), Serdes.Bytes(), Serdes.ByteArray())
+                .withCachingEnabled()
+                .withLoggingDisabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(stores.dirtyTopics()), Serdes.Bytes(), Serdes.ByteArray()));
+
+        changes.process(
+                        () -> new TimelineIndexer(stores, settings.retention(), settings.expiryInterval()),
+                        Named.as("index-timeline-entries"),
+                        stores.index(),
+                        stores.locator())
+                .to(entries.name(), toEntries("write-expired-timeline-entries"));
+        changes.process(
+                        () -> new TimelineSnapshotter(
+                                stores, settings.snapshotEntries(), settings.snapshotInterval(), settings.retention()),
+                        Named.as("snapshot-dirty-timelines"),
+                        stores.dirtyTopics(),
+                        stores.entries(),
+                        stores.index(),
+                        stores.locator())
+                .to(timelines.name(), timelines.produced("write-timeline-snapshots"));
+    }
+
+    /** "Also reported by": the filing stage tracks the sources, the timeline side rewrites the entries. */
+    private void patchAlsoReportedBy(KStream<String, DuplicateNotice> repeatsByOriginal) {
+        repeatsByOriginal
+                .process(
+                        () -> new AlsoReportedTracker(stores.filed()),
+                        Named.as("track-also-reported-by"),
+                        stores.filed())
+                .repartition(Repartitioned.<String, String>as(ALSO_REPORTED_REPARTITION)
+                        .withKeySerde(entries.keySerde())
+                        .withValueSerde(Serdes.String())
+                        .withNumberOfPartitions(settings.partitions())
+                        .withStreamPartitioner(new TopicIdPartitioner<>()))
+                .process(
+                        () -> new AlsoReportedPatcher(stores, settings.retention()),
+                        Named.as("patch-also-reported-by"),
+                        stores.entries(),
+                        stores.index(),
+                        stores.locator())
+                .to(entries.name(), toEntries("write-patched-timeline-entries"));
+    }
+
+    /** Entries are partitioned by topic id, so a topic's entries are in one partition, in order. */
+    private Produced<String, TimelineEntry> toEntries(String processorName) {
+        return entries.produced(processorName, new TopicIdPartitioner<>());
+    }
+}
