@@ -4,6 +4,7 @@ import io.newsline.avro.TopicTimeline;
 import io.newsline.local.LocalService;
 import io.newsline.local.LocalStack;
 import io.newsline.producer.ProduceCommand;
+import io.newsline.serde.SchemaRegistryConfig;
 import io.newsline.streams.StreamsApp;
 import io.newsline.streams.StreamsAppConfig;
 import java.io.IOException;
@@ -148,7 +149,7 @@ final class DemoRun {
         return Map.of(
                 StreamsConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
-                "schema.registry.url",
+                SchemaRegistryConfig.SCHEMA_REGISTRY_URL,
                 registry,
                 StreamsConfig.APPLICATION_ID_CONFIG,
                 "newsline-demo",
