@@ -37,18 +37,9 @@ public final class LocalCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getErr());
     }
 
-    /** {@code --data-dir}, shared by the subcommands. */
-    static final class DataDir {
-        @Option(
-                names = "--data-dir",
-                paramLabel = "DIR",
-                description = "Where PID files, logs and data live (default: .newsline/ in the repository;"
-                        + " env NEWSLINE_DATA_DIR). The stack uses DIR/local.")
-        Path dataDir;
-
-        Path stackDir() {
-            return Places.dataDir(dataDir).resolve("local");
-        }
+    /** Where the stack keeps its PID files, logs and data: DATA-DIR/local. */
+    static Path stackDir(DataDirOption dataDir) {
+        return dataDir.resolve("local");
     }
 
     @Command(
@@ -57,7 +48,7 @@ public final class LocalCommand implements Runnable {
             description = "Start both (if not running) and create the topics.")
     static final class Up implements Callable<Integer> {
         @Mixin
-        DataDir dataDir;
+        DataDirOption dataDir;
 
         @Option(
                 names = "--kafka-port",
@@ -93,7 +84,7 @@ public final class LocalCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
-            LocalStack running = LocalStack.existing(dataDir.stackDir());
+            LocalStack running = LocalStack.existing(stackDir(dataDir));
             LocalStack stack;
             List<LocalService> toStart;
             if (running.status().stream().anyMatch(LocalStack.ServiceStatus::running)) {
@@ -104,7 +95,7 @@ public final class LocalCommand implements Runnable {
                         .map(LocalStack.ServiceStatus::service)
                         .toList();
             } else {
-                stack = LocalStack.create(dataDir.stackDir(), kafkaPort, controllerPort, registryPort, true);
+                stack = LocalStack.create(stackDir(dataDir), kafkaPort, controllerPort, registryPort, true);
                 toStart = stack.services();
             }
             try {
@@ -130,14 +121,14 @@ public final class LocalCommand implements Runnable {
     @Command(name = "down", mixinStandardHelpOptions = true, description = "Stop both; the data stays.")
     static final class Down implements Callable<Integer> {
         @Mixin
-        DataDir dataDir;
+        DataDirOption dataDir;
 
         @Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            LocalStack stack = LocalStack.existing(dataDir.stackDir());
+            LocalStack stack = LocalStack.existing(stackDir(dataDir));
             PrintWriter out = spec.commandLine().getOut();
             try {
                 List<String> stopped = stack.stop(stack.services(), message -> {});
@@ -156,14 +147,14 @@ public final class LocalCommand implements Runnable {
             description = "What runs, on which ports, with which PIDs; exit status 0 if both run, 3 if not.")
     static final class Status implements Callable<Integer> {
         @Mixin
-        DataDir dataDir;
+        DataDirOption dataDir;
 
         @Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            LocalStack stack = LocalStack.existing(dataDir.stackDir());
+            LocalStack stack = LocalStack.existing(stackDir(dataDir));
             return printStatus(spec.commandLine().getOut(), stack) ? 0 : 3;
         }
     }

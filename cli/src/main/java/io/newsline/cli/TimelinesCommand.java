@@ -74,18 +74,9 @@ public final class TimelinesCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws Exception {
-        ClientSettings config = connection.resolve(
-                Map.of(
-                        "key.deserializer", StringDeserializer.class.getName(),
-                        "value.deserializer", SpecificAvroDeserializer.class.getName(),
-                        "isolation.level", "read_committed"), // only what the streams app committed
-                null, // no properties file
-                System.getenv(),
-                x.settings());
-        connection.requireConnection(config);
+    public Integer call() {
+        ClientSettings config = settings();
         PrintWriter out = spec.commandLine().getOut();
-
         try (KafkaConsumer<String, TopicTimeline> consumer = new KafkaConsumer<>(config.asMap())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.TIMELINES).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition()))
@@ -94,41 +85,67 @@ public final class TimelinesCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("error: there is no topic " + Topics.TIMELINES + " yet.");
                 return 1;
             }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-
-            // The current state: the latest snapshot per topic id, up to the end offsets seen at the start.
-            Map<String, TopicTimeline> latest = new TreeMap<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, TopicTimeline> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.value() == null) {
-                        latest.remove(record.key()); // a tombstone: the timeline is gone
-                    } else if (topicId == null || topicId.equals(record.key())) {
-                        latest.put(record.key(), record.value());
-                    }
-                }
-            }
-            latest.values().forEach(timeline -> print(out, timeline));
+            latestSnapshots(consumer, partitions).values().forEach(timeline -> print(out, timeline));
             out.flush();
-
             if (follow) {
-                Runtime.getRuntime().addShutdownHook(new Thread(consumer::wakeup)); // Ctrl-C ends the poll
-                try {
-                    while (true) {
-                        for (ConsumerRecord<String, TopicTimeline> record : consumer.poll(Duration.ofSeconds(1))) {
-                            if (record.value() != null && (topicId == null || topicId.equals(record.key()))) {
-                                print(out, record.value());
-                            }
-                        }
-                        out.flush();
-                    }
-                } catch (WakeupException stopped) {
-                    // Ctrl-C
-                }
+                printUpdatesUntilStopped(consumer, out);
             }
         }
         return 0;
+    }
+
+    /** NEWSLINE_* variables < -X < the options; brokers and registry required. */
+    private ClientSettings settings() {
+        ClientSettings config = connection.resolve(
+                Map.of(
+                        "key.deserializer", StringDeserializer.class.getName(),
+                        "value.deserializer", SpecificAvroDeserializer.class.getName(),
+                        "isolation.level", "read_committed"), // only what the streams app committed
+                null, // no properties file
+                System.getenv(),
+                x.settings());
+        return connection.requireConnection(config);
+    }
+
+    /** The current state: the latest snapshot per topic id, up to the end offsets seen at the start. */
+    private Map<String, TopicTimeline> latestSnapshots(
+            KafkaConsumer<String, TopicTimeline> consumer, List<TopicPartition> partitions) {
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        Map<String, TopicTimeline> latest = new TreeMap<>();
+        while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+            for (ConsumerRecord<String, TopicTimeline> record : consumer.poll(Duration.ofMillis(500))) {
+                if (record.value() == null) {
+                    latest.remove(record.key()); // a tombstone: the timeline is gone
+                } else if (selected(record.key())) {
+                    latest.put(record.key(), record.value());
+                }
+            }
+        }
+        return latest;
+    }
+
+    /** --follow: every new snapshot as it comes, until Ctrl-C. */
+    private void printUpdatesUntilStopped(KafkaConsumer<String, TopicTimeline> consumer, PrintWriter out) {
+        Runtime.getRuntime().addShutdownHook(new Thread(consumer::wakeup)); // Ctrl-C ends the poll
+        try {
+            while (true) {
+                for (ConsumerRecord<String, TopicTimeline> record : consumer.poll(Duration.ofSeconds(1))) {
+                    if (record.value() != null && selected(record.key())) {
+                        print(out, record.value());
+                    }
+                }
+                out.flush();
+            }
+        } catch (WakeupException stopped) {
+            // Ctrl-C
+        }
+    }
+
+    /** Whether --topic (if given) selects this timeline. */
+    private boolean selected(String timelineTopicId) {
+        return topicId == null || topicId.equals(timelineTopicId);
     }
 
     private void print(PrintWriter out, TopicTimeline timeline) {

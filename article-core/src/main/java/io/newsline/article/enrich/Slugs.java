@@ -1,8 +1,6 @@
 package io.newsline.article.enrich;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.newsline.article.io.Sha256;
 import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -48,11 +46,6 @@ public final class Slugs {
     }
 
     private static String shortHash(String name) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Sha256.digest(name), 0, 4);
     }
 }

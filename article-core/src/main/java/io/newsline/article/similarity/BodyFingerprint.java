@@ -1,11 +1,8 @@
 package io.newsline.article.similarity;
 
+import io.newsline.article.io.Sha256;
 import io.newsline.article.parse.ArticleParts;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,21 +24,20 @@ import java.util.Locale;
  * fingerprint, while any change of words or numbers does.
  */
 public final class BodyFingerprint {
-    private static final HexFormat HEX = HexFormat.of();
 
     private BodyFingerprint() {}
 
     /** Fingerprint of a parsed article's body, or of its headline when the body is empty. */
     public static String of(ArticleParts article) {
         if (article.bodyParagraphs().isEmpty()) {
-            return sha256(normalize(article.title()));
+            return Sha256.hex(normalize(article.title()));
         }
         return of(article.bodyParagraphs());
     }
 
     /** Fingerprint of a list of body paragraphs. */
     public static String of(List<String> bodyParagraphs) {
-        return sha256(normalize(String.join("\n", bodyParagraphs)));
+        return Sha256.hex(normalize(String.join("\n", bodyParagraphs)));
     }
 
     /** The normalised text that is hashed; exposed for diagnostics and tests. */
@@ -100,14 +96,5 @@ public final class BodyFingerprint {
         return type == Character.NON_SPACING_MARK
                 || type == Character.COMBINING_SPACING_MARK
                 || type == Character.ENCLOSING_MARK;
-    }
-
-    private static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HEX.formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required on every Java platform", e);
-        }
     }
 }

@@ -1,8 +1,6 @@
 package io.newsline.streams.dedup;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.newsline.article.io.Sha256;
 import java.util.Arrays;
 import java.util.HexFormat;
 import org.apache.kafka.common.utils.Bytes;
@@ -23,12 +21,7 @@ public final class ArticleKey {
         if (articleId.length() == 64 && isLowerHex(articleId)) {
             return HEX.parseHex(articleId, 0, 2 * SIZE);
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(articleId.getBytes(StandardCharsets.UTF_8));
-            return Arrays.copyOf(digest, SIZE);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Arrays.copyOf(Sha256.digest(articleId), SIZE);
     }
 
     public static Bytes bytes(String articleId) {
