@@ -66,6 +66,7 @@ public final class HtmlArticleParser {
      */
     private static final int READABILITY_MEAN_DEPTH = 25;
 
+    private static final String READABILITY_INLINE = "readability-styled";
     private static final Set<String> SKIPPED_TAGS = Set.of("script", "style", "noscript", "svg");
     private static final String BLOCKS = "p, h2, h3, h4, h5, h6, li, blockquote, pre, dd, figcaption, td";
     private static final Set<String> BLOCK_TAGS = Set.of(
@@ -195,12 +196,13 @@ public final class HtmlArticleParser {
 
         boolean small =
                 size.nodes() <= limits.maxNodes() && size.weight() <= (long) limits.maxNodes() * READABILITY_MEAN_DEPTH;
+        PageCleaner.clean(doc.body() == null ? doc : doc.body());
         Article article = small ? readability(uri, doc) : null;
         Element content = article == null ? null : article.getArticleContent();
-        List<String> body = content != null && plausible(content) ? paragraphs(content) : new ArrayList<>();
-        if (body.isEmpty()) {
-            body = TextDensityExtractor.extract(doc);
-        }
+        List<TextDensityExtractor.Block> fromReadability =
+                content != null && plausible(content) ? TextDensityExtractor.blocks(content) : List.of();
+        List<TextDensityExtractor.Block> fromDensity = TextDensityExtractor.extractBlocks(doc);
+        List<String> body = MainText.choose(fromReadability, fromDensity, ldText(ld, "articleBody"));
         if (article != null && (title == null || title.isBlank())) {
             title = article.getTitle();
         }
@@ -291,7 +293,7 @@ public final class HtmlArticleParser {
                             if (SKIPPED_TAGS.contains(tag)) {
                                 return FilterResult.SKIP_ENTIRELY;
                             }
-                            if (BLOCK_TAGS.contains(tag)) {
+                            if (isBlock(el)) {
                                 flush(current, out);
                             }
                         }
@@ -300,7 +302,7 @@ public final class HtmlArticleParser {
 
                     @Override
                     public FilterResult tail(Node node, int depth) {
-                        if (node != root && node instanceof Element el && BLOCK_TAGS.contains(el.normalName())) {
+                        if (node != root && node instanceof Element el && isBlock(el)) {
                             flush(current, out);
                         }
                         return FilterResult.CONTINUE;
@@ -314,6 +316,16 @@ public final class HtmlArticleParser {
     /** Whether paragraphs start and end at {@code tag} ({@code p}, {@code div}, {@code br}, ...). */
     static boolean isBlockTag(String tag) {
         return BLOCK_TAGS.contains(tag);
+    }
+
+    /**
+     * Whether paragraphs start and end at {@code el}. Not at readability's {@code p.readability-styled}: it
+     * wraps a bare text node of a {@code div} in an inline {@code p} (Readability.js styles it {@code
+     * display: inline}), and the links between such text nodes are in the same sentence.
+     */
+    static boolean isBlock(Element el) {
+        String tag = el.normalName();
+        return BLOCK_TAGS.contains(tag) && !(tag.equals("p") && el.hasClass(READABILITY_INLINE));
     }
 
     /** Whether the text of {@code tag} is never article text ({@code script}, {@code style}, ...). */
