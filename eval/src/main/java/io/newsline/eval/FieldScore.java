@@ -28,6 +28,8 @@ public final class FieldScore {
     private int exact;
     private boolean benchmark;
     private boolean singleValued;
+    /** Counts were also added directly (a set-valued item, or the dek's "none expected"): no accuracy. */
+    private boolean counted;
 
     public FieldScore(String field) {
         this.field = field;
@@ -43,6 +45,11 @@ public final class FieldScore {
     }
 
     void add(long truePositives, long falsePositives, long falseNegatives) {
+        counted = true;
+        addCounts(truePositives, falsePositives, falseNegatives);
+    }
+
+    private void addCounts(long truePositives, long falsePositives, long falseNegatives) {
         tp += truePositives;
         fp += falsePositives;
         fn += falseNegatives;
@@ -52,11 +59,11 @@ public final class FieldScore {
     void addSingle(boolean given, boolean correct) {
         singleValued = true;
         if (correct) {
-            add(1, 0, 0);
+            addCounts(1, 0, 0);
         } else if (given) {
-            add(0, 1, 1);
+            addCounts(0, 1, 1);
         } else {
-            add(0, 0, 1);
+            addCounts(0, 0, 1);
         }
     }
 
@@ -140,6 +147,8 @@ public final class FieldScore {
                 precision(),
                 recall(),
                 f1(),
-                benchmark || singleValued ? String.format(Locale.ROOT, "  accuracy=%.3f", accuracy()) : "");
+                benchmark || (singleValued && !counted)
+                        ? String.format(Locale.ROOT, "  accuracy=%.3f", accuracy())
+                        : "");
     }
 }

@@ -104,8 +104,6 @@ public final class HtmlArticleParser {
             "thead",
             "form",
             "nav");
-    private static final Pattern TITLE_SUFFIX =
-            Pattern.compile("\\s+[|\u2013\u2014\u00B7:-]\\s+[^|\u2013\u2014\u00B7]{2,60}$");
     private static final Pattern HTML_SNIFF = Pattern.compile(
             "^\\s*(?:<!--.*?-->\\s*)*<(?:!doctype\\s+html|html|head|body|meta|title|article)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -190,7 +188,6 @@ public final class HtmlArticleParser {
         List<JsonNode> ld = jsonLd(doc);
         Elements metas = doc.select("meta[content]");
 
-        String title = title(doc, metas, ld);
         List<String> bylines = bylines(doc, metas, ld);
         Instant published = published(doc, metas, ld, now);
 
@@ -203,6 +200,7 @@ public final class HtmlArticleParser {
                 content != null && plausible(content) ? TextDensityExtractor.blocks(content) : List.of();
         List<TextDensityExtractor.Block> fromDensity = TextDensityExtractor.extractBlocks(doc);
         List<String> body = MainText.choose(fromReadability, fromDensity, ldText(ld, "articleBody"));
+        String title = title(doc, metas, ld, body.subList(0, Math.min(3, body.size())));
         if (article != null && (title == null || title.isBlank())) {
             title = article.getTitle();
         }
@@ -433,42 +431,16 @@ public final class HtmlArticleParser {
         return null;
     }
 
-    static String title(Document doc, Elements metas, List<JsonNode> ld) {
-        String t = ldText(ld, "headline");
-        if (t != null) {
-            return Jsoup.parse(t).text();
-        }
+    /** The headline: see {@link HeadlineChooser}. */
+    static String title(Document doc, Elements metas, List<JsonNode> ld, List<String> firstParagraphs) {
+        List<String> titles = new ArrayList<>();
+        String headline = ldText(ld, "headline");
+        titles.add(headline == null ? null : Jsoup.parse(headline).text());
         for (String name : TITLE_METAS) {
-            String v = meta(metas, name);
-            if (v != null) {
-                return stripSiteSuffix(v, metas);
-            }
+            titles.add(meta(metas, name));
         }
-        Element h1 = doc.selectFirst("h1");
-        if (h1 != null && !h1.text().isBlank()) {
-            return h1.text();
-        }
-        String title = doc.title();
-        return title.isBlank() ? null : stripSiteSuffix(title, metas);
-    }
-
-    private static String stripSiteSuffix(String title, Elements metas) {
-        String t = Texts.collapse(title);
-        String site = meta(metas, "og:site_name");
-        if (site != null) {
-            for (String sep : new String[] {" | ", " - ", " \u2013 ", " \u2014 ", " : ", " \u00B7 "}) {
-                if (t.endsWith(sep + site)) {
-                    return t.substring(0, t.length() - sep.length() - site.length())
-                            .strip();
-                }
-            }
-        }
-        // "Headline | Site" without og:site_name: drop a short trailing part after a pipe.
-        int bar = t.lastIndexOf(" | ");
-        if (bar > 20 && t.length() - bar < 40) {
-            return t.substring(0, bar).strip();
-        }
-        return t;
+        titles.add(doc.title());
+        return HeadlineChooser.choose(doc, titles, meta(metas, "og:site_name"), firstParagraphs);
     }
 
     private static List<String> bylines(Document doc, Elements metas, List<JsonNode> ld) {
