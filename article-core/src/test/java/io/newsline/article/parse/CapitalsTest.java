@@ -2,6 +2,7 @@ package io.newsline.article.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CapitalsTest {
@@ -14,5 +15,18 @@ class CapitalsTest {
         assertThat(Capitals.isAllCaps("NASA picks landers")).isFalse();
         assertThat(Capitals.isAllCaps("東京 2025")).isFalse();
         assertThat(Capitals.isAllCaps(null)).isFalse();
+    }
+
+    @Test
+    void anAllCapsHeadlineTakesTheBodysCasingOfItsWords() {
+        List<String> body = List.of(
+                "Harbour Lines Corp said on Tuesday it would sell its ferry unit to OPEC Shipping for 12 mln dlrs.",
+                "Harbour Lines said the unit lost money last year.");
+
+        assertThat(Capitals.truecase("HARBOUR LINES <HBL> TO SELL FERRY UNIT TO OPEC SHIPPING", body))
+                .isEqualTo("Harbour Lines <hbl> to sell ferry unit to OPEC Shipping");
+        // Mixed-case headlines are left alone.
+        assertThat(Capitals.truecase("Harbour Lines to sell ferry unit", body))
+                .isEqualTo("Harbour Lines to sell ferry unit");
     }
 }
