@@ -217,6 +217,7 @@ public final class HtmlArticleParser {
 
         String dek = dek(metas, ld, body);
         body = dropLeadingRepeats(body, title, dek, bylines);
+        body = MainText.withoutLeadingFurniture(body, title);
         BoilerplateFilter.Result filtered = BoilerplateFilter.filter(body);
         List<String> kept = new ArrayList<>(limits.boundBody(filtered.kept()));
         if (published == null) {

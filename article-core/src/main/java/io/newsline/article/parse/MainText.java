@@ -27,6 +27,10 @@ final class MainText {
     static final int MIN_ARTICLE_BODY_CHARS = 400;
     static final double MAX_LINK_DENSITY = 0.5;
     private static final int MAX_INTRO_WORDS = 8;
+    static final int MIN_PROSE_WORDS = 15;
+    static final int MAX_FURNITURE_WORDS = 10;
+    private static final int MAX_FURNITURE_BLOCKS = 8;
+    private static final Pattern URL_LINE = Pattern.compile("(?:https?://|www\\.)\\S+|/\\*.*");
     private static final java.util.Set<String> TEASER_HOLDERS =
             java.util.Set.of("li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
@@ -48,6 +52,39 @@ final class MainText {
             chosen = textChars(readability) < MIN_SHARE_OF_OTHER * textChars(density) ? density : readability;
         }
         return withoutLinkLists(chosen);
+    }
+
+    /**
+     * {@code body} without the page furniture extractors leave above the article's first prose paragraph
+     * (one of at least {@value #MIN_PROSE_WORDS} words): the headline again (with or without a site suffix),
+     * the page's URL, bylines, "Updated 5:27 am CST, Wednesday, ..." lines, kickers and place lines. Any
+     * block there of at most {@value #MAX_FURNITURE_WORDS} words that does not end like a sentence, or that
+     * contains the headline, goes; nothing goes when the body has no prose paragraph.
+     */
+    static List<String> withoutLeadingFurniture(List<String> body, String title) {
+        int prose = -1;
+        for (int i = 0; i < Math.min(body.size(), MAX_FURNITURE_BLOCKS + 1); i++) {
+            if (Texts.wordCount(body.get(i)) >= MIN_PROSE_WORDS) {
+                prose = i;
+                break;
+            }
+        }
+        if (prose <= 0) {
+            return body;
+        }
+        String titleKey = title == null ? "" : Texts.comparable(title);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            String b = body.get(i);
+            boolean furniture = i < prose
+                    && ((Texts.wordCount(b) <= MAX_FURNITURE_WORDS && !Texts.endsLikeSentence(b))
+                            || (titleKey.length() >= 10 && Texts.comparable(b).contains(titleKey))
+                            || URL_LINE.matcher(b).matches());
+            if (!furniture) {
+                out.add(b);
+            }
+        }
+        return out;
     }
 
     /** The blocks' text without link-dominated blocks and the short lines that introduce them. */

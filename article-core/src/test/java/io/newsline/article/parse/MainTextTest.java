@@ -70,4 +70,23 @@ class MainTextTest {
                         PROSE + "Third.",
                         PROSE + "Fourth.");
     }
+
+    @Test
+    void furnitureAboveTheFirstProseParagraphGoesButNotWhenThereIsNoProse() {
+        String lead =
+                "The harbour ferry carried its first passengers of the year on Saturday after a long winter refit.";
+        List<String> body = List.of(
+                "https://example.org/news/ferry-returns-123",
+                "Harbour ferry returns after refit | Northport Gazette",
+                "By Ann Lee, Gazette Writer",
+                "Updated 5:27 am GMT, Wednesday, March 5, 2025",
+                lead,
+                "Short line later.",
+                "SCORES");
+
+        assertThat(MainText.withoutLeadingFurniture(body, "Harbour ferry returns after refit"))
+                .containsExactly(lead, "Short line later.", "SCORES");
+        List<String> noProse = List.of("Ferry times", "Monday 7:00", "Tuesday 7:30");
+        assertThat(MainText.withoutLeadingFurniture(noProse, "Ferry times")).isEqualTo(noProse);
+    }
 }
