@@ -26,13 +26,16 @@ import org.jsoup.select.NodeTraversor;
  * Turns a saved HTML page into a {@link ArticleParts}. Stateless and thread-safe.
  *
  * <ul>
- *   <li><b>Body</b>: the main content found by readability4j (a port of Mozilla's Readability), then
- *       one paragraph per block element ({@code p}, headings, list items, block quotes, ...), whitespace
- *       collapsed; site boilerplate is removed as for plain text ({@link BoilerplateFilter}), and a
- *       leading repeat of the headline, dek, byline or date is dropped.
- *   <li><b>Headline</b>: JSON-LD {@code NewsArticle.headline}, {@code og:title}, {@code twitter:title},
- *       {@code dc.title}, the first {@code h1}, then {@code <title>} (a trailing {@code " | Site"} or
- *       {@code " - Site"} part removed).
+ *   <li><b>Body</b>: the page is cleaned first ({@link PageCleaner}: hidden elements, figures and
+ *       captions, chrome named by class or id); then readability4j (a port of Mozilla's Readability) and
+ *       the {@link TextDensityExtractor} both run and {@link MainText} chooses (readability unless
+ *       implausible; the one agreeing with a JSON-LD {@code articleBody} when there is one) and drops link
+ *       lists and the furniture above the first prose paragraph; one paragraph per block element,
+ *       whitespace collapsed; site boilerplate is removed as for plain text ({@link BoilerplateFilter}), and
+ *       a leading repeat of the headline, dek, byline or date is dropped.
+ *   <li><b>Headline</b>: {@link HeadlineChooser}: the visible heading agreeing with the metadata titles
+ *       (JSON-LD {@code headline}, {@code og:title}, {@code twitter:title}, {@code dc.title}, {@code
+ *       <title>}), else the visible {@code h1}, else a metadata title without site and section names.
  *   <li><b>Byline</b>: JSON-LD {@code author}, {@code <meta name="author">}, {@code article:author},
  *       {@code dc.creator}, {@code parsely-author}, {@code rel="author"} / {@code itemprop="author"},
  *       readability's byline; names checked with {@link BylineParser}.

@@ -23,7 +23,7 @@ import org.jsoup.select.NodeTraversor;
  *   <li>The page is cut into text blocks as {@link HtmlArticleParser#paragraphs(Element)} does (a block
  *       ends at every block element), each with its length, how much of it is link text, and the block
  *       element that holds it. Blocks inside page chrome ({@code nav}, {@code header}, {@code footer},
- *       {@code aside}, {@code form}, {@code menu}, or an element whose class or id says navigation, menu,
+ *       {@code aside}, {@code menu} (not {@code form}: ASP.NET pages wrap the whole page in one), or an element whose class or id says navigation, menu,
  *       footer, sidebar, comments, share, cookie, related, breadcrumb, ...) are left out.
  *   <li>A block with at least {@value #MIN_GOOD_CHARS} chars, less than a third of them in links, is
  *       article-like text; its non-link length is added to the score of the element that contains its
