@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Runs parsing and enrichment over labelled articles and prints precision, recall and F1 per field.",
             "DIR: article files (.txt, .html, .htm, optionally .gz) with a sidecar NAME.json of expected fields",
-            "(format: docs/evaluation.md). --corpus DIR evaluates DIR/html-gold (body text) and DIR/bbc",
+            "(format: docs/evaluation.md). --corpus DIR evaluates DIR/html-gold (body text: our word overlap and the",
+            "benchmark's own 4-gram score as body-benchmark; headlines against the bundled labels) and DIR/bbc",
             "(headline on line 1; entities of the hand-labelled articles)."
         })
 public final class EvalCommand implements Callable<Integer> {
@@ -54,6 +55,18 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--verbose", description = "Print every mismatch.")
     boolean verbose;
+
+    @Option(
+            names = "--per-page",
+            description = "html-gold: print the benchmark's precision, recall and F1 of every page, worst first.")
+    boolean perPage;
+
+    @Option(
+            names = "--predictions",
+            paramLabel = "FILE",
+            description = "html-gold: write the extracted bodies as {id: {articleBody}}, the benchmark's"
+                    + " prediction format (for its own evaluate.py).")
+    Path predictions;
 
     @Override
     public Integer call() throws IOException {
@@ -91,6 +104,16 @@ public final class EvalCommand implements Callable<Integer> {
         }
         for (EvalReport r : reports) {
             r.print(out, verbose);
+            if (perPage) {
+                r.printPages(out);
+            }
+            if (predictions != null && !r.predictions().isEmpty()) {
+                Map<String, Map<String, String>> json = new LinkedHashMap<>();
+                r.predictions().forEach((id, body) -> json.put(id, Map.of("articleBody", body)));
+                new com.fasterxml.jackson.databind.ObjectMapper()
+                        .writerWithDefaultPrettyPrinter()
+                        .writeValue(predictions.toFile(), json);
+            }
         }
         int failed = 0;
         for (Map.Entry<String, Double> t : failUnder.entrySet()) {

@@ -41,6 +41,8 @@ public final class Evaluator {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The bundled hand labels for 50 BBC articles, keyed by path relative to the BBC corpus directory. */
     public static final String BBC_LABELS_RESOURCE = "/io/newsline/eval/bbc-labels.json";
+    /** The hand-labelled headlines of the 181 html-gold pages (docs/labelling-guideline.md). */
+    public static final String HEADLINES_RESOURCE = "/io/newsline/eval/labels/html-gold-headlines.json";
 
     private final ArticleFormats parser;
     private final ArticleEnricher enricher;
@@ -73,8 +75,18 @@ public final class Evaluator {
         return report;
     }
 
-    /** Body word overlap on the html-gold corpus. */
+    /**
+     * The html-gold corpus: body word overlap ({@code body}, the project's own score), the benchmark's own
+     * score ({@code body-benchmark}, {@link ShingleOverlap}), and headline accuracy against the bundled
+     * hand labels ({@code headline}: the visible headline; {@code headline-lenient}: it or one of the
+     * publisher's alternatives).
+     */
     public EvalReport htmlGold(Path dir) throws IOException {
+        return htmlGold(dir, bundledHeadlines());
+    }
+
+    /** As {@link #htmlGold(Path)} with the given headline labels (id to accepted headlines, the first strict). */
+    public EvalReport htmlGold(Path dir, Map<String, List<String>> headlines) throws IOException {
         EvalReport report = new EvalReport(dir.toString());
         JsonNode truth = JSON.readTree(dir.resolve("ground-truth.json").toFile());
         List<String> ids = new ArrayList<>();
@@ -86,17 +98,54 @@ public final class Evaluator {
                 continue;
             }
             JsonNode t = truth.get(id);
-            Label label = new Label(
-                    null, false, null, null, null, t.get("articleBody").asText(), null, null, null, null);
-            score(
+            String gold = t.get("articleBody").asText();
+            Label label = new Label(null, false, null, null, null, gold, null, null, null, null);
+            ArticleParts parsed = score(
                     report,
                     id,
                     file.getFileName().toString(),
                     CorpusFiles.text(file),
                     label,
                     t.path("url").asText(null));
+            String extracted = parsed == null ? "" : parsed.bodyText();
+            ShingleOverlap.Counts c = ShingleOverlap.of(gold, extracted);
+            report.field("body-benchmark").addShingles(c);
+            report.page(id, c, extracted);
+            List<String> accepted = headlines.get(id);
+            if (accepted != null && !accepted.isEmpty()) {
+                String got = parsed == null ? null : parsed.title();
+                boolean strict = got != null && same(accepted.get(0), got);
+                boolean lenient = got != null && accepted.stream().anyMatch(a -> same(a, got));
+                report.field("headline").addSingle(got != null, strict);
+                report.field("headline-lenient").addSingle(got != null, lenient);
+                if (!strict) {
+                    report.mismatch(id + ": headline: expected [" + accepted.get(0) + "] got [" + got + "]"
+                            + (lenient ? " (an alternative)" : ""));
+                }
+            }
         }
         return report;
+    }
+
+    /** The bundled html-gold headline labels: id to the visible headline followed by its alternatives. */
+    public static Map<String, List<String>> bundledHeadlines() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        try (InputStream in = Evaluator.class.getResourceAsStream(HEADLINES_RESOURCE)) {
+            if (in == null) {
+                return out;
+            }
+            JsonNode labels = JSON.readTree(in).path("labels");
+            for (Iterator<Map.Entry<String, JsonNode>> it = labels.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                List<String> accepted = new ArrayList<>();
+                accepted.add(e.getValue().path("headline").asText());
+                e.getValue().path("alternatives").forEach(a -> accepted.add(a.asText()));
+                out.put(e.getKey(), accepted);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Headline accuracy on every BBC file; all labelled fields on the articles in {@code labels}. */
@@ -151,7 +200,8 @@ public final class Evaluator {
         score(report, id, fileName, raw, label, null);
     }
 
-    private void score(EvalReport report, String id, String fileName, String raw, Label label, String uri) {
+    /** Scores one article's labelled fields; returns what was parsed, or null when it could not be. */
+    private ArticleParts score(EvalReport report, String id, String fileName, String raw, Label label, String uri) {
         report.article();
         Instant now = label.ingestedAt() != null ? label.ingestedAt() : Instant.now();
         ArticleParts parsed;
@@ -201,7 +251,7 @@ public final class Evaluator {
         }
         boolean wantsEnrichment = label.language() != null || label.entities() != null || label.topics() != null;
         if (!wantsEnrichment) {
-            return;
+            return parsed;
         }
         Enrichment e = parsed == null || parsed.bodyParagraphs().isEmpty() ? null : enricher.enrich(parsed);
         if (label.language() != null) {
@@ -226,6 +276,7 @@ public final class Evaluator {
             // is reported as a false positive all the same.
             sets(report, "topics", id, label.topics(), got);
         }
+        return parsed;
     }
 
     private static void sets(EvalReport report, String field, String id, List<String> expected, List<String> got) {

@@ -20,6 +20,16 @@ public final class FieldScore {
     private double sumR;
     private double sumF;
     private int macro;
+    // The html-gold benchmark's averaging (ShingleOverlap): precision over pages with an extraction.
+    private double benchP;
+    private int benchPages;
+    private double benchR;
+    private int benchRecallPages;
+    private int exact;
+    private boolean benchmark;
+    private boolean singleValued;
+    /** Counts were also added directly (a set-valued item, or the dek's "none expected"): no accuracy. */
+    private boolean counted;
 
     public FieldScore(String field) {
         this.field = field;
@@ -35,6 +45,11 @@ public final class FieldScore {
     }
 
     void add(long truePositives, long falsePositives, long falseNegatives) {
+        counted = true;
+        addCounts(truePositives, falsePositives, falseNegatives);
+    }
+
+    private void addCounts(long truePositives, long falsePositives, long falseNegatives) {
         tp += truePositives;
         fp += falsePositives;
         fn += falseNegatives;
@@ -42,12 +57,13 @@ public final class FieldScore {
     }
 
     void addSingle(boolean given, boolean correct) {
+        singleValued = true;
         if (correct) {
-            add(1, 0, 0);
+            addCounts(1, 0, 0);
         } else if (given) {
-            add(0, 1, 1);
+            addCounts(0, 1, 1);
         } else {
-            add(0, 0, 1);
+            addCounts(0, 0, 1);
         }
     }
 
@@ -59,7 +75,30 @@ public final class FieldScore {
         articles++;
     }
 
+    /**
+     * One page of the html-gold benchmark's score: the page's precision counts only when something was
+     * extracted, its recall only when something was expected, and F1 is taken from the two averages.
+     */
+    void addShingles(ShingleOverlap.Counts c) {
+        benchmark = true;
+        articles++;
+        if (c.tp() + c.fp() > 0) {
+            benchP += c.precision();
+            benchPages++;
+        }
+        if (c.tp() + c.fn() > 0) {
+            benchR += c.recall();
+            benchRecallPages++;
+        }
+        if (c.exact()) {
+            exact++;
+        }
+    }
+
     public double precision() {
+        if (benchmark) {
+            return benchPages == 0 ? 0 : benchP / benchPages;
+        }
         if (macro > 0) {
             return sumP / macro;
         }
@@ -67,6 +106,9 @@ public final class FieldScore {
     }
 
     public double recall() {
+        if (benchmark) {
+            return benchRecallPages == 0 ? 0 : benchR / benchRecallPages;
+        }
         if (macro > 0) {
             return sumR / macro;
         }
@@ -74,6 +116,11 @@ public final class FieldScore {
     }
 
     public double f1() {
+        if (benchmark) {
+            double p = precision();
+            double r = recall();
+            return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        }
         if (macro > 0) {
             return sumF / macro;
         }
@@ -84,12 +131,24 @@ public final class FieldScore {
 
     /** The accuracy of a single-valued field: exact matches over labelled articles. */
     public double accuracy() {
+        if (benchmark) {
+            return articles == 0 ? 1 : (double) exact / articles;
+        }
         return articles == 0 ? 1 : (double) tp / articles;
     }
 
     @Override
     public String toString() {
         return String.format(
-                Locale.ROOT, "%-10s n=%4d  P=%.3f  R=%.3f  F1=%.3f", field, articles, precision(), recall(), f1());
+                Locale.ROOT,
+                "%-17s n=%4d  P=%.3f  R=%.3f  F1=%.3f%s",
+                field,
+                articles,
+                precision(),
+                recall(),
+                f1(),
+                benchmark || (singleValued && !counted)
+                        ? String.format(Locale.ROOT, "  accuracy=%.3f", accuracy())
+                        : "");
     }
 }

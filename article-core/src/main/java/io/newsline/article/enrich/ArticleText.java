@@ -1,6 +1,7 @@
 package io.newsline.article.enrich;
 
 import io.newsline.article.parse.ArticleParts;
+import io.newsline.article.parse.Capitals;
 import io.newsline.article.parse.Subheads;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +36,14 @@ public final class ArticleText {
         this.lead = firstProse;
     }
 
-    /** The text of a parsed article. */
+    /**
+     * The text of a parsed article. A headline in capitals (wire copy) is read with the body's casing of
+     * its words ({@link Capitals#truecase}), so that the headline's names count as mentions and its common
+     * words are not taken for names; the article itself keeps the headline as published.
+     */
     public static ArticleText of(ArticleParts article) {
-        return new ArticleText(article.title(), article.dek(), article.bodyParagraphs());
+        return new ArticleText(
+                Capitals.truecase(article.title(), article.bodyParagraphs()), article.dek(), article.bodyParagraphs());
     }
 
     /** The text of an article given by its parts; {@code dek} may be {@code null}. */

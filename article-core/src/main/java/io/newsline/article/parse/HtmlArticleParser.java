@@ -26,13 +26,16 @@ import org.jsoup.select.NodeTraversor;
  * Turns a saved HTML page into a {@link ArticleParts}. Stateless and thread-safe.
  *
  * <ul>
- *   <li><b>Body</b>: the main content found by readability4j (a port of Mozilla's Readability), then
- *       one paragraph per block element ({@code p}, headings, list items, block quotes, ...), whitespace
- *       collapsed; site boilerplate is removed as for plain text ({@link BoilerplateFilter}), and a
- *       leading repeat of the headline, dek, byline or date is dropped.
- *   <li><b>Headline</b>: JSON-LD {@code NewsArticle.headline}, {@code og:title}, {@code twitter:title},
- *       {@code dc.title}, the first {@code h1}, then {@code <title>} (a trailing {@code " | Site"} or
- *       {@code " - Site"} part removed).
+ *   <li><b>Body</b>: the page is cleaned first ({@link PageCleaner}: hidden elements, figures and
+ *       captions, chrome named by class or id); then readability4j (a port of Mozilla's Readability) and
+ *       the {@link TextDensityExtractor} both run and {@link MainText} chooses (readability unless
+ *       implausible; the one agreeing with a JSON-LD {@code articleBody} when there is one) and drops link
+ *       lists and the furniture above the first prose paragraph; one paragraph per block element,
+ *       whitespace collapsed; site boilerplate is removed as for plain text ({@link BoilerplateFilter}), and
+ *       a leading repeat of the headline, dek, byline or date is dropped.
+ *   <li><b>Headline</b>: {@link HeadlineChooser}: the visible heading agreeing with the metadata titles
+ *       (JSON-LD {@code headline}, {@code og:title}, {@code twitter:title}, {@code dc.title}, {@code
+ *       <title>}), else the visible {@code h1}, else a metadata title without site and section names.
  *   <li><b>Byline</b>: JSON-LD {@code author}, {@code <meta name="author">}, {@code article:author},
  *       {@code dc.creator}, {@code parsely-author}, {@code rel="author"} / {@code itemprop="author"},
  *       readability's byline; names checked with {@link BylineParser}.
@@ -66,6 +69,7 @@ public final class HtmlArticleParser {
      */
     private static final int READABILITY_MEAN_DEPTH = 25;
 
+    private static final String READABILITY_INLINE = "readability-styled";
     private static final Set<String> SKIPPED_TAGS = Set.of("script", "style", "noscript", "svg");
     private static final String BLOCKS = "p, h2, h3, h4, h5, h6, li, blockquote, pre, dd, figcaption, td";
     private static final Set<String> BLOCK_TAGS = Set.of(
@@ -103,8 +107,6 @@ public final class HtmlArticleParser {
             "thead",
             "form",
             "nav");
-    private static final Pattern TITLE_SUFFIX =
-            Pattern.compile("\\s+[|\u2013\u2014\u00B7:-]\\s+[^|\u2013\u2014\u00B7]{2,60}$");
     private static final Pattern HTML_SNIFF = Pattern.compile(
             "^\\s*(?:<!--.*?-->\\s*)*<(?:!doctype\\s+html|html|head|body|meta|title|article)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -189,18 +191,19 @@ public final class HtmlArticleParser {
         List<JsonNode> ld = jsonLd(doc);
         Elements metas = doc.select("meta[content]");
 
-        String title = title(doc, metas, ld);
         List<String> bylines = bylines(doc, metas, ld);
         Instant published = published(doc, metas, ld, now);
 
         boolean small =
                 size.nodes() <= limits.maxNodes() && size.weight() <= (long) limits.maxNodes() * READABILITY_MEAN_DEPTH;
+        PageCleaner.clean(doc.body() == null ? doc : doc.body());
         Article article = small ? readability(uri, doc) : null;
         Element content = article == null ? null : article.getArticleContent();
-        List<String> body = content != null && plausible(content) ? paragraphs(content) : new ArrayList<>();
-        if (body.isEmpty()) {
-            body = TextDensityExtractor.extract(doc);
-        }
+        List<TextDensityExtractor.Block> fromReadability =
+                content != null && plausible(content) ? TextDensityExtractor.blocks(content) : List.of();
+        List<TextDensityExtractor.Block> fromDensity = TextDensityExtractor.extractBlocks(doc);
+        List<String> body = MainText.choose(fromReadability, fromDensity, ldText(ld, "articleBody"));
+        String title = title(doc, metas, ld, body.subList(0, Math.min(3, body.size())));
         if (article != null && (title == null || title.isBlank())) {
             title = article.getTitle();
         }
@@ -217,6 +220,7 @@ public final class HtmlArticleParser {
 
         String dek = dek(metas, ld, body);
         body = dropLeadingRepeats(body, title, dek, bylines);
+        body = MainText.withoutLeadingFurniture(body, title);
         BoilerplateFilter.Result filtered = BoilerplateFilter.filter(body);
         List<String> kept = new ArrayList<>(limits.boundBody(filtered.kept()));
         if (published == null) {
@@ -291,7 +295,7 @@ public final class HtmlArticleParser {
                             if (SKIPPED_TAGS.contains(tag)) {
                                 return FilterResult.SKIP_ENTIRELY;
                             }
-                            if (BLOCK_TAGS.contains(tag)) {
+                            if (isBlock(el)) {
                                 flush(current, out);
                             }
                         }
@@ -300,7 +304,7 @@ public final class HtmlArticleParser {
 
                     @Override
                     public FilterResult tail(Node node, int depth) {
-                        if (node != root && node instanceof Element el && BLOCK_TAGS.contains(el.normalName())) {
+                        if (node != root && node instanceof Element el && isBlock(el)) {
                             flush(current, out);
                         }
                         return FilterResult.CONTINUE;
@@ -314,6 +318,16 @@ public final class HtmlArticleParser {
     /** Whether paragraphs start and end at {@code tag} ({@code p}, {@code div}, {@code br}, ...). */
     static boolean isBlockTag(String tag) {
         return BLOCK_TAGS.contains(tag);
+    }
+
+    /**
+     * Whether paragraphs start and end at {@code el}. Not at readability's {@code p.readability-styled}: it
+     * wraps a bare text node of a {@code div} in an inline {@code p} (Readability.js styles it {@code
+     * display: inline}), and the links between such text nodes are in the same sentence.
+     */
+    static boolean isBlock(Element el) {
+        String tag = el.normalName();
+        return BLOCK_TAGS.contains(tag) && !(tag.equals("p") && el.hasClass(READABILITY_INLINE));
     }
 
     /** Whether the text of {@code tag} is never article text ({@code script}, {@code style}, ...). */
@@ -421,42 +435,16 @@ public final class HtmlArticleParser {
         return null;
     }
 
-    static String title(Document doc, Elements metas, List<JsonNode> ld) {
-        String t = ldText(ld, "headline");
-        if (t != null) {
-            return Jsoup.parse(t).text();
-        }
+    /** The headline: see {@link HeadlineChooser}. */
+    static String title(Document doc, Elements metas, List<JsonNode> ld, List<String> firstParagraphs) {
+        List<String> titles = new ArrayList<>();
+        String headline = ldText(ld, "headline");
+        titles.add(headline == null ? null : Jsoup.parse(headline).text());
         for (String name : TITLE_METAS) {
-            String v = meta(metas, name);
-            if (v != null) {
-                return stripSiteSuffix(v, metas);
-            }
+            titles.add(meta(metas, name));
         }
-        Element h1 = doc.selectFirst("h1");
-        if (h1 != null && !h1.text().isBlank()) {
-            return h1.text();
-        }
-        String title = doc.title();
-        return title.isBlank() ? null : stripSiteSuffix(title, metas);
-    }
-
-    private static String stripSiteSuffix(String title, Elements metas) {
-        String t = Texts.collapse(title);
-        String site = meta(metas, "og:site_name");
-        if (site != null) {
-            for (String sep : new String[] {" | ", " - ", " \u2013 ", " \u2014 ", " : ", " \u00B7 "}) {
-                if (t.endsWith(sep + site)) {
-                    return t.substring(0, t.length() - sep.length() - site.length())
-                            .strip();
-                }
-            }
-        }
-        // "Headline | Site" without og:site_name: drop a short trailing part after a pipe.
-        int bar = t.lastIndexOf(" | ");
-        if (bar > 20 && t.length() - bar < 40) {
-            return t.substring(0, bar).strip();
-        }
-        return t;
+        titles.add(doc.title());
+        return HeadlineChooser.choose(doc, titles, meta(metas, "og:site_name"), firstParagraphs);
     }
 
     private static List<String> bylines(Document doc, Elements metas, List<JsonNode> ld) {

@@ -23,7 +23,7 @@ import org.jsoup.select.NodeTraversor;
  *   <li>The page is cut into text blocks as {@link HtmlArticleParser#paragraphs(Element)} does (a block
  *       ends at every block element), each with its length, how much of it is link text, and the block
  *       element that holds it. Blocks inside page chrome ({@code nav}, {@code header}, {@code footer},
- *       {@code aside}, {@code form}, {@code menu}, or an element whose class or id says navigation, menu,
+ *       {@code aside}, {@code menu} (not {@code form}: ASP.NET pages wrap the whole page in one), or an element whose class or id says navigation, menu,
  *       footer, sidebar, comments, share, cookie, related, breadcrumb, ...) are left out.
  *   <li>A block with at least {@value #MIN_GOOD_CHARS} chars, less than a third of them in links, is
  *       article-like text; its non-link length is added to the score of the element that contains its
@@ -45,7 +45,7 @@ final class TextDensityExtractor {
     private static final double MAX_GOOD_LINK_DENSITY = 1.0 / 3;
     private static final double MAX_KEPT_LINK_DENSITY = 0.5;
     private static final Set<String> CHROME_TAGS =
-            Set.of("nav", "header", "footer", "aside", "form", "menu", "button", "select", "template");
+            Set.of("nav", "header", "footer", "aside", "menu", "button", "select", "template");
     private static final Pattern CHROME_NAMES = Pattern.compile(
             "(?:^|[\\s_-])(?:nav|navbar|navigation|menu|footer|sidebar|comments?|share|sharing|social|cookies?"
                     + "|consent|related|breadcrumbs?|promo|newsletter|masthead|banner|advert|ads|popup|modal)(?:$|[\\s_-])",
@@ -53,12 +53,23 @@ final class TextDensityExtractor {
     /** Class and id values longer than this are not examined (keeps the regex work per element small). */
     private static final int MAX_NAME_CHARS = 200;
 
-    private record Block(String text, int chars, int linkChars, Element holder) {}
+    /** A text block: its collapsed text, length, chars inside links, and the block element that holds it. */
+    record Block(String text, int chars, int linkChars, Element holder) {
+        /** The share of the block's chars that are link text. */
+        double linkDensity() {
+            return chars == 0 ? 0 : (double) linkChars / chars;
+        }
+    }
 
     private TextDensityExtractor() {}
 
     /** The body paragraphs of {@code doc}, possibly none; see the class comment. */
     static List<String> extract(Document doc) {
+        return extractBlocks(doc).stream().map(Block::text).toList();
+    }
+
+    /** The body blocks of {@code doc}, possibly none; see the class comment. */
+    static List<Block> extractBlocks(Document doc) {
         Element root = doc.body() == null ? doc : doc.body();
         List<Block> blocks = blocks(root);
 
@@ -87,13 +98,13 @@ final class TextDensityExtractor {
                 }
             }
         }
-        List<String> out = new ArrayList<>();
+        List<Block> out = new ArrayList<>();
         if (best == null) {
             return out;
         }
         for (Block b : blocks) {
             if (b.linkChars <= b.chars * MAX_KEPT_LINK_DENSITY && isInside(b.holder, best)) {
-                out.add(b.text);
+                out.add(b);
             }
         }
         return out;
@@ -109,7 +120,7 @@ final class TextDensityExtractor {
     }
 
     /** The text blocks of {@code root} outside page chrome, in document order. */
-    private static List<Block> blocks(Element root) {
+    static List<Block> blocks(Element root) {
         List<Block> out = new ArrayList<>();
         Deque<Element> holders = new ArrayDeque<>();
         holders.push(root);
@@ -137,7 +148,7 @@ final class TextDensityExtractor {
                         if (tag.equals("a")) {
                             links[0]++;
                         }
-                        if (HtmlArticleParser.isBlockTag(tag)) {
+                        if (HtmlArticleParser.isBlock(el)) {
                             flush(out, text, links, holders.peek());
                             holders.push(el);
                         }
@@ -151,7 +162,7 @@ final class TextDensityExtractor {
                             if (tag.equals("a")) {
                                 links[0]--;
                             }
-                            if (HtmlArticleParser.isBlockTag(tag)) {
+                            if (HtmlArticleParser.isBlock(el)) {
                                 flush(out, text, links, holders.peek());
                                 holders.pop();
                             }
