@@ -1,5 +1,6 @@
 package io.newsline.article.enrich;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,9 +62,12 @@ final class Gazetteer {
         Map<String, Entry> map = new HashMap<>();
         Map<String, String> parents = new HashMap<>();
         int max = 1;
-        for (String line : Resources.lines("gazetteer.tsv")) {
+        List<String> lines = new ArrayList<>(Resources.lines("gazetteer.tsv"));
+        // The alias table (short forms of institutions) after the gazetteer: its names never shadow the gazetteer's.
+        lines.addAll(Resources.lines("aliases.tsv"));
+        for (String line : lines) {
             String[] f = line.split("\t", -1);
-            if (f.length < 4) {
+            if (f.length < 3) {
                 throw new IllegalStateException("bad gazetteer line: " + line);
             }
             String kind = f[0].strip();
@@ -78,7 +82,7 @@ final class Gazetteer {
             for (String alias : split(f[2])) {
                 max = Math.max(max, put(map, alias, entry));
             }
-            for (String demonym : split(f[3])) {
+            for (String demonym : f.length > 3 ? split(f[3]) : List.<String>of()) {
                 max = Math.max(max, put(map, demonym, demonymEntry));
                 String plural = plural(demonym);
                 if (plural != null) {

@@ -46,7 +46,7 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
 
     private static final int MAX_PHRASE_TOKENS = 7;
     private static final int MAX_PERSON_TOKENS = 5;
-    private static final int MAX_ENTITIES = 30;
+    private static final int MAX_ENTITIES = 60;
 
     private static final int STRENGTH_NONE = 0;
     private static final int STRENGTH_WEAK = 1;
