@@ -21,7 +21,15 @@ final class Gazetteer {
     private final Map<String, Entry> bySurface;
     private final int maxTokens;
 
-    private Gazetteer(Map<String, Entry> bySurface, int maxTokens, Map<String, String> parents) {
+    /** Short forms whose meaning depends on the article's country: surface -> country -> entry (aliases.tsv). */
+    private final Map<String, Map<String, Entry>> contextual;
+
+    private Gazetteer(
+            Map<String, Entry> bySurface,
+            int maxTokens,
+            Map<String, String> parents,
+            Map<String, Map<String, Entry>> contextual) {
+        this.contextual = contextual;
         this.bySurface = bySurface;
         this.maxTokens = maxTokens;
         this.parents = parents;
@@ -50,6 +58,15 @@ final class Gazetteer {
     }
 
     /** Most words in any surface form. */
+    /**
+     * The entry a country-dependent short form names in an article about {@code country} ({@code Treasury} in a
+     * British story is HM Treasury), or null.
+     */
+    Entry contextual(String surface, String country) {
+        Map<String, Entry> byCountry = contextual.get(surface);
+        return byCountry == null || country == null ? null : byCountry.get(country);
+    }
+
     int maxTokens() {
         return maxTokens;
     }
@@ -61,6 +78,7 @@ final class Gazetteer {
     private static Gazetteer load() {
         Map<String, Entry> map = new HashMap<>();
         Map<String, String> parents = new HashMap<>();
+        Map<String, Map<String, Entry>> contextual = new HashMap<>();
         int max = 1;
         List<String> lines = new ArrayList<>(Resources.lines("gazetteer.tsv"));
         // The alias table (short forms of institutions) after the gazetteer: its names never shadow the gazetteer's.
@@ -72,6 +90,15 @@ final class Gazetteer {
             }
             String kind = f[0].strip();
             String canonical = f[1].strip();
+            if (kind.equals("context")) {
+                // kind, canonical, short forms, (no demonyms), the country whose articles mean this body by them
+                Entry entry = new Entry(canonical, EntityKind.ORGANIZATION, "org", false);
+                max = Math.max(max, put(map, canonical, entry));
+                for (String alias : split(f[2])) {
+                    contextual.computeIfAbsent(alias, k -> new HashMap<>()).put(f[4].strip(), entry);
+                }
+                continue;
+            }
             EntityKind type = "org".equals(kind) ? EntityKind.ORGANIZATION : EntityKind.LOCATION;
             Entry entry = new Entry(canonical, type, kind, false);
             Entry demonymEntry = new Entry(canonical, type, kind, true);
@@ -90,7 +117,7 @@ final class Gazetteer {
                 }
             }
         }
-        return new Gazetteer(Map.copyOf(map), max, Map.copyOf(parents));
+        return new Gazetteer(Map.copyOf(map), max, Map.copyOf(parents), Map.copyOf(contextual));
     }
 
     private static int put(Map<String, Entry> map, String surface, Entry entry) {

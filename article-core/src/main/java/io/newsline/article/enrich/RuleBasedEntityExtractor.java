@@ -86,6 +86,7 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
         for (int i = 0; i < prose.size(); i++) {
             discover(prose.get(i), proseWeights.get(i), midCaps, lowerWords, registry, pending);
         }
+        registry.resolveContextual(gazetteer);
         registry.mergeSurnames();
 
         Map<String, Candidate> index = registry.surfaceIndex();
@@ -612,6 +613,43 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
             c.surfaces.add(surface);
             maxSurfaceTokens = Math.max(maxSurfaceTokens, tokens);
             c.mention(weight);
+        }
+
+        /**
+         * Country-dependent short forms ({@code Treasury}, {@code Parliament}, {@code Senate}): in an article whose
+         * most-mentioned country (names and nationality words) has a body of that name in the alias table, the short
+         * form is that body (HM Treasury, United States Department of the Treasury). Without such a country it stays
+         * as it was.
+         */
+        void resolveContextual(Gazetteer gazetteer) {
+            Candidate best = null;
+            for (Candidate c : byKey.values()) {
+                Gazetteer.Entry e = c.gazetteer ? gazetteer.lookup(c.name) : null;
+                if (e != null && e.kind().equals("country") && (best == null || c.weight > best.weight)) {
+                    best = c;
+                }
+            }
+            if (best == null) {
+                return;
+            }
+            for (Candidate c : new ArrayList<>(byKey.values())) {
+                Gazetteer.Entry e =
+                        c.gazetteer || c.mergedInto != null ? null : gazetteer.contextual(c.name, best.name);
+                if (e == null) {
+                    continue;
+                }
+                Candidate target = byKey.computeIfAbsent(
+                        "g:" + e.canonical(),
+                        k -> new Candidate(
+                                e.canonical(), e.type(), STRENGTH_GAZETTEER, true, wordCount(e.canonical()), null));
+                target.mentions += c.mentions;
+                target.weight += c.weight;
+                target.surfaces.add(c.name);
+                target.surfaces.addAll(c.surfaces);
+                c.mentions = 0;
+                c.weight = 0;
+                c.mergedInto = target;
+            }
         }
 
         /** Merges one-word names into the only longer person name ending with that word. */

@@ -17,6 +17,34 @@ class RuleBasedEntityExtractorTest {
     }
 
     @Test
+    void theTreasuryIsTheTreasuryOfTheArticlesCountry() {
+        Map<String, NamedEntity> uk = extract(
+                "Treasury warns on spending",
+                "The Treasury said on Monday that British spending must fall, and the UK chancellor agreed.");
+        Map<String, NamedEntity> us = extract(
+                "Treasury warns on spending",
+                "The Treasury said on Monday that American spending must fall, and the US secretary agreed.");
+        Map<String, NamedEntity> none =
+                extract("Treasury warns on spending", "The Treasury said on Monday that spending must fall.");
+
+        assertThat(uk).containsKey("hm-treasury").doesNotContainKey("treasury");
+        assertThat(uk.get("hm-treasury").mentions()).isEqualTo(2);
+        assertThat(us).containsKey("united-states-department-of-the-treasury");
+        assertThat(none).doesNotContainKeys("hm-treasury", "united-states-department-of-the-treasury");
+    }
+
+    @Test
+    void shortFormsFromTheAliasTableLandOnOneEntity() {
+        Map<String, NamedEntity> e = extract(
+                "Fed holds rates",
+                "The Federal Reserve held rates on Wednesday. The Fed said inflation was easing.",
+                "Officials at the Fed declined to comment.");
+
+        assertThat(e).containsKey("federal-reserve").doesNotContainKey("fed");
+        assertThat(e.get("federal-reserve").mentions()).isEqualTo(4);
+    }
+
+    @Test
     void roleBeforeANameMakesItAPersonAndIsStripped() {
         Map<String, NamedEntity> e =
                 extract("Talks", "The talks were led by Foreign Minister Ada Lovell of the coalition.");
