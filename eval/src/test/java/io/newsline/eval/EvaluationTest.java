@@ -23,9 +23,9 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EvaluationTest {
     // Just under the figures measured with ./newsline eval --corpus ../shared/corpus (docs/evaluation.md).
-    private static final double ENTITY_PRECISION = 0.91;
-    private static final double ENTITY_RECALL = 0.77;
-    private static final double KEY_SUBJECT = 0.72;
+    private static final double ENTITY_PRECISION = 0.92;
+    private static final double ENTITY_RECALL = 0.78;
+    private static final double KEY_SUBJECT = 0.75;
     private final Evaluator evaluator = new Evaluator();
     private EvalReport fixtures;
 
@@ -173,7 +173,7 @@ class EvaluationTest {
         assertThat(report.articles()).isGreaterThan(2000);
         assertThat(report.score("title").accuracy()).isGreaterThanOrEqualTo(0.98);
         assertThat(report.score("entities").articles()).isEqualTo(50);
-        // 0.892 measured: the 60-entity cap and the alias table find entities the 2025 review never listed
+        // 0.890 measured: the 60-entity cap and the alias table find entities the 2025 review never listed
         // (House of Commons); the 100 newer labels (handLabelledEntitiesAndKeySubjects) are the stricter measure.
         assertThat(report.score("entities").precision()).isGreaterThanOrEqualTo(0.88);
     }

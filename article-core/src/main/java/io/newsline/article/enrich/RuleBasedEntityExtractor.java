@@ -88,6 +88,7 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
         }
         registry.resolveContextual(gazetteer);
         registry.mergeSurnames();
+        registry.mergeShortOrganisationNames();
 
         Map<String, Candidate> index = registry.surfaceIndex();
         for (Pending p : pending) {
@@ -672,6 +673,57 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
                     target.weight += c.weight;
                     target.surfaces.addAll(c.surfaces);
                     target.evidence(EntityKind.PERSON, STRENGTH_CUE);
+                    c.mentions = 0;
+                    c.weight = 0;
+                    c.mergedInto = target;
+                }
+            }
+        }
+
+        /** The legal form that ends a company name ({@code Mountleigh Group Plc}), however the name was typed. */
+        private static final java.util.regex.Pattern CORPORATE_SUFFIX = java.util.regex.Pattern.compile(
+                " (?:Inc|Corp|Corporation|Co|Ltd|Plc|PLC|plc|LLC|Group|Holdings|AG|SA|NV|GmbH)\\.?$");
+
+        /** Institutions named after their town ({@code Bristol University}): the town alone is the place, not them. */
+        private static final java.util.regex.Pattern PLACE_INSTITUTION = java.util.regex.Pattern.compile(
+                "\\b(?:University|College|School|Council|Airport|Hospital|Police|Institute|City|County|United|Rovers"
+                        + "|Athletic|Port|Station|Cathedral|Museum|Club|FC)\\b");
+
+        /**
+         * Merges a one-word name into the only longer organisation name that starts with it ({@code Federated} ->
+         * Federated Department Stores Inc, {@code Mountleigh} -> Mountleigh Group Plc): a company's later short
+         * mentions. Places and people (gazetteer names, surnames already merged) are left alone, and so is a word
+         * that starts two different names.
+         */
+        void mergeShortOrganisationNames() {
+            List<Candidate> all = new ArrayList<>(byKey.values());
+            Map<String, List<Candidate>> byFirst = new HashMap<>();
+            for (Candidate c : all) {
+                if (!c.gazetteer
+                        && c.mergedInto == null
+                        && c.tokenCount >= 2
+                        && ((c.type == EntityKind.ORGANIZATION
+                                        && !PLACE_INSTITUTION.matcher(c.name).find())
+                                || CORPORATE_SUFFIX.matcher(c.name).find())) {
+                    byFirst.computeIfAbsent(c.name.substring(0, c.name.indexOf(' ')), k -> new ArrayList<>())
+                            .add(c);
+                }
+            }
+            for (Candidate c : all) {
+                if (c.gazetteer
+                        || c.mergedInto != null
+                        || c.tokenCount != 1
+                        || c.type == EntityKind.PERSON
+                        || c.type == EntityKind.LOCATION) {
+                    continue;
+                }
+                List<Candidate> full = byFirst.getOrDefault(c.name, List.of());
+                if (full.size() == 1) {
+                    Candidate target = full.get(0);
+                    target.mentions += c.mentions;
+                    target.weight += c.weight;
+                    target.surfaces.addAll(c.surfaces);
+                    target.surfaces.add(c.name);
                     c.mentions = 0;
                     c.weight = 0;
                     c.mergedInto = target;

@@ -34,6 +34,17 @@ class RuleBasedEntityExtractorTest {
     }
 
     @Test
+    void aCompanysShortNameMergesIntoItsFullName() {
+        Map<String, NamedEntity> e = extract(
+                "Corvane Holdings Inc raises dividend",
+                "Corvane Holdings Inc said on Monday it raised its quarterly dividend.",
+                "Corvane said earnings rose. Officials in Bristol, where Bristol University is based, welcomed it.");
+
+        assertThat(e).containsKey("corvane-holdings-inc").doesNotContainKey("corvane");
+        assertThat(e).containsKey("bristol");
+    }
+
+    @Test
     void shortFormsFromTheAliasTableLandOnOneEntity() {
         Map<String, NamedEntity> e = extract(
                 "Fed holds rates",
