@@ -69,8 +69,7 @@ public final class EntityEvaluation {
         for (JsonNode a : root.path("articles")) {
             String c = a.path("corpus").asText();
             String id = a.path("id").asText();
-            String raw;
-            String fileName;
+            ArticleParts parts;
             if (c.equals("html-gold")) {
                 if (goldBodies == null) {
                     Path truth = corpus.resolve("html-gold/ground-truth.json");
@@ -79,19 +78,24 @@ public final class EntityEvaluation {
                     }
                     goldBodies = JSON.readTree(truth.toFile());
                 }
-                // The labelled text is the gold article body, not the page: parse it as a plain-text article.
-                raw = goldBodies.path(id).path("articleBody").asText("");
-                fileName = id + ".txt";
+                // The labelled text is the gold article body, not the page: its paragraphs under the page's headline
+                // (as the pipeline sees an article), so the first paragraph is not taken for a headline.
+                String body = goldBodies.path(id).path("articleBody").asText("");
+                List<String> paragraphs = new ArrayList<>();
+                for (String para : body.split("\\n\\s*\\n|\\n")) {
+                    if (!para.isBlank()) {
+                        paragraphs.add(para.strip());
+                    }
+                }
+                parts = new ArticleParts(a.path("headline").asText(""), null, List.of(), null, paragraphs, 0);
             } else {
                 Path file = corpus.resolve(c).resolve(id);
                 if (!Files.exists(file)) {
                     continue;
                 }
-                raw = CorpusFiles.text(file);
-                fileName = file.getFileName().toString();
+                parts = parser.parse(CorpusFiles.text(file), file.getFileName().toString(), null, null, now);
             }
             EvalReport report = reports.computeIfAbsent(c, k -> new EvalReport("entities (" + k + ")"));
-            ArticleParts parts = parser.parse(raw, fileName, null, null, now);
             Enrichment e = enricher.enrich(parts);
             for (EvalReport r : List.of(report, all)) {
                 r.article();
