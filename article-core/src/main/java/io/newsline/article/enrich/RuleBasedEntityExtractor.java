@@ -218,6 +218,10 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
                     e++;
                 } else if (isConnector(next, toks.get(e - 1)) && joinedCapital(toks, e + 1)) {
                     e += 2;
+                } else if ((next.text().equals("and") || next.text().equals("&"))
+                        && !COMPANY_SUFFIXES.contains(toks.get(e - 1).text())
+                        && companyAfterAnd(toks, e + 1)) {
+                    e += 2; // "Rohm and Haas Co", "Cable and Wireless PLC": one company, not two names
                 } else if (next.text().equals("of")
                         && e + 2 < n
                         && toks.get(e + 1).text().equals("the")
@@ -231,6 +235,26 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
             phrase(toks, k, e, weight, midCaps, lowerWords, registry, pending);
             k = e;
         }
+    }
+
+    private static final Set<String> COMPANY_SUFFIXES =
+            Set.of("Inc", "Co", "Corp", "Ltd", "PLC", "Plc", "plc", "Cos", "Company", "Corporation", "Group", "LLC");
+
+    /** Whether one to three capitalised words from {@code i} end in a company's legal form. */
+    private static boolean companyAfterAnd(List<Token> toks, int i) {
+        for (int j = i; j < Math.min(toks.size(), i + 4); j++) {
+            Token t = toks.get(j);
+            if (!t.joined() || !namePart(t)) {
+                return false;
+            }
+            if (j > i && COMPANY_SUFFIXES.contains(t.text())) {
+                return true;
+            }
+            if (t.possessive()) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static boolean joinedCapital(List<Token> toks, int i) {

@@ -45,6 +45,17 @@ class RuleBasedEntityExtractorTest {
     }
 
     @Test
+    void aCompanyNamedWithAndIsOneName() {
+        Map<String, NamedEntity> e = extract(
+                "Results",
+                "On Monday, Corvane and Pell Inc said profits rose.",
+                "Talks between Ada Lovell and Ben Ortiz Inc. staff, and between Dunmore Ltd and Keswick Corp, ended.");
+
+        assertThat(e).containsKey("corvane-and-pell-inc").doesNotContainKeys("corvane", "pell-inc");
+        assertThat(e).containsKeys("dunmore-ltd", "keswick-corp");
+    }
+
+    @Test
     void shortFormsFromTheAliasTableLandOnOneEntity() {
         Map<String, NamedEntity> e = extract(
                 "Fed holds rates",
