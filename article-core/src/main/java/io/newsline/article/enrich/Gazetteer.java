@@ -23,13 +23,17 @@ final class Gazetteer {
 
     /** Short forms whose meaning depends on the article's country: surface -> country -> entry (aliases.tsv). */
     private final Map<String, Map<String, Entry>> contextual;
+    /** Lower-case phrases that name a subject (a disease, say) whatever their case: phrase -> entry (aliases.tsv). */
+    private final Map<String, Entry> terms;
 
     private Gazetteer(
             Map<String, Entry> bySurface,
             int maxTokens,
             Map<String, String> parents,
-            Map<String, Map<String, Entry>> contextual) {
+            Map<String, Map<String, Entry>> contextual,
+            Map<String, Entry> terms) {
         this.contextual = contextual;
+        this.terms = terms;
         this.bySurface = bySurface;
         this.maxTokens = maxTokens;
         this.parents = parents;
@@ -67,6 +71,11 @@ final class Gazetteer {
         return byCountry == null || country == null ? null : byCountry.get(country);
     }
 
+    /** The lower-case phrases of subjects ({@code swine flu} -> H1N1), matched in running text whatever their case. */
+    Map<String, Entry> terms() {
+        return terms;
+    }
+
     int maxTokens() {
         return maxTokens;
     }
@@ -79,6 +88,7 @@ final class Gazetteer {
         Map<String, Entry> map = new HashMap<>();
         Map<String, String> parents = new HashMap<>();
         Map<String, Map<String, Entry>> contextual = new HashMap<>();
+        Map<String, Entry> terms = new HashMap<>();
         int max = 1;
         List<String> lines = new ArrayList<>(Resources.lines("gazetteer.tsv"));
         // The alias table (short forms of institutions) after the gazetteer: its names never shadow the gazetteer's.
@@ -90,6 +100,15 @@ final class Gazetteer {
             }
             String kind = f[0].strip();
             String canonical = f[1].strip();
+            if (kind.equals("term")) {
+                // kind, canonical, phrases: a subject named in lower case as often as not (swine flu = H1N1)
+                Entry entry = new Entry(canonical, EntityKind.OTHER, "term", false);
+                max = Math.max(max, put(map, canonical, entry));
+                for (String alias : split(f[2])) {
+                    terms.putIfAbsent(alias.toLowerCase(java.util.Locale.ROOT), entry);
+                }
+                continue;
+            }
             if (kind.equals("context")) {
                 // kind, canonical, short forms, (no demonyms), the country whose articles mean this body by them
                 Entry entry = new Entry(canonical, EntityKind.ORGANIZATION, "org", false);
@@ -117,7 +136,7 @@ final class Gazetteer {
                 }
             }
         }
-        return new Gazetteer(Map.copyOf(map), max, Map.copyOf(parents), Map.copyOf(contextual));
+        return new Gazetteer(Map.copyOf(map), max, Map.copyOf(parents), Map.copyOf(contextual), Map.copyOf(terms));
     }
 
     private static int put(Map<String, Entry> map, String surface, Entry entry) {

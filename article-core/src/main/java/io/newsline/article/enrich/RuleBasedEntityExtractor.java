@@ -86,6 +86,8 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
         for (int i = 0; i < prose.size(); i++) {
             discover(prose.get(i), proseWeights.get(i), midCaps, lowerWords, registry, pending);
         }
+        addTerms(text, registry);
+        registry.absorbTerms(gazetteer.terms());
         registry.resolveContextual(gazetteer);
         registry.mergeSurnames();
         registry.mergeShortOrganisationNames();
@@ -255,6 +257,43 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
             }
         }
         return false;
+    }
+
+    /**
+     * Subjects of the alias table named by lower-case phrases ({@code swine flu}): every occurrence, on word
+     * boundaries and in any case, counts for the subject's canonical name (H1N1), as its capitalised forms do.
+     */
+    private void addTerms(ArticleText text, Registry registry) {
+        Map<String, Gazetteer.Entry> terms = gazetteer.terms();
+        if (terms.isEmpty()) {
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        parts.add(text.title());
+        weights.add(TITLE_WEIGHT);
+        if (text.dek() != null) {
+            parts.add(text.dek());
+            weights.add(DEK_WEIGHT);
+        }
+        List<String> paragraphs = text.paragraphs();
+        for (int i = 0; i < paragraphs.size(); i++) {
+            parts.add(paragraphs.get(i));
+            weights.add(i == text.leadIndex() ? LEAD_WEIGHT : BODY_WEIGHT);
+        }
+        for (int p = 0; p < parts.size(); p++) {
+            String lower = parts.get(p).toLowerCase(Locale.ROOT);
+            for (Map.Entry<String, Gazetteer.Entry> t : terms.entrySet()) {
+                for (int at = lower.indexOf(t.getKey()); at >= 0; at = lower.indexOf(t.getKey(), at + 1)) {
+                    int end = at + t.getKey().length();
+                    boolean wordStart = at == 0 || !Character.isLetterOrDigit(lower.charAt(at - 1));
+                    boolean wordEnd = end == lower.length() || !Character.isLetterOrDigit(lower.charAt(end));
+                    if (wordStart && wordEnd) {
+                        registry.addGazetteer(t.getValue(), parts.get(p).substring(at, end), weights.get(p));
+                    }
+                }
+            }
+        }
     }
 
     private static boolean joinedCapital(List<Token> toks, int i) {
@@ -646,6 +685,20 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
          * form is that body (HM Treasury, United States Department of the Treasury). Without such a country it stays
          * as it was.
          */
+        void absorbTerms(Map<String, Gazetteer.Entry> terms) {
+            // A capitalised form of a term (HIV, SARS) found as a name was already counted by addTerms.
+            for (Candidate c : new ArrayList<>(byKey.values())) {
+                Gazetteer.Entry e = c.gazetteer ? null : terms.get(c.name.toLowerCase(Locale.ROOT));
+                Candidate target = e == null ? null : byKey.get("g:" + e.canonical());
+                if (target != null && target != c) {
+                    target.surfaces.addAll(c.surfaces);
+                    c.mentions = 0;
+                    c.weight = 0;
+                    c.mergedInto = target;
+                }
+            }
+        }
+
         void resolveContextual(Gazetteer gazetteer) {
             Candidate best = null;
             for (Candidate c : byKey.values()) {

@@ -56,6 +56,17 @@ class RuleBasedEntityExtractorTest {
     }
 
     @Test
+    void aDiseaseByItsLowerCaseNameCountsForItsCanonicalName() {
+        Map<String, NamedEntity> e = extract(
+                "Swine flu cases rise",
+                "Cases of swine flu rose again on Monday. The H1N1 virus has spread to 20 countries.",
+                "Doctors said H1N1 was less deadly than feared.");
+
+        assertThat(e).containsKey("h1n1").doesNotContainKeys("swine-flu", "swine");
+        assertThat(e.get("h1n1").mentions()).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
     void shortFormsFromTheAliasTableLandOnOneEntity() {
         Map<String, NamedEntity> e = extract(
                 "Fed holds rates",
