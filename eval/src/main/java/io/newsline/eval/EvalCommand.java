@@ -1,5 +1,7 @@
 package io.newsline.eval;
 
+import io.newsline.article.enrich.ArticleEnricher;
+import io.newsline.article.parse.ArticleFormats;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -53,6 +55,18 @@ public final class EvalCommand implements Callable<Integer> {
                     "Exit 1 when a score is lower, e.g. body.f1=0.93, title.accuracy=0.98, entities.precision=0.9.")
     Map<String, Double> failUnder = new LinkedHashMap<>();
 
+    @Option(
+            names = "--entities",
+            paramLabel = "DIR",
+            description = "A corpus directory (bbc/, reuters/, html-gold/ground-truth.json): score entities and key"
+                    + " subjects against the bundled labels/entities.json (always with --corpus).")
+    Path entities;
+
+    @Option(
+            names = "--date-forms",
+            description = "Also score the bundled plain-text date lines of every form (always with --corpus).")
+    boolean dateForms;
+
     @Option(names = "--verbose", description = "Print every mismatch.")
     boolean verbose;
 
@@ -84,6 +98,9 @@ public final class EvalCommand implements Callable<Integer> {
         for (Path dir : directories) {
             reports.add(evaluator.labelledDirectory(dir));
         }
+        if (dateForms || corpus != null) {
+            reports.add(evaluator.dateForms());
+        }
         if (htmlGold != null) {
             reports.add(evaluator.htmlGold(htmlGold));
         }
@@ -98,8 +115,15 @@ public final class EvalCommand implements Callable<Integer> {
             }
             reports.add(evaluator.bbc(bbc, labels));
         }
+        if (entities == null && corpus != null) {
+            entities = corpus;
+        }
+        if (entities != null) {
+            reports.addAll(new EntityEvaluation(new ArticleFormats(), new ArticleEnricher()).evaluate(entities));
+        }
         if (reports.isEmpty()) {
-            System.err.println("Nothing to evaluate: give a labelled DIR, --corpus, --html-gold or --bbc.");
+            System.err.println(
+                    "Nothing to evaluate: give a labelled DIR, --corpus, --html-gold, --bbc, --entities or --date-forms.");
             return 2;
         }
         for (EvalReport r : reports) {

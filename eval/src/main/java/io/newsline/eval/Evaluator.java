@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -75,11 +76,19 @@ public final class Evaluator {
         return report;
     }
 
+    /** The hand-checked publication dates of the html-gold pages (docs/labelling-guideline.md). */
+    public static final String HTML_GOLD_DATES_RESOURCE = "/io/newsline/eval/labels/html-gold-dates.json";
+    /** Plain-text date lines of every common form, written for the project. */
+    public static final String DATE_FORMS_RESOURCE = "/io/newsline/eval/labels/date-forms.tsv";
+
     /**
      * The html-gold corpus: body word overlap ({@code body}, the project's own score), the benchmark's own
-     * score ({@code body-benchmark}, {@link ShingleOverlap}), and headline accuracy against the bundled
+     * score ({@code body-benchmark}, {@link ShingleOverlap}), headline accuracy against the bundled
      * hand labels ({@code headline}: the visible headline; {@code headline-lenient}: it or one of the
-     * publisher's alternatives).
+     * publisher's alternatives), and publication dates: {@code date-strict} is right when the parsed local
+     * calendar date is the label's {@code date}; {@code date-lenient} also accepts its {@code alsoAccept} dates;
+     * both over the dated pages. A date given for the undated page counts in {@code date-undated} (a false
+     * positive).
      */
     public EvalReport htmlGold(Path dir) throws IOException {
         return htmlGold(dir, bundledHeadlines());
@@ -88,6 +97,7 @@ public final class Evaluator {
     /** As {@link #htmlGold(Path)} with the given headline labels (id to accepted headlines, the first strict). */
     public EvalReport htmlGold(Path dir, Map<String, List<String>> headlines) throws IOException {
         EvalReport report = new EvalReport(dir.toString());
+        JsonNode dates = bundledJson(HTML_GOLD_DATES_RESOURCE).path("labels");
         JsonNode truth = JSON.readTree(dir.resolve("ground-truth.json").toFile());
         List<String> ids = new ArrayList<>();
         truth.fieldNames().forEachRemaining(ids::add);
@@ -123,6 +133,10 @@ public final class Evaluator {
                             + (lenient ? " (an alternative)" : ""));
                 }
             }
+            JsonNode d = dates.get(id);
+            if (d != null) {
+                scoreLocalDate(report, id, d, parsed);
+            }
         }
         return report;
     }
@@ -143,6 +157,78 @@ public final class Evaluator {
                 out.put(e.getKey(), accepted);
             }
             return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void scoreLocalDate(EvalReport report, String id, JsonNode label, ArticleParts parsed) {
+        LocalDate got = parsed == null ? null : parsed.publishedLocalDate();
+        if (label.path("date").isNull() || label.path("date").isMissingNode()) {
+            report.field("date-undated").add(0, got == null ? 0 : 1, 0);
+            if (got != null) {
+                report.mismatch(id + ": date: expected none got " + got);
+            }
+            return;
+        }
+        LocalDate want = LocalDate.parse(label.get("date").asText());
+        Set<LocalDate> accepted = new HashSet<>();
+        accepted.add(want);
+        label.path("alsoAccept").forEach(a -> accepted.add(LocalDate.parse(a.asText())));
+        boolean strict = want.equals(got);
+        boolean lenient = got != null && accepted.contains(got);
+        report.field("date-strict").addSingle(got != null, strict);
+        report.field("date-lenient").addSingle(got != null, lenient);
+        if (!strict) {
+            report.mismatch(id + ": date: expected " + want + (lenient ? " (lenient ok)" : "") + " got " + got + " ("
+                    + (parsed == null ? null : parsed.publishedAt()) + ") "
+                    + label.path("url").asText(""));
+        }
+    }
+
+    /**
+     * Plain-text date lines of every common form ({@link #DATE_FORMS_RESOURCE}), each parsed as the date line of a
+     * small article: {@code date} (the instant, to the second) and {@code local-date} overall, and per form.
+     */
+    public EvalReport dateForms() throws IOException {
+        EvalReport report = new EvalReport("date forms (" + DATE_FORMS_RESOURCE + ")");
+        Instant now = Instant.parse("2025-09-10T00:00:00Z");
+        String text;
+        try (InputStream in = Evaluator.class.getResourceAsStream(DATE_FORMS_RESOURCE)) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        for (String row : text.split("\\R")) {
+            if (row.isBlank() || row.startsWith("#")) {
+                continue;
+            }
+            String[] f = row.split("\t");
+            String form = f[0];
+            String line = f[1];
+            Instant want = f[2].equals("-") ? null : Instant.parse(f[2]);
+            LocalDate wantLocal = f[3].equals("-") ? null : LocalDate.parse(f[3]);
+            String raw = "Council approves new cycle lanes on the high street\n\n" + line
+                    + "\n\nThe council voted on the plan after a long debate, and work is due to start next month.\n";
+            report.article();
+            ArticleParts parsed = parser.parse(raw, "date-form.txt", null, null, now);
+            Instant got = parsed.publishedAt();
+            LocalDate gotLocal = parsed.publishedLocalDate();
+            boolean ok = want == null ? got == null : want.equals(got);
+            boolean okLocal = wantLocal == null ? gotLocal == null : wantLocal.equals(gotLocal);
+            for (String field : List.of("date", "date:" + form)) {
+                report.field(field).addSingle(got != null || want == null, ok);
+            }
+            report.field("local-date").addSingle(gotLocal != null || wantLocal == null, okLocal);
+            if (!ok || !okLocal) {
+                report.mismatch(form + ": [" + line + "] expected " + want + " / " + wantLocal + " got " + got + " / "
+                        + gotLocal);
+            }
+        }
+        return report;
+    }
+
+    private static JsonNode bundledJson(String resource) {
+        try (InputStream in = Evaluator.class.getResourceAsStream(resource)) {
+            return in == null ? JSON.missingNode() : JSON.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package io.newsline.article.enrich;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,19 @@ final class Gazetteer {
     private final Map<String, Entry> bySurface;
     private final int maxTokens;
 
-    private Gazetteer(Map<String, Entry> bySurface, int maxTokens, Map<String, String> parents) {
+    /** Short forms whose meaning depends on the article's country: surface -> country -> entry (aliases.tsv). */
+    private final Map<String, Map<String, Entry>> contextual;
+    /** Lower-case phrases that name a subject (a disease, say) whatever their case: phrase -> entry (aliases.tsv). */
+    private final Map<String, Entry> terms;
+
+    private Gazetteer(
+            Map<String, Entry> bySurface,
+            int maxTokens,
+            Map<String, String> parents,
+            Map<String, Map<String, Entry>> contextual,
+            Map<String, Entry> terms) {
+        this.contextual = contextual;
+        this.terms = terms;
         this.bySurface = bySurface;
         this.maxTokens = maxTokens;
         this.parents = parents;
@@ -49,6 +62,20 @@ final class Gazetteer {
     }
 
     /** Most words in any surface form. */
+    /**
+     * The entry a country-dependent short form names in an article about {@code country} ({@code Treasury} in a
+     * British story is HM Treasury), or null.
+     */
+    Entry contextual(String surface, String country) {
+        Map<String, Entry> byCountry = contextual.get(surface);
+        return byCountry == null || country == null ? null : byCountry.get(country);
+    }
+
+    /** The lower-case phrases of subjects ({@code swine flu} -> H1N1), matched in running text whatever their case. */
+    Map<String, Entry> terms() {
+        return terms;
+    }
+
     int maxTokens() {
         return maxTokens;
     }
@@ -60,14 +87,37 @@ final class Gazetteer {
     private static Gazetteer load() {
         Map<String, Entry> map = new HashMap<>();
         Map<String, String> parents = new HashMap<>();
+        Map<String, Map<String, Entry>> contextual = new HashMap<>();
+        Map<String, Entry> terms = new HashMap<>();
         int max = 1;
-        for (String line : Resources.lines("gazetteer.tsv")) {
+        List<String> lines = new ArrayList<>(Resources.lines("gazetteer.tsv"));
+        // The alias table (short forms of institutions) after the gazetteer: its names never shadow the gazetteer's.
+        lines.addAll(Resources.lines("aliases.tsv"));
+        for (String line : lines) {
             String[] f = line.split("\t", -1);
-            if (f.length < 4) {
+            if (f.length < 3) {
                 throw new IllegalStateException("bad gazetteer line: " + line);
             }
             String kind = f[0].strip();
             String canonical = f[1].strip();
+            if (kind.equals("term")) {
+                // kind, canonical, phrases: a subject named in lower case as often as not (swine flu = H1N1)
+                Entry entry = new Entry(canonical, EntityKind.OTHER, "term", false);
+                max = Math.max(max, put(map, canonical, entry));
+                for (String alias : split(f[2])) {
+                    terms.putIfAbsent(alias.toLowerCase(java.util.Locale.ROOT), entry);
+                }
+                continue;
+            }
+            if (kind.equals("context")) {
+                // kind, canonical, short forms, (no demonyms), the country whose articles mean this body by them
+                Entry entry = new Entry(canonical, EntityKind.ORGANIZATION, "org", false);
+                max = Math.max(max, put(map, canonical, entry));
+                for (String alias : split(f[2])) {
+                    contextual.computeIfAbsent(alias, k -> new HashMap<>()).put(f[4].strip(), entry);
+                }
+                continue;
+            }
             EntityKind type = "org".equals(kind) ? EntityKind.ORGANIZATION : EntityKind.LOCATION;
             Entry entry = new Entry(canonical, type, kind, false);
             Entry demonymEntry = new Entry(canonical, type, kind, true);
@@ -78,7 +128,7 @@ final class Gazetteer {
             for (String alias : split(f[2])) {
                 max = Math.max(max, put(map, alias, entry));
             }
-            for (String demonym : split(f[3])) {
+            for (String demonym : f.length > 3 ? split(f[3]) : List.<String>of()) {
                 max = Math.max(max, put(map, demonym, demonymEntry));
                 String plural = plural(demonym);
                 if (plural != null) {
@@ -86,7 +136,7 @@ final class Gazetteer {
                 }
             }
         }
-        return new Gazetteer(Map.copyOf(map), max, Map.copyOf(parents));
+        return new Gazetteer(Map.copyOf(map), max, Map.copyOf(parents), Map.copyOf(contextual), Map.copyOf(terms));
     }
 
     private static int put(Map<String, Entry> map, String surface, Entry entry) {

@@ -46,7 +46,7 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
 
     private static final int MAX_PHRASE_TOKENS = 7;
     private static final int MAX_PERSON_TOKENS = 5;
-    private static final int MAX_ENTITIES = 30;
+    private static final int MAX_ENTITIES = 60;
 
     private static final int STRENGTH_NONE = 0;
     private static final int STRENGTH_WEAK = 1;
@@ -86,7 +86,11 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
         for (int i = 0; i < prose.size(); i++) {
             discover(prose.get(i), proseWeights.get(i), midCaps, lowerWords, registry, pending);
         }
+        addTerms(text, registry);
+        registry.absorbTerms(gazetteer.terms());
+        registry.resolveContextual(gazetteer);
         registry.mergeSurnames();
+        registry.mergeShortOrganisationNames();
 
         Map<String, Candidate> index = registry.surfaceIndex();
         for (Pending p : pending) {
@@ -216,6 +220,10 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
                     e++;
                 } else if (isConnector(next, toks.get(e - 1)) && joinedCapital(toks, e + 1)) {
                     e += 2;
+                } else if ((next.text().equals("and") || next.text().equals("&"))
+                        && !COMPANY_SUFFIXES.contains(toks.get(e - 1).text())
+                        && companyAfterAnd(toks, e + 1)) {
+                    e += 2; // "Rohm and Haas Co", "Cable and Wireless PLC": one company, not two names
                 } else if (next.text().equals("of")
                         && e + 2 < n
                         && toks.get(e + 1).text().equals("the")
@@ -228,6 +236,63 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
             }
             phrase(toks, k, e, weight, midCaps, lowerWords, registry, pending);
             k = e;
+        }
+    }
+
+    private static final Set<String> COMPANY_SUFFIXES =
+            Set.of("Inc", "Co", "Corp", "Ltd", "PLC", "Plc", "plc", "Cos", "Company", "Corporation", "Group", "LLC");
+
+    /** Whether one to three capitalised words from {@code i} end in a company's legal form. */
+    private static boolean companyAfterAnd(List<Token> toks, int i) {
+        for (int j = i; j < Math.min(toks.size(), i + 4); j++) {
+            Token t = toks.get(j);
+            if (!t.joined() || !namePart(t)) {
+                return false;
+            }
+            if (j > i && COMPANY_SUFFIXES.contains(t.text())) {
+                return true;
+            }
+            if (t.possessive()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Subjects of the alias table named by lower-case phrases ({@code swine flu}): every occurrence, on word
+     * boundaries and in any case, counts for the subject's canonical name (H1N1), as its capitalised forms do.
+     */
+    private void addTerms(ArticleText text, Registry registry) {
+        Map<String, Gazetteer.Entry> terms = gazetteer.terms();
+        if (terms.isEmpty()) {
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        parts.add(text.title());
+        weights.add(TITLE_WEIGHT);
+        if (text.dek() != null) {
+            parts.add(text.dek());
+            weights.add(DEK_WEIGHT);
+        }
+        List<String> paragraphs = text.paragraphs();
+        for (int i = 0; i < paragraphs.size(); i++) {
+            parts.add(paragraphs.get(i));
+            weights.add(i == text.leadIndex() ? LEAD_WEIGHT : BODY_WEIGHT);
+        }
+        for (int p = 0; p < parts.size(); p++) {
+            String lower = parts.get(p).toLowerCase(Locale.ROOT);
+            for (Map.Entry<String, Gazetteer.Entry> t : terms.entrySet()) {
+                for (int at = lower.indexOf(t.getKey()); at >= 0; at = lower.indexOf(t.getKey(), at + 1)) {
+                    int end = at + t.getKey().length();
+                    boolean wordStart = at == 0 || !Character.isLetterOrDigit(lower.charAt(at - 1));
+                    boolean wordEnd = end == lower.length() || !Character.isLetterOrDigit(lower.charAt(end));
+                    if (wordStart && wordEnd) {
+                        registry.addGazetteer(t.getValue(), parts.get(p).substring(at, end), weights.get(p));
+                    }
+                }
+            }
         }
     }
 
@@ -614,6 +679,57 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
             c.mention(weight);
         }
 
+        /**
+         * Country-dependent short forms ({@code Treasury}, {@code Parliament}, {@code Senate}): in an article whose
+         * most-mentioned country (names and nationality words) has a body of that name in the alias table, the short
+         * form is that body (HM Treasury, United States Department of the Treasury). Without such a country it stays
+         * as it was.
+         */
+        void absorbTerms(Map<String, Gazetteer.Entry> terms) {
+            // A capitalised form of a term (HIV, SARS) found as a name was already counted by addTerms.
+            for (Candidate c : new ArrayList<>(byKey.values())) {
+                Gazetteer.Entry e = c.gazetteer ? null : terms.get(c.name.toLowerCase(Locale.ROOT));
+                Candidate target = e == null ? null : byKey.get("g:" + e.canonical());
+                if (target != null && target != c) {
+                    target.surfaces.addAll(c.surfaces);
+                    c.mentions = 0;
+                    c.weight = 0;
+                    c.mergedInto = target;
+                }
+            }
+        }
+
+        void resolveContextual(Gazetteer gazetteer) {
+            Candidate best = null;
+            for (Candidate c : byKey.values()) {
+                Gazetteer.Entry e = c.gazetteer ? gazetteer.lookup(c.name) : null;
+                if (e != null && e.kind().equals("country") && (best == null || c.weight > best.weight)) {
+                    best = c;
+                }
+            }
+            if (best == null) {
+                return;
+            }
+            for (Candidate c : new ArrayList<>(byKey.values())) {
+                Gazetteer.Entry e =
+                        c.gazetteer || c.mergedInto != null ? null : gazetteer.contextual(c.name, best.name);
+                if (e == null) {
+                    continue;
+                }
+                Candidate target = byKey.computeIfAbsent(
+                        "g:" + e.canonical(),
+                        k -> new Candidate(
+                                e.canonical(), e.type(), STRENGTH_GAZETTEER, true, wordCount(e.canonical()), null));
+                target.mentions += c.mentions;
+                target.weight += c.weight;
+                target.surfaces.add(c.name);
+                target.surfaces.addAll(c.surfaces);
+                c.mentions = 0;
+                c.weight = 0;
+                c.mergedInto = target;
+            }
+        }
+
         /** Merges one-word names into the only longer person name ending with that word. */
         void mergeSurnames() {
             List<Candidate> all = new ArrayList<>(byKey.values());
@@ -634,6 +750,57 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
                     target.weight += c.weight;
                     target.surfaces.addAll(c.surfaces);
                     target.evidence(EntityKind.PERSON, STRENGTH_CUE);
+                    c.mentions = 0;
+                    c.weight = 0;
+                    c.mergedInto = target;
+                }
+            }
+        }
+
+        /** The legal form that ends a company name ({@code Mountleigh Group Plc}), however the name was typed. */
+        private static final java.util.regex.Pattern CORPORATE_SUFFIX = java.util.regex.Pattern.compile(
+                " (?:Inc|Corp|Corporation|Co|Ltd|Plc|PLC|plc|LLC|Group|Holdings|AG|SA|NV|GmbH)\\.?$");
+
+        /** Institutions named after their town ({@code Bristol University}): the town alone is the place, not them. */
+        private static final java.util.regex.Pattern PLACE_INSTITUTION = java.util.regex.Pattern.compile(
+                "\\b(?:University|College|School|Council|Airport|Hospital|Police|Institute|City|County|United|Rovers"
+                        + "|Athletic|Port|Station|Cathedral|Museum|Club|FC)\\b");
+
+        /**
+         * Merges a one-word name into the only longer organisation name that starts with it ({@code Federated} ->
+         * Federated Department Stores Inc, {@code Mountleigh} -> Mountleigh Group Plc): a company's later short
+         * mentions. Places and people (gazetteer names, surnames already merged) are left alone, and so is a word
+         * that starts two different names.
+         */
+        void mergeShortOrganisationNames() {
+            List<Candidate> all = new ArrayList<>(byKey.values());
+            Map<String, List<Candidate>> byFirst = new HashMap<>();
+            for (Candidate c : all) {
+                if (!c.gazetteer
+                        && c.mergedInto == null
+                        && c.tokenCount >= 2
+                        && ((c.type == EntityKind.ORGANIZATION
+                                        && !PLACE_INSTITUTION.matcher(c.name).find())
+                                || CORPORATE_SUFFIX.matcher(c.name).find())) {
+                    byFirst.computeIfAbsent(c.name.substring(0, c.name.indexOf(' ')), k -> new ArrayList<>())
+                            .add(c);
+                }
+            }
+            for (Candidate c : all) {
+                if (c.gazetteer
+                        || c.mergedInto != null
+                        || c.tokenCount != 1
+                        || c.type == EntityKind.PERSON
+                        || c.type == EntityKind.LOCATION) {
+                    continue;
+                }
+                List<Candidate> full = byFirst.getOrDefault(c.name, List.of());
+                if (full.size() == 1) {
+                    Candidate target = full.get(0);
+                    target.mentions += c.mentions;
+                    target.weight += c.weight;
+                    target.surfaces.addAll(c.surfaces);
+                    target.surfaces.add(c.name);
                     c.mentions = 0;
                     c.weight = 0;
                     c.mergedInto = target;

@@ -128,7 +128,9 @@ public final class TopicSelector {
             if (k.score() < MIN_SUBJECT_SCORE || !isSubject(k.term(), headlineTerms)) {
                 continue;
             }
-            String id = Slugs.slug(k.term());
+            // A key phrase that the alias table knows (swine flu) is its subject's topic (H1N1), already counted.
+            Gazetteer.Entry term = gazetteer.terms().get(k.term());
+            String id = Slugs.slug(term != null ? term.canonical() : k.term());
             if (ids.add(id) && !candidates.containsKey(id)) {
                 double salience = Math.round(KEYWORD_SALIENCE * k.score() * 1000) / 1000.0;
                 topics.add(new ArticleTopic(id, k.term(), ArticleTopicKind.SUBJECT, salience));

@@ -124,13 +124,15 @@ public final class ArticleParser {
             if (wire.isPresent()) {
                 if (meta.published == null) {
                     meta.published = wire.get().instant();
+                    meta.publishedLocal = null;
                 }
                 if (meta.bylines.isEmpty()) {
                     BylineParser.parseNames(wire.get().agency()).ifPresent(meta::addBylines);
                 }
             }
         }
-        return new ArticleParts(title, dek, meta.bylines, meta.published, body, filtered.removed());
+        return new ArticleParts(
+                title, dek, meta.bylines, meta.published, body, filtered.removed(), meta.publishedLocal);
     }
 
     /**
@@ -219,6 +221,7 @@ public final class ArticleParser {
         private final List<String> bylines = new ArrayList<>();
         private Instant published;
         private boolean publishedIsUpdate;
+        private java.time.LocalDate publishedLocal;
 
         Meta(Instant now) {
             this.now = now;
@@ -238,6 +241,7 @@ public final class ArticleParser {
             DateLineParser.DateLine d = date.get();
             if (!d.instant().isAfter(now) && (published == null || (publishedIsUpdate && !d.updated()))) {
                 published = d.instant();
+                publishedLocal = d.localDate();
                 publishedIsUpdate = d.updated();
             }
             addBylines(d.bylines());

@@ -3,6 +3,7 @@ package io.newsline.article.parse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,9 +40,8 @@ import org.jsoup.select.NodeTraversor;
  *   <li><b>Byline</b>: JSON-LD {@code author}, {@code <meta name="author">}, {@code article:author},
  *       {@code dc.creator}, {@code parsely-author}, {@code rel="author"} / {@code itemprop="author"},
  *       readability's byline; names checked with {@link BylineParser}.
- *   <li><b>Date</b>: {@code article:published_time}, JSON-LD {@code datePublished}, {@code dc.date},
- *       {@code pubdate}-style metas, {@code itemprop="datePublished"}, the first {@code <time
- *       datetime>}, then a date line in the text; never later than {@code now}.
+ *   <li><b>Date</b>: {@link HtmlDates} (metadata, address, visible publication line, {@code <time>}), then a
+ *       date line in the text; never later than {@code now}.
  *   <li><b>Dek</b>: {@code og:description} / {@code description} when it is not just the start of the
  *       body.
  * </ul>
@@ -117,29 +117,6 @@ public final class HtmlArticleParser {
     private static final String[] AUTHOR_METAS = {
         "author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "byl"
     };
-    private static final String[] DATE_METAS = {
-        "article:published_time",
-        "og:published_time",
-        "published_time",
-        "datepublished",
-        "dc.date.issued",
-        "dcterms.issued",
-        "dc.date",
-        "dcterms.date",
-        "dcterms.created",
-        "date",
-        "pubdate",
-        "publishdate",
-        "publish-date",
-        "publication_date",
-        "article.published",
-        "sailthru.date",
-        "parsely-pub-date",
-        "cxenseparse:recs:publishtime",
-        "originalpublicationdate",
-        "article:modified_time",
-        "og:updated_time"
-    };
     private static final String[] DESCRIPTION_METAS = {"og:description", "twitter:description", "description"};
 
     /** Whether a file is HTML: by its media type or name, else by sniffing the start of the content. */
@@ -192,7 +169,9 @@ public final class HtmlArticleParser {
         Elements metas = doc.select("meta[content]");
 
         List<String> bylines = bylines(doc, metas, ld);
-        Instant published = published(doc, metas, ld, now);
+        Optional<DateLineParser.Stamp> stamp = HtmlDates.published(doc, metas, ld, baseUri, now);
+        Instant published = stamp.map(DateLineParser.Stamp::instant).orElse(null);
+        LocalDate publishedLocal = stamp.map(DateLineParser.Stamp::localDate).orElse(null);
 
         boolean small =
                 size.nodes() <= limits.maxNodes() && size.weight() <= (long) limits.maxNodes() * READABILITY_MEAN_DEPTH;
@@ -224,9 +203,11 @@ public final class HtmlArticleParser {
         BoilerplateFilter.Result filtered = BoilerplateFilter.filter(body);
         List<String> kept = new ArrayList<>(limits.boundBody(filtered.kept()));
         if (published == null) {
-            published = textDate(kept, now);
+            DateLineParser.DateLine line = textDate(kept, now);
+            published = line == null ? null : line.instant();
+            publishedLocal = line == null ? null : line.localDate();
         }
-        return new ArticleParts(title, dek, bylines, published, kept, filtered.removed());
+        return new ArticleParts(title, dek, bylines, published, kept, filtered.removed(), publishedLocal);
     }
 
     // ---------------------------------------------------------------- body
@@ -499,49 +480,11 @@ public final class HtmlArticleParser {
         return parsed.orElse(List.of());
     }
 
-    private static Instant published(Document doc, Elements metas, List<JsonNode> ld, Instant now) {
-        List<String> candidates = new ArrayList<>();
-        String ldDate = ldText(ld, "datePublished");
-        for (String name : DATE_METAS) {
-            if (name.equals("dc.date") && ldDate != null) {
-                candidates.add(ldDate);
-                ldDate = null;
-            }
-            String v = meta(metas, name);
-            if (v != null) {
-                candidates.add(v);
-            }
-            if (name.equals("article:published_time") && ldDate != null) {
-                candidates.add(ldDate);
-                ldDate = null;
-            }
-        }
-        for (Element e : doc.select("[itemprop=datePublished]")) {
-            candidates.add(
-                    e.hasAttr("datetime") ? e.attr("datetime") : e.hasAttr("content") ? e.attr("content") : e.text());
-        }
-        for (Element e : doc.select("time[datetime]")) {
-            candidates.add(e.attr("datetime"));
-            break;
-        }
-        String ldModified = ldText(ld, "dateModified");
-        if (ldModified != null) {
-            candidates.add(ldModified);
-        }
-        for (String c : candidates) {
-            Optional<Instant> d = DateLineParser.firstDate(c);
-            if (d.isPresent() && !d.get().isAfter(now)) {
-                return d.get();
-            }
-        }
-        return null;
-    }
-
-    private static Instant textDate(List<String> body, Instant now) {
+    private static DateLineParser.DateLine textDate(List<String> body, Instant now) {
         for (int i = 0; i < Math.min(3, body.size()); i++) {
             Optional<DateLineParser.DateLine> d = DateLineParser.parseLine(body.get(i));
             if (d.isPresent() && !d.get().instant().isAfter(now)) {
-                return d.get().instant();
+                return d.get();
             }
         }
         return null;

@@ -27,6 +27,15 @@ class GazetteerTest {
                 "Hamas        | Hamas                 | ORGANIZATION",
                 "IDF          | Israel Defense Forces | ORGANIZATION",
                 "Red Cross    | Red Cross             | ORGANIZATION",
+                // from the alias table (aliases.tsv)
+                "Fed          | Federal Reserve       | ORGANIZATION",
+                "SEC          | Securities and Exchange Commission | ORGANIZATION",
+                "Congress     | United States Congress | ORGANIZATION",
+                "UKIP         | UK Independence Party | ORGANIZATION",
+                "Big Board    | New York Stock Exchange | ORGANIZATION",
+                "UN           | United Nations        | ORGANIZATION",
+                "EU           | European Union        | ORGANIZATION",
+                "Labour       | Labour Party          | ORGANIZATION",
             })
     void resolvesSurfaceForms(String surface, String canonical, EntityKind type) {
         Gazetteer.Entry e = gazetteer.lookup(surface);

@@ -17,6 +17,67 @@ class RuleBasedEntityExtractorTest {
     }
 
     @Test
+    void theTreasuryIsTheTreasuryOfTheArticlesCountry() {
+        Map<String, NamedEntity> uk = extract(
+                "Treasury warns on spending",
+                "The Treasury said on Monday that British spending must fall, and the UK chancellor agreed.");
+        Map<String, NamedEntity> us = extract(
+                "Treasury warns on spending",
+                "The Treasury said on Monday that American spending must fall, and the US secretary agreed.");
+        Map<String, NamedEntity> none =
+                extract("Treasury warns on spending", "The Treasury said on Monday that spending must fall.");
+
+        assertThat(uk).containsKey("hm-treasury").doesNotContainKey("treasury");
+        assertThat(uk.get("hm-treasury").mentions()).isEqualTo(2);
+        assertThat(us).containsKey("united-states-department-of-the-treasury");
+        assertThat(none).doesNotContainKeys("hm-treasury", "united-states-department-of-the-treasury");
+    }
+
+    @Test
+    void aCompanysShortNameMergesIntoItsFullName() {
+        Map<String, NamedEntity> e = extract(
+                "Corvane Holdings Inc raises dividend",
+                "Corvane Holdings Inc said on Monday it raised its quarterly dividend.",
+                "Corvane said earnings rose. Officials in Bristol, where Bristol University is based, welcomed it.");
+
+        assertThat(e).containsKey("corvane-holdings-inc").doesNotContainKey("corvane");
+        assertThat(e).containsKey("bristol");
+    }
+
+    @Test
+    void aCompanyNamedWithAndIsOneName() {
+        Map<String, NamedEntity> e = extract(
+                "Results",
+                "On Monday, Corvane and Pell Inc said profits rose.",
+                "Talks between Ada Lovell and Ben Ortiz Inc. staff, and between Dunmore Ltd and Keswick Corp, ended.");
+
+        assertThat(e).containsKey("corvane-and-pell-inc").doesNotContainKeys("corvane", "pell-inc");
+        assertThat(e).containsKeys("dunmore-ltd", "keswick-corp");
+    }
+
+    @Test
+    void aDiseaseByItsLowerCaseNameCountsForItsCanonicalName() {
+        Map<String, NamedEntity> e = extract(
+                "Swine flu cases rise",
+                "Cases of swine flu rose again on Monday. The H1N1 virus has spread to 20 countries.",
+                "Doctors said H1N1 was less deadly than feared.");
+
+        assertThat(e).containsKey("h1n1").doesNotContainKeys("swine-flu", "swine");
+        assertThat(e.get("h1n1").mentions()).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void shortFormsFromTheAliasTableLandOnOneEntity() {
+        Map<String, NamedEntity> e = extract(
+                "Fed holds rates",
+                "The Federal Reserve held rates on Wednesday. The Fed said inflation was easing.",
+                "Officials at the Fed declined to comment.");
+
+        assertThat(e).containsKey("federal-reserve").doesNotContainKey("fed");
+        assertThat(e.get("federal-reserve").mentions()).isEqualTo(4);
+    }
+
+    @Test
     void roleBeforeANameMakesItAPersonAndIsStripped() {
         Map<String, NamedEntity> e =
                 extract("Talks", "The talks were led by Foreign Minister Ada Lovell of the coalition.");
