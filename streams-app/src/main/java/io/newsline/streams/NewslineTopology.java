@@ -11,6 +11,8 @@ import io.newsline.streams.articles.EnrichStep;
 import io.newsline.streams.articles.ParseStep;
 import io.newsline.streams.dedup.DedupOutcome;
 import io.newsline.streams.dedup.DedupTopology;
+import io.newsline.streams.story.StorySettings;
+import io.newsline.streams.story.StoryTopology;
 import io.newsline.streams.timeline.AlsoReportedPatcher;
 import io.newsline.streams.timeline.AlsoReportedTracker;
 import io.newsline.streams.timeline.ArticleFiler;
@@ -48,7 +50,9 @@ import org.apache.kafka.streams.state.Stores;
  *                                          -waiting-articles)
  *        duplicates -> news.articles.duplicates, and by original id -> [duplicates-by-original repartition]
  *        retracted  -> a tombstone on news.articles.enriched and on the timelines
- *        originals  -> enrich-article -> news.articles.enriched
+ *        originals  -> enrich-article -> story stage (StoryTopology: [story-by-anchor repartition] -> assign-story;
+ *                      stores story-stories, story-index) -> news.articles.enriched with storyId, and the story's
+ *                      timeline entry (kind STORY) -> news.timeline-entries
  *   -> file-timeline-entries              (one entry per topic, with "also reported by"; store timeline-filed)
  *        -> news.timeline-entries         (compacted, key topicId|articleId, partitioned by topic id)
  *   [duplicates-by-original]
@@ -126,12 +130,29 @@ public final class NewslineTopology {
                 .filter((articleId, outcome) -> outcome.retracted(), Named.as("retracted-originals"))
                 .mapValues(outcome -> (EnrichedArticle) null, Named.as("retraction"));
 
-        KStream<String, EnrichedArticle> enriched = outcomes.get("dedup-verdict-originals")
-                .mapValues(outcome -> EnrichStep.enrich(outcome.original()), Named.as("enrich-article"))
-                .merge(retractions, Named.as("merge-retractions"));
-        enriched.to(
-                Topics.ENRICHED_ARTICLES,
-                Produced.with(keys, serdes.valueSerde(EnrichedArticle.class)).withName("write-enriched-articles"));
+        KStream<String, EnrichedArticle> originals = outcomes.get("dedup-verdict-originals")
+                .mapValues(outcome -> EnrichStep.enrich(outcome.original()), Named.as("enrich-article"));
+        KStream<String, EnrichedArticle> enriched = originals.merge(retractions, Named.as("merge-retractions"));
+        StorySettings stories = StorySettings.from(config.clientSettings());
+        if (stories.enabled()) {
+            // Originals reach news.articles.enriched from the story stage, with their story id; retractions from here.
+            StoryTopology.create(
+                    builder,
+                    originals,
+                    stories,
+                    config.topicPartitions(),
+                    serdes.valueSerde(EnrichedArticle.class),
+                    serdes.valueSerde(TimelineEntry.class));
+            retractions.to(
+                    Topics.ENRICHED_ARTICLES,
+                    Produced.with(keys, serdes.valueSerde(EnrichedArticle.class))
+                            .withName("write-enriched-articles"));
+        } else {
+            enriched.to(
+                    Topics.ENRICHED_ARTICLES,
+                    Produced.with(keys, serdes.valueSerde(EnrichedArticle.class))
+                            .withName("write-enriched-articles"));
+        }
         return new ArticleStreams(enriched, repeats);
     }
 

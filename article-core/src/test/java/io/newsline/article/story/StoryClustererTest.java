@@ -171,6 +171,25 @@ class StoryClustererTest {
         assertThat(q.candidates()).isZero(); // nothing in common: the rehab story is never looked at
     }
 
+    @Test
+    void theAnchorIsTheStrongestBlockingKey() {
+        StoryFeatureExtractor x = new StoryFeatureExtractor(StoryParams.defaults());
+        for (StoryInput input : List.of(
+                rehab("a1", T0, "Tara Reid", "tara-reid", "Promises", "promises"), lohan("b1", T0), quake("q1", T0))) {
+            assertThat(StoryFeatureExtractor.anchor(input))
+                    .isEqualTo(x.extract(input).blockingKeys().get(0));
+        }
+        StoryInput keywordsOnly = new StoryInput(
+                "k1",
+                T0,
+                false,
+                "Rates rise",
+                List.of(),
+                List.of(kw("interest rate", 1), kw("inflation", 0.5)),
+                List.of("Interest rates rose."));
+        assertThat(StoryFeatureExtractor.anchor(keywordsOnly)).isEqualTo("k:interest rate");
+    }
+
     private static List<String> run(List<StoryInput> inputs) {
         StoryClusterer c = clusterer();
         List<String> ids = new ArrayList<>();
