@@ -10,6 +10,7 @@ import io.newsline.article.parse.UnparseableArticleException;
 import io.newsline.article.story.InMemoryStoryRepository;
 import io.newsline.article.story.StoryAssignment;
 import io.newsline.article.story.StoryClusterer;
+import io.newsline.article.story.StoryFeatureExtractor;
 import io.newsline.article.story.StoryFeatures;
 import io.newsline.article.story.StoryInput;
 import io.newsline.article.story.StoryParams;
@@ -109,6 +110,14 @@ public final class EvalStoriesCommand implements Callable<Integer> {
             description = "Measured rounds of --bench (default ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Option(
+            names = "--partitions",
+            defaultValue = "1",
+            description = "Simulate the app's partitioning: each article goes to the partition of its anchor (its"
+                    + " strongest entity or keyword; hash mod N) and is clustered with that partition's stories only"
+                    + " (default ${DEFAULT-VALUE}: one partition).")
+    int partitions;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -140,7 +149,7 @@ public final class EvalStoriesCommand implements Callable<Integer> {
             Map<String, String> gold = readLabels(corpus.resolve("labels.tsv"));
             for (int t = 15; t <= 50; t += 5) {
                 StoryParams p = params.withThresholds(t / 100.0, Math.min(1, t / 100.0 + 0.03));
-                Result r = cluster(docs, p);
+                Result r = cluster(docs, p, partitions);
                 BCubed score = BCubed.score(r.docStory(), gold);
                 out.printf(
                         Locale.ROOT,
@@ -155,11 +164,11 @@ public final class EvalStoriesCommand implements Callable<Integer> {
             }
             return 0;
         }
-        Result result = cluster(docs, params);
+        Result result = cluster(docs, params, partitions);
         if (bench) {
             List<Result> measured = new ArrayList<>();
             for (int i = 0; i < 3 + rounds; i++) {
-                Result r = cluster(docs, params);
+                Result r = cluster(docs, params, partitions);
                 if (i >= 3) {
                     measured.add(r);
                 }
@@ -169,14 +178,16 @@ public final class EvalStoriesCommand implements Callable<Integer> {
         }
         out.printf(
                 Locale.ROOT,
-                "%d articles from %s, order %s%s; threshold %.2f, late threshold %.2f, open for %d days%n",
+                "%d articles from %s, order %s%s; threshold %.2f, late threshold %.2f, open for %d days; %d"
+                        + " partition(s)%n",
                 docs.size(),
                 corpus,
                 order,
                 order.equals("shuffle") ? " (seed " + seed + ")" : "",
                 params.threshold(),
                 params.lateThreshold(),
-                params.openFor().toDays());
+                params.openFor().toDays(),
+                partitions);
         Map<String, List<String>> byStory = result.byStory();
         long multi = byStory.values().stream().filter(l -> l.size() >= 3).count();
         long singletons = byStory.values().stream().filter(l -> l.size() == 1).count();
@@ -297,10 +308,19 @@ public final class EvalStoriesCommand implements Callable<Integer> {
 
     /** Runs the clustering over {@code docs} in their order, timing the clustering step on this thread's CPU clock. */
     static Result cluster(List<Doc> docs, StoryParams params) {
+        return cluster(docs, params, 1);
+    }
+
+    static Result cluster(List<Doc> docs, StoryParams params, int partitions) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        StoryClusterer clusterer = new StoryClusterer(params, new InMemoryStoryRepository());
+        List<StoryClusterer> clusterers = new ArrayList<>();
+        for (int i = 0; i < partitions; i++) {
+            clusterers.add(new StoryClusterer(params, new InMemoryStoryRepository()));
+        }
         Result result = new Result();
         for (Doc doc : docs) {
+            StoryClusterer clusterer = clusterers.get(
+                    Math.floorMod(StoryFeatureExtractor.anchor(doc.input()).hashCode(), partitions));
             long t0 = threads.getCurrentThreadCpuTime();
             StoryFeatures features = clusterer.features(doc.input());
             long t1 = threads.getCurrentThreadCpuTime();
