@@ -263,9 +263,10 @@ public final class StreamsAppConfig extends AbstractConfig {
             .define(
                     StorySettings.ENABLED,
                     Type.BOOLEAN,
-                    true,
+                    false,
                     Importance.MEDIUM,
-                    "Cluster the enriched originals into stories (storyId on each article, STORY timelines).",
+                    "Opt-in: cluster the enriched originals into stories (storyId on each article, STORY timelines)."
+                            + " Off by default: a dedup retraction can overtake the article it retracts (docs/stories.md).",
                     STORIES,
                     1,
                     ConfigDef.Width.SHORT,

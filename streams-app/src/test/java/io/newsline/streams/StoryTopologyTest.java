@@ -122,7 +122,9 @@ class StoryTopologyTest {
                 StreamsConfig.BOOTSTRAP_SERVERS_CONFIG,
                 "unused:9092",
                 StreamsAppConfig.SNAPSHOT_INTERVAL_MS,
-                Long.toString(SNAPSHOT_INTERVAL.toMillis())));
+                Long.toString(SNAPSHOT_INTERVAL.toMillis()),
+                StorySettings.ENABLED,
+                "true"));
         settings.putAll(overrides);
         return StreamsAppConfig.of(settings);
     }

@@ -65,7 +65,14 @@ class StreamsAppIT {
     @BeforeAll
     static void startApp(ApicurioRegistry registry, @TempDir Path stateDir) {
         running = RunningStreamsApp.start(
-                registry, stateDir, "newsline-it", Map.of(StreamsAppConfig.TOPIC_PARTITIONS, "3"));
+                registry,
+                stateDir,
+                "newsline-it",
+                Map.of(
+                        StreamsAppConfig.TOPIC_PARTITIONS,
+                        "3",
+                        io.newsline.streams.story.StorySettings.ENABLED,
+                        "true"));
         kafka = running.kafka;
         registryUrl = running.registryUrl;
         streams = running.streams;

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The story stage's settings, read from the app's settings map (every {@code newsline.*} setting passes through it).
  *
- * @param enabled {@code newsline.story.enabled} (default true): the stage runs and every enriched article carries
+ * @param enabled {@code newsline.story.enabled} (default false, opt-in): the stage runs and every enriched article carries
  *     its story id
  * @param params the clustering settings
  * @param expiryInterval {@code newsline.story.expiry.interval.ms} (stream time, default 1 hour): how often stories
@@ -40,7 +40,7 @@ public record StorySettings(boolean enabled, StoryParams params, Duration expiry
             throw new IllegalArgumentException(EXPIRY_INTERVAL_MS + " must be positive: " + expiry);
         }
         return new StorySettings(
-                enabled == null || Boolean.parseBoolean(enabled.toString().trim()), params, Duration.ofMillis(expiry));
+                enabled != null && Boolean.parseBoolean(enabled.toString().trim()), params, Duration.ofMillis(expiry));
     }
 
     private static double number(Map<String, ?> settings, String key, double fallback) {
