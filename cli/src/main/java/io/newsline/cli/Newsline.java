@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             StreamCommand.class,
             io.newsline.eval.EvalCommand.class,
             io.newsline.eval.EvalDedupCommand.class,
+            io.newsline.eval.EvalStoriesCommand.class,
             TimelinesCommand.class,
             io.newsline.ops.dlq.DlqCommand.class,
             io.newsline.ops.audit.AuditCommand.class,

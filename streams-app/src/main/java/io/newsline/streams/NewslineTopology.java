@@ -9,6 +9,8 @@ import io.newsline.streams.avro.ParsedArticle;
 import io.newsline.streams.dedup.DedupStage;
 import io.newsline.streams.metrics.PipelineTaps;
 import io.newsline.streams.query.QueryTopology;
+import io.newsline.streams.story.StorySettings;
+import io.newsline.streams.story.StoryTopology;
 import io.newsline.streams.timeline.TimelineStage;
 import io.newsline.streams.topics.NewslineTopics;
 import io.newsline.streams.topics.TopologySerdes;
@@ -16,6 +18,7 @@ import java.util.Properties;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
 
 /**
  * The Newsline topology: three stages, each built with its settings, topics and steps ({@link ArticlesStage}:
@@ -32,7 +35,10 @@ import org.apache.kafka.streams.kstream.KStream;
  *                                          -waiting-articles)
  *        duplicates -> news.articles.duplicates, and by original id -> [duplicates-by-original repartition]
  *        retracted  -> a tombstone on news.articles.enriched and on the timelines
- *        originals  -> enrich-article (ArticlesStage, EnrichStep) -> news.articles.enriched
+ *        originals  -> enrich-article (ArticlesStage, EnrichStep)
+ *                      -> story stage (StoryTopology: [story-by-anchor repartition] -> assign-story; stores
+ *                         story-stories, story-index) -> news.articles.enriched with storyId, and the story's
+ *                         timeline entry (kind STORY) -> news.timeline-entries
  *   -> file-timeline-entries              (TimelineStage: one entry per topic, with "also reported by"; store timeline-filed)
  *        -> news.timeline-entries         (compacted, key topicId|articleId, partitioned by topic id)
  *   [duplicates-by-original]
@@ -69,7 +75,23 @@ public final class NewslineTopology {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, ParsedArticle> parsed = articles.parse(builder);
         DedupStage.Verdicts verdicts = dedup.deduplicate(builder, parsed);
-        KStream<String, EnrichedArticle> enriched = articles.enrich(verdicts.originals(), verdicts.retracted());
+        KStream<String, EnrichedArticle> originals = articles.enrich(verdicts.originals());
+        KStream<String, EnrichedArticle> retractions = articles.retractions(verdicts.retracted());
+        KStream<String, EnrichedArticle> enriched = originals.merge(retractions, Named.as("merge-retractions"));
+        StorySettings stories = config.storySettings();
+        if (stories.enabled()) {
+            // The originals reach the enriched topic from the story stage, with their story id.
+            StoryTopology.create(
+                    builder,
+                    originals,
+                    stories,
+                    config.topicPartitions(),
+                    topics.enrichedArticles(),
+                    topics.timelineEntries());
+            articles.publish(retractions);
+        } else {
+            articles.publish(enriched);
+        }
         KStream<String, TopicTimeline> snapshots = timelines.build(builder, enriched, verdicts.repeatsByOriginal());
 
         // The HTTP API's lookups (article views, duplicates, the topic directory) and the app's own metrics: side

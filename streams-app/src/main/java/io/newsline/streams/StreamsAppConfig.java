@@ -1,6 +1,7 @@
 package io.newsline.streams;
 
 import io.newsline.article.similarity.NearDuplicateParams;
+import io.newsline.article.story.StoryParams;
 import io.newsline.common.ClientSettings;
 import io.newsline.common.Topics;
 import io.newsline.serde.AvroSerdes;
@@ -9,6 +10,7 @@ import io.newsline.streams.dedup.DedupSettings;
 import io.newsline.streams.errors.DeadLetterDeserializationHandler;
 import io.newsline.streams.errors.DeadLetterProcessingHandler;
 import io.newsline.streams.errors.DeadLetterProductionHandler;
+import io.newsline.streams.story.StorySettings;
 import io.newsline.streams.timeline.TimelineSettings;
 import io.newsline.streams.web.HttpSettings;
 import java.time.Duration;
@@ -59,6 +61,7 @@ public final class StreamsAppConfig extends AbstractConfig {
     private static final String TOPICS = "Topics";
     private static final String SERDES = "Serdes";
     private static final String HTTP = "HTTP";
+    private static final String STORIES = "Stories";
 
     /** The measured near-duplicate defaults (docs/near-duplicates.md), defined once in article-core. */
     private static final NearDuplicateParams NEAR_DEFAULTS = NearDuplicateParams.defaults(true);
@@ -256,7 +259,73 @@ public final class StreamsAppConfig extends AbstractConfig {
                     HTTP,
                     2,
                     ConfigDef.Width.MEDIUM,
-                    "HTTP listen address");
+                    "HTTP listen address")
+            .define(
+                    StorySettings.ENABLED,
+                    Type.BOOLEAN,
+                    false,
+                    Importance.MEDIUM,
+                    "Opt-in: cluster the enriched originals into stories (storyId on each article, STORY timelines)."
+                            + " Off by default: a dedup retraction can overtake the article it retracts (docs/stories.md).",
+                    STORIES,
+                    1,
+                    ConfigDef.Width.SHORT,
+                    "stories")
+            .define(
+                    StorySettings.THRESHOLD,
+                    Type.DOUBLE,
+                    StoryParams.DEFAULT_THRESHOLD,
+                    SettingValidators.fraction(),
+                    Importance.MEDIUM,
+                    "Similarity from which an article joins a story dated within newsline.story.open.ms of it.",
+                    STORIES,
+                    2,
+                    ConfigDef.Width.SHORT,
+                    "story threshold")
+            .define(
+                    StorySettings.LATE_THRESHOLD,
+                    Type.DOUBLE,
+                    StoryParams.DEFAULT_LATE_THRESHOLD,
+                    SettingValidators.fraction(),
+                    Importance.LOW,
+                    "Similarity from which a later development joins an older story (until the story is closed).",
+                    STORIES,
+                    3,
+                    ConfigDef.Width.SHORT,
+                    "late threshold")
+            .define(
+                    StorySettings.OPEN_MS,
+                    Type.LONG,
+                    StoryParams.DEFAULT_OPEN_FOR.toMillis(),
+                    SettingValidators.positive(),
+                    Importance.LOW,
+                    "How long after its last article a story takes new articles at the normal threshold.",
+                    STORIES,
+                    4,
+                    ConfigDef.Width.SHORT,
+                    "story open")
+            .define(
+                    StorySettings.RETENTION_MS,
+                    Type.LONG,
+                    StoryParams.DEFAULT_RETENTION.toMillis(),
+                    SettingValidators.positive(),
+                    Importance.LOW,
+                    "After this long without articles a story leaves the matching index (its timeline stays).",
+                    STORIES,
+                    5,
+                    ConfigDef.Width.SHORT,
+                    "story retention")
+            .define(
+                    StorySettings.EXPIRY_INTERVAL_MS,
+                    Type.LONG,
+                    Duration.ofHours(1).toMillis(),
+                    SettingValidators.positive(),
+                    Importance.LOW,
+                    "How often (stream time) closed stories are removed from the matching index.",
+                    STORIES,
+                    6,
+                    ConfigDef.Width.SHORT,
+                    "story expiry interval");
 
     /**
      * The {@code newsline.*} settings; a copy, so callers cannot change the app's definitions. Other settings are
@@ -401,6 +470,24 @@ public final class StreamsAppConfig extends AbstractConfig {
     public TimelineSettings timelineSettings() {
         return new TimelineSettings(
                 timelineRetention(), snapshotEntries(), snapshotInterval(), expiryInterval(), topicPartitions());
+    }
+
+    /** The story stage's settings. */
+    public StorySettings storySettings() {
+        StoryParams defaults = StoryParams.defaults();
+        StoryParams params = new StoryParams(
+                getDouble(StorySettings.THRESHOLD),
+                getDouble(StorySettings.LATE_THRESHOLD),
+                Duration.ofMillis(getLong(StorySettings.OPEN_MS)),
+                Duration.ofMillis(getLong(StorySettings.RETENTION_MS)),
+                defaults.blockingKeys(),
+                defaults.storyKeys(),
+                defaults.maxTerms(),
+                defaults.maxStoriesPerKey());
+        return new StorySettings(
+                getBoolean(StorySettings.ENABLED),
+                params,
+                Duration.ofMillis(getLong(StorySettings.EXPIRY_INTERVAL_MS)));
     }
 
     /** This configuration with another partition count (the one the existing topics have). */

@@ -46,7 +46,7 @@ import picocli.CommandLine;
 
 /**
  * The streams app on a real KRaft broker and a real schema registry, fed by the real producer: the seeds end up
- * as two dated entries on the same topic timelines, re-sending them adds nothing, and poison records reach the
+ * as two dated entries on the same topic timelines and on one story's timeline, re-sending them adds nothing, and poison records reach the
  * dead-letter topic while the app keeps running. The app gets a cluster of its own, because the topic names
  * are the production ones.
  */
@@ -65,7 +65,14 @@ class StreamsAppIT {
     @BeforeAll
     static void startApp(ApicurioRegistry registry, @TempDir Path stateDir) {
         running = RunningStreamsApp.start(
-                registry, stateDir, "newsline-it", Map.of(StreamsAppConfig.TOPIC_PARTITIONS, "3"));
+                registry,
+                stateDir,
+                "newsline-it",
+                Map.of(
+                        StreamsAppConfig.TOPIC_PARTITIONS,
+                        "3",
+                        io.newsline.streams.story.StorySettings.ENABLED,
+                        "true"));
         kafka = running.kafka;
         registryUrl = running.registryUrl;
         streams = running.streams;
@@ -122,7 +129,27 @@ class StreamsAppIT {
             }
         }
 
-        int entriesBefore = entryRecords.size();
+        // The story stage: both seeds on one story, whose timeline (kind STORY) has the two dated entries.
+        String storyId = enriched.get(0).value().getStoryId();
+        assertThat(storyId).startsWith("story-");
+        assertThat(enriched).allMatch(record -> storyId.equals(record.value().getStoryId()));
+        Map<String, TopicTimeline> stories = new HashMap<>();
+        try (KafkaConsumer<String, TopicTimeline> consumer = consumer(TopicTimeline.class)) {
+            consumer.subscribe(List.of(Topics.TIMELINES));
+            await().atMost(PATIENCE).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> stories.put(record.key(), record.value()));
+                return hasEntries(stories.get(storyId), 2);
+            });
+        }
+        TopicTimeline story = stories.get(storyId);
+        assertThat(story.getKind()).isEqualTo(io.newsline.avro.TopicKind.STORY);
+        assertThat(story.getEntries())
+                .extracting(TimelineEntry::getByline)
+                .containsExactly("Benjamin Calderwood", "Ethan Brown Pheels");
+        assertThat(story.getFirstPublishedAt()).isEqualTo(Instant.parse("2025-05-13T00:00:00Z"));
+
+        int entriesBefore =
+                readAll(Topics.TIMELINE_ENTRIES, TimelineEntry.class, 1).size();
         assertThat(produce(SEEDS)).isZero();
         List<ConsumerRecord<String, DuplicateNotice>> notices = readAll(Topics.DUPLICATES, DuplicateNotice.class, 2);
         assertThat(notices).hasSize(2).allMatch(notice -> notice.value().getKind() == DuplicateKind.EXACT);

@@ -14,7 +14,8 @@ import org.apache.kafka.streams.kstream.Named;
 /**
  * The article stages of the topology, around deduplication: raw articles are parsed ({@link ParseStep}) on their
  * way in, and the originals deduplication lets through are enriched ({@link EnrichStep}) and published, with a
- * tombstone for each article retracted because it turned out to repeat an earlier one. Stateless.
+ * tombstone for each article retracted because it turned out to repeat an earlier one (published here, or, for
+ * the originals, by the story stage once it has given them their story). Stateless.
  */
 public final class ArticlesStage {
     private final TypedTopic<String, RawArticle> raw;
@@ -40,19 +41,21 @@ public final class ArticlesStage {
         return articles.mapValues(parseStep::parse, Named.as("parse-article"));
     }
 
-    /**
-     * The originals enriched, and a null value (a tombstone on the enriched topic) for every retracted article;
-     * both are written to the enriched topic and returned, keyed by article id, for the timelines.
-     */
-    public KStream<String, EnrichedArticle> enrich(
-            KStream<String, ParsedArticle> originals, KStream<String, DuplicateNotice> retracted) {
-        KStream<String, EnrichedArticle> retractions =
-                retracted.mapValues(notice -> (EnrichedArticle) null, Named.as("retraction"));
+    /** The originals deduplication let through, enriched, keyed by article id. */
+    public KStream<String, EnrichedArticle> enrich(KStream<String, ParsedArticle> originals) {
         KStream<String, EnrichedArticle> enrichedOriginals =
                 originals.mapValues(enrichStep::enrich, Named.as("enrich-article"));
         PipelineTaps.countEnriched(enrichedOriginals);
-        KStream<String, EnrichedArticle> articles = enrichedOriginals.merge(retractions, Named.as("merge-retractions"));
+        return enrichedOriginals;
+    }
+
+    /** A null value (a tombstone on the enriched topic) for every retracted article, keyed by article id. */
+    public KStream<String, EnrichedArticle> retractions(KStream<String, DuplicateNotice> retracted) {
+        return retracted.mapValues(notice -> (EnrichedArticle) null, Named.as("retraction"));
+    }
+
+    /** Writes {@code articles} (keyed by article id; null retracts) to the enriched topic. */
+    public void publish(KStream<String, EnrichedArticle> articles) {
         articles.to(enriched.name(), enriched.produced("write-enriched-articles"));
-        return articles;
     }
 }

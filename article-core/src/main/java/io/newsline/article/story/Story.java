@@ -1,0 +1,211 @@
+package io.newsline.article.story;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The state of one story: its id, how many articles it has, their first and last dates, and a centroid (the sum of
+ * its articles' feature vectors, only the strongest terms kept) with the display names of its entity terms. Mutable;
+ * owned by one {@link StoryClusterer} at a time.
+ */
+public final class Story {
+    /** No article of the story prints its date. */
+    public static final long NO_DATE = Long.MIN_VALUE;
+
+    private final String id;
+    private final String firstTitle;
+    private int articles;
+    private long firstPublishedAt;
+    private long lastPublishedAt;
+    private long datedFirst;
+    private long datedLast;
+    private final Map<String, Double> centroid;
+    private final Map<String, String> names;
+    /** The centroid's length, computed on first use after a change (-1: not yet). */
+    private double norm = -1;
+
+    public Story(
+            String id,
+            String firstTitle,
+            int articles,
+            long firstPublishedAt,
+            long lastPublishedAt,
+            long datedFirst,
+            long datedLast,
+            Map<String, Double> centroid,
+            Map<String, String> names) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.firstTitle = Objects.requireNonNull(firstTitle, "firstTitle");
+        this.articles = articles;
+        this.firstPublishedAt = firstPublishedAt;
+        this.lastPublishedAt = lastPublishedAt;
+        this.datedFirst = datedFirst;
+        this.datedLast = datedLast;
+        this.centroid = new HashMap<>(centroid);
+        this.names = new HashMap<>(names);
+    }
+
+    /**
+     * A story's id from the id of the article that starts it: stable whatever the partition or instance. The app's
+     * article ids are SHA-256 hex, so 16 hex digits (64 bits) are unique among any realistic number of stories;
+     * other ids (file paths in the evaluation) are used whole.
+     */
+    public static String idFor(String articleId) {
+        boolean hex = articleId.length() == 64 && articleId.chars().allMatch(c -> Character.digit(c, 16) >= 0);
+        return "story-" + (hex ? articleId.substring(0, 16) : articleId);
+    }
+
+    static Story start(StoryFeatures first) {
+        Story s = new Story(
+                idFor(first.articleId()),
+                first.title(),
+                0,
+                first.publishedAt(),
+                first.publishedAt(),
+                NO_DATE,
+                NO_DATE,
+                Map.of(),
+                Map.of());
+        return s;
+    }
+
+    void add(StoryFeatures article, int maxTerms) {
+        if (articles == 0) {
+            firstPublishedAt = article.publishedAt();
+            lastPublishedAt = article.publishedAt();
+        } else {
+            firstPublishedAt = Math.min(firstPublishedAt, article.publishedAt());
+            lastPublishedAt = Math.max(lastPublishedAt, article.publishedAt());
+        }
+        if (article.dated()) {
+            datedFirst = datedFirst == NO_DATE ? article.publishedAt() : Math.min(datedFirst, article.publishedAt());
+            datedLast = datedLast == NO_DATE ? article.publishedAt() : Math.max(datedLast, article.publishedAt());
+        }
+        articles++;
+        norm = -1;
+        article.vector().forEach((k, w) -> centroid.merge(k, w, Double::sum));
+        article.names().forEach(names::putIfAbsent);
+        if (centroid.size() > maxTerms) {
+            List<Map.Entry<String, Double>> all = new ArrayList<>(centroid.entrySet());
+            all.sort(StoryFeatureExtractor.STRONGEST_FIRST);
+            for (Map.Entry<String, Double> e : all.subList(maxTerms, all.size())) {
+                centroid.remove(e.getKey());
+            }
+        }
+        names.keySet().retainAll(centroid.keySet());
+    }
+
+    /**
+     * How far a dated article lies outside the dates its story's articles print (0 inside, and 0 when either side
+     * has no date of its own: then time is no evidence).
+     */
+    long gapMillis(StoryFeatures article) {
+        if (!article.dated() || datedFirst == NO_DATE) {
+            return 0;
+        }
+        if (article.publishedAt() < datedFirst) {
+            return datedFirst - article.publishedAt();
+        }
+        return Math.max(0, article.publishedAt() - datedLast);
+    }
+
+    double norm() {
+        if (norm >= 0) {
+            return norm;
+        }
+        double sum = 0;
+        for (double w : centroid.values()) {
+            sum += w * w;
+        }
+        norm = Math.sqrt(sum);
+        return norm;
+    }
+
+    /** The strongest entity and keyword terms: the keys this story is indexed under. */
+    List<String> keys(int count) {
+        List<Map.Entry<String, Double>> keyed = new ArrayList<>();
+        for (Map.Entry<String, Double> e : centroid.entrySet()) {
+            if (e.getKey().startsWith("e:") || e.getKey().startsWith("k:")) {
+                keyed.add(e);
+            }
+        }
+        keyed.sort(StoryFeatureExtractor.STRONGEST_FIRST);
+        return keyed.stream().limit(count).map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * A short descriptive label: the story's strongest entities (up to three) and its strongest keyword, e.g.
+     * {@code Benjamin Netanyahu, Hamas, Gaza: hostage}; the first headline when it has neither.
+     */
+    public String label() {
+        List<Map.Entry<String, Double>> all = new ArrayList<>(centroid.entrySet());
+        all.sort(StoryFeatureExtractor.STRONGEST_FIRST);
+        List<String> entities = new ArrayList<>();
+        String keyword = null;
+        for (Map.Entry<String, Double> e : all) {
+            String k = e.getKey();
+            if (k.startsWith("e:") && entities.size() < 3 && names.containsKey(k)) {
+                entities.add(names.get(k));
+            } else if (k.startsWith("k:") && keyword == null) {
+                keyword = k.substring(2);
+            }
+        }
+        if (entities.isEmpty()) {
+            return keyword == null ? firstTitle : keyword + ": " + firstTitle;
+        }
+        return String.join(", ", entities) + (keyword == null ? "" : ": " + keyword);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String firstTitle() {
+        return firstTitle;
+    }
+
+    public int articles() {
+        return articles;
+    }
+
+    public long firstPublishedAt() {
+        return firstPublishedAt;
+    }
+
+    public long lastPublishedAt() {
+        return lastPublishedAt;
+    }
+
+    /** The earliest date printed by one of its articles, or {@link #NO_DATE}. */
+    public long datedFirst() {
+        return datedFirst;
+    }
+
+    /** The latest date printed by one of its articles, or {@link #NO_DATE}. */
+    public long datedLast() {
+        return datedLast;
+    }
+
+    /** The centroid's term sums (a read-only view). */
+    public Map<String, Double> centroid() {
+        return java.util.Collections.unmodifiableMap(centroid);
+    }
+
+    /** Display names of the centroid's entity terms (a read-only view). */
+    public Map<String, String> names() {
+        return java.util.Collections.unmodifiableMap(names);
+    }
+
+    /** The centroid in a stable order (strongest first), for encoders that must write the same bytes every time. */
+    public LinkedHashMap<String, Double> sortedCentroid() {
+        List<Map.Entry<String, Double>> all = new ArrayList<>(centroid.entrySet());
+        all.sort(StoryFeatureExtractor.STRONGEST_FIRST);
+        LinkedHashMap<String, Double> sorted = new LinkedHashMap<>();
+        all.forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+}

@@ -1,0 +1,55 @@
+package io.newsline.article.story;
+
+import java.time.Duration;
+
+/**
+ * The settings of story clustering (the app's {@code newsline.story.*} settings; see README "Stories").
+ *
+ * @param threshold cosine similarity from which an article joins an open story
+ * @param lateThreshold similarity needed to join a story that has been quiet for longer than {@code openFor}: a
+ *     development weeks or months later joins only on strong evidence
+ * @param openFor how long after its last article a story counts as open
+ * @param retention how long after its last article a story can still be joined at all; then it leaves the
+ *     matching index (its timeline stays)
+ * @param blockingKeys how many of an article's strongest entities and keywords are used to find candidate stories
+ * @param storyKeys how many of a story's strongest entities and keywords index it
+ * @param maxTerms terms kept in a story's centroid (the strongest)
+ * @param maxStoriesPerKey candidate stories kept per blocking key (the most recently active)
+ */
+public record StoryParams(
+        double threshold,
+        double lateThreshold,
+        Duration openFor,
+        Duration retention,
+        int blockingKeys,
+        int storyKeys,
+        int maxTerms,
+        int maxStoriesPerKey) {
+
+    public static final double DEFAULT_THRESHOLD = 0.25;
+    public static final double DEFAULT_LATE_THRESHOLD = 0.28;
+    public static final Duration DEFAULT_OPEN_FOR = Duration.ofDays(7);
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(730);
+
+    public StoryParams {
+        if (!(threshold > 0 && threshold <= 1) || !(lateThreshold >= threshold && lateThreshold <= 1)) {
+            throw new IllegalArgumentException(
+                    "need 0 < threshold <= lateThreshold <= 1: " + threshold + ", " + lateThreshold);
+        }
+        if (openFor.isNegative() || retention.compareTo(openFor) < 0) {
+            throw new IllegalArgumentException("need 0 <= openFor <= retention: " + openFor + ", " + retention);
+        }
+        if (blockingKeys < 1 || storyKeys < 1 || maxTerms < 1 || maxStoriesPerKey < 1) {
+            throw new IllegalArgumentException("key and term counts must be positive");
+        }
+    }
+
+    public static StoryParams defaults() {
+        return new StoryParams(
+                DEFAULT_THRESHOLD, DEFAULT_LATE_THRESHOLD, DEFAULT_OPEN_FOR, DEFAULT_RETENTION, 5, 8, 150, 32);
+    }
+
+    public StoryParams withThresholds(double join, double late) {
+        return new StoryParams(join, late, openFor, retention, blockingKeys, storyKeys, maxTerms, maxStoriesPerKey);
+    }
+}

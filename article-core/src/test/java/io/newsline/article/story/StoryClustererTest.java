@@ -1,0 +1,199 @@
+package io.newsline.article.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Online story clustering on hand-made inputs (entities, keywords, headlines written for this test). */
+class StoryClustererTest {
+    private static final long DAY = Duration.ofDays(1).toMillis();
+    private static final long T0 = Instant.parse("2025-05-13T08:00:00Z").toEpochMilli();
+
+    private static StoryInput.Entity person(String id, String name, int mentions) {
+        return new StoryInput.Entity(id, name, "PERSON", mentions);
+    }
+
+    private static StoryInput.Entity place(String id, String name, int mentions) {
+        return new StoryInput.Entity(id, name, "LOCATION", mentions);
+    }
+
+    private static StoryInput.Keyword kw(String term, double score) {
+        return new StoryInput.Keyword(term, score);
+    }
+
+    private static StoryInput rehab(String id, long at, String who, String whoId, String clinic, String clinicId) {
+        return new StoryInput(
+                id,
+                at,
+                true,
+                who + " checks into " + clinic + " rehab",
+                List.of(
+                        person(whoId, who, 5),
+                        new StoryInput.Entity(clinicId, clinic, "ORGANIZATION", 3),
+                        place("malibu", "Malibu", 1)),
+                List.of(kw("rehab", 1), kw("treatment", 0.7), kw("actress", 0.5)),
+                List.of(who + " entered " + clinic + " in Malibu for treatment, a representative for the actress"
+                        + " said on Friday. " + who + " asked for privacy."));
+    }
+
+    private static StoryInput quake(String id, long at) {
+        return new StoryInput(
+                id,
+                at,
+                true,
+                "Earthquake shakes northern Sumatra",
+                List.of(place("sumatra", "Sumatra", 4), place("indonesia", "Indonesia", 2)),
+                List.of(kw("earthquake", 1), kw("magnitude", 0.8), kw("tsunami warning", 0.6)),
+                List.of("A magnitude 6.1 earthquake shook northern Sumatra on Monday, and a tsunami warning was"
+                        + " lifted an hour later."));
+    }
+
+    /** Another celebrity's rehab stay: the same kind of event, other people, place and details. */
+    private static StoryInput lohan(String id, long at) {
+        return new StoryInput(
+                id,
+                at,
+                true,
+                "Lindsay Lohan moves to Cliffside after Betty Ford",
+                List.of(
+                        person("lindsay-lohan", "Lindsay Lohan", 6),
+                        new StoryInput.Entity("cliffside", "Cliffside", "ORGANIZATION", 3),
+                        new StoryInput.Entity("betty-ford-center", "Betty Ford Center", "ORGANIZATION", 3),
+                        person("shawn-holley", "Shawn Holley", 2)),
+                List.of(kw("court-mandated", 1), kw("plea deal", 0.8), kw("rehab", 0.6)),
+                List.of("Lindsay Lohan left the Betty Ford Center for Cliffside, where she will finish her"
+                        + " court-mandated stay, her attorney Shawn Holley said. The plea deal followed her car"
+                        + " accident case."));
+    }
+
+    private static StoryClusterer clusterer() {
+        return new StoryClusterer(StoryParams.defaults(), new InMemoryStoryRepository());
+    }
+
+    @Test
+    void reportsOfOneEventJoinOneStoryAndTwoEventsOfOneKindStayApart() {
+        StoryClusterer c = clusterer();
+        StoryAssignment a1 = c.assign(rehab("a1", T0, "Tara Reid", "tara-reid", "Promises", "promises"));
+        StoryAssignment a2 = c.assign(rehab("a2", T0 + DAY, "Tara Reid", "tara-reid", "Promises", "promises"));
+        int afterTwo = a1.story().articles();
+        StoryAssignment b1 = c.assign(lohan("b1", T0 + DAY));
+        StoryAssignment q1 = c.assign(quake("q1", T0 + DAY));
+
+        assertThat(a1.started()).isTrue();
+        assertThat(a1.storyId()).isEqualTo("story-a1");
+        assertThat(a2.started()).isFalse();
+        assertThat(a2.storyId()).isEqualTo(a1.storyId());
+        assertThat(afterTwo).isEqualTo(2);
+        assertThat(b1.storyId()).isNotEqualTo(a1.storyId());
+        assertThat(q1.storyId()).isNotIn(a1.storyId(), b1.storyId());
+        assertThat(a2.story().label()).startsWith("Tara Reid");
+    }
+
+    @Test
+    void aMuchLaterDevelopmentJoinsOnlyOnStrongEvidence() {
+        StoryParams params = StoryParams.defaults();
+        StoryClusterer c = new StoryClusterer(params, new InMemoryStoryRepository());
+        StoryInput first = rehab("a1", T0, "Tara Reid", "tara-reid", "Promises", "promises");
+        c.assign(first);
+        StoryFeatures later = c.features(rehab("a2", T0 + 120 * DAY, "Tara Reid", "tara-reid", "Promises", "promises"));
+        StoryAssignment joined = c.assign(later);
+        assertThat(joined.storyId()).isEqualTo("story-a1"); // the same people and place, months later
+        assertThat(joined.similarity()).isGreaterThanOrEqualTo(params.lateThreshold());
+
+        // With the late threshold at 1, no article short of a copy joins a quiet story; an open one it still joins.
+        StoryClusterer strict = new StoryClusterer(params.withThresholds(0.2, 1.0), new InMemoryStoryRepository());
+        strict.assign(first);
+        assertThat(strict.assign(rehab("x", T0 + 120 * DAY, "Tara Reid", "tara-reid", "Promises Malibu", "promises"))
+                        .started())
+                .isTrue();
+        assertThat(strict.assign(rehab("y", T0 + 2 * DAY, "Tara Reid", "tara-reid", "Promises Malibu", "promises"))
+                        .started())
+                .isFalse();
+    }
+
+    @Test
+    void aStoryQuietForLongerThanTheRetentionIsClosedToDatedArticles() {
+        StoryParams p = StoryParams.defaults();
+        StoryParams shortRetention = new StoryParams(
+                p.threshold(),
+                p.lateThreshold(),
+                Duration.ofDays(7),
+                Duration.ofDays(30),
+                p.blockingKeys(),
+                p.storyKeys(),
+                p.maxTerms(),
+                p.maxStoriesPerKey());
+        StoryClusterer c = new StoryClusterer(shortRetention, new InMemoryStoryRepository());
+        c.assign(rehab("a1", T0, "Tara Reid", "tara-reid", "Promises", "promises"));
+        StoryAssignment late = c.assign(rehab("a2", T0 + 40 * DAY, "Tara Reid", "tara-reid", "Promises", "promises"));
+        assertThat(late.started()).isTrue();
+        assertThat(late.candidates()).isEqualTo(1); // found through its keys, then refused as closed
+    }
+
+    @Test
+    void undatedArticlesAreNoTimeEvidence() {
+        StoryParams strictLate = StoryParams.defaults().withThresholds(0.2, 1.0);
+        StoryClusterer c = new StoryClusterer(strictLate, new InMemoryStoryRepository());
+        c.assign(rehab("a1", T0, "Tara Reid", "tara-reid", "Promises", "promises"));
+        StoryInput dated = rehab("a2", T0 + 90 * DAY, "Tara Reid", "tara-reid", "Promises", "promises");
+        StoryInput undated = new StoryInput(
+                dated.articleId(),
+                dated.publishedAt(),
+                false,
+                dated.title(),
+                dated.entities(),
+                dated.keywords(),
+                dated.body());
+        assertThat(c.assign(undated).started()).isFalse();
+    }
+
+    @Test
+    void theSameOrderGivesTheSameStories() {
+        List<StoryInput> inputs = List.of(
+                rehab("a1", T0, "Tara Reid", "tara-reid", "Promises", "promises"),
+                quake("q1", T0),
+                lohan("b1", T0),
+                rehab("a2", T0 + DAY, "Tara Reid", "tara-reid", "Promises", "promises"),
+                quake("q2", T0 + DAY));
+        assertThat(run(inputs)).isEqualTo(run(inputs));
+        assertThat(run(inputs)).containsExactly("story-a1", "story-q1", "story-b1", "story-a1", "story-q1");
+    }
+
+    @Test
+    void candidatesComeOnlyFromSharedBlockingKeys() {
+        StoryClusterer c = clusterer();
+        c.assign(rehab("a1", T0, "Tara Reid", "tara-reid", "Promises", "promises"));
+        StoryAssignment q = c.assign(quake("q1", T0));
+        assertThat(q.candidates()).isZero(); // nothing in common: the rehab story is never looked at
+    }
+
+    @Test
+    void theAnchorIsTheStrongestBlockingKey() {
+        StoryFeatureExtractor x = new StoryFeatureExtractor(StoryParams.defaults());
+        for (StoryInput input : List.of(
+                rehab("a1", T0, "Tara Reid", "tara-reid", "Promises", "promises"), lohan("b1", T0), quake("q1", T0))) {
+            assertThat(StoryFeatureExtractor.anchor(input))
+                    .isEqualTo(x.extract(input).blockingKeys().get(0));
+        }
+        StoryInput keywordsOnly = new StoryInput(
+                "k1",
+                T0,
+                false,
+                "Rates rise",
+                List.of(),
+                List.of(kw("interest rate", 1), kw("inflation", 0.5)),
+                List.of("Interest rates rose."));
+        assertThat(StoryFeatureExtractor.anchor(keywordsOnly)).isEqualTo("k:interest rate");
+    }
+
+    private static List<String> run(List<StoryInput> inputs) {
+        StoryClusterer c = clusterer();
+        List<String> ids = new ArrayList<>();
+        inputs.forEach(i -> ids.add(c.assign(i).storyId()));
+        return ids;
+    }
+}

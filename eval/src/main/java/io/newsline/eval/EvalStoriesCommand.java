@@ -1,0 +1,393 @@
+package io.newsline.eval;
+
+import io.newsline.article.enrich.ArticleEnricher;
+import io.newsline.article.enrich.Enrichment;
+import io.newsline.article.io.CorpusFiles;
+import io.newsline.article.io.DecodedText;
+import io.newsline.article.parse.ArticleFormats;
+import io.newsline.article.parse.ArticleParts;
+import io.newsline.article.parse.UnparseableArticleException;
+import io.newsline.article.story.InMemoryStoryRepository;
+import io.newsline.article.story.StoryAssignment;
+import io.newsline.article.story.StoryClusterer;
+import io.newsline.article.story.StoryFeatureExtractor;
+import io.newsline.article.story.StoryFeatures;
+import io.newsline.article.story.StoryInput;
+import io.newsline.article.story.StoryParams;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code newsline eval-stories [DIR]}: parses and enriches every article of DIR as the app does, runs the online story
+ * clustering of the app ({@link StoryClusterer}) over them in a stated order, and prints the number of stories, the
+ * CPU time per article of the clustering step, and with a {@code labels.tsv} (ECB+: doc_id, topic, event) B-cubed
+ * precision, recall and F1 against its events; {@code --sample N} prints N stories of 3+ articles with their
+ * headlines, for a human to judge.
+ */
+@Command(
+        name = "eval-stories",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Evaluates story clustering on a directory of article files: stories found, CPU per article and, when"
+                    + " DIR has a labels.tsv (doc_id, topic, event), B-cubed precision/recall/F1 against its events.",
+            "Example: eval-stories ../shared/corpus/ecbplus; eval-stories ../shared/corpus/bbc --sample 20"
+        })
+public final class EvalStoriesCommand implements Callable<Integer> {
+    static final Path DEFAULT_CORPUS = Path.of("..", "shared", "corpus", "ecbplus");
+    /**
+     * The ingest time given to the parser, fixed so that every run is the same: articles without a date in their text
+     * get it (as the app gives them the file or ingest time; such dates are no time evidence, see {@link
+     * StoryInput#dated()}), and dates printed in the text are accepted up to it (the parser refuses later ones).
+     */
+    static final Instant INGESTED = Instant.parse("2030-01-01T00:00:00Z");
+
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "DIR",
+            description = "Directory of article files (default ../shared/corpus/ecbplus).")
+    Path dir;
+
+    @Option(
+            names = "--order",
+            defaultValue = "id",
+            description = "Order the articles are clustered in: id (file path), date (then path) or shuffle"
+                    + " (--seed); default ${DEFAULT-VALUE}.")
+    String order;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of --order shuffle (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threshold", description = "Similarity to join an open story (default: the app's).")
+    Double threshold;
+
+    @Option(names = "--late-threshold", description = "Similarity to join a quiet story (default: the app's).")
+    Double lateThreshold;
+
+    @Option(names = "--sample", defaultValue = "0", description = "Print N stories of 3+ articles (headlines).")
+    int sample;
+
+    @Option(names = "--limit", defaultValue = "0", description = "Use only the first N articles (0: all).")
+    int limit;
+
+    @Option(
+            names = "--sweep",
+            description =
+                    "Instead of one run, B-cubed F1 for join thresholds 0.15-0.50 (late threshold = join + 0.03).")
+    boolean sweep;
+
+    @Option(
+            names = "--bench",
+            description = "Time the clustering step over 3 warm-up and --rounds measured rounds (median) instead of"
+                    + " one cold run.")
+    boolean bench;
+
+    @Option(
+            names = "--rounds",
+            defaultValue = "5",
+            description = "Measured rounds of --bench (default ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(
+            names = "--partitions",
+            defaultValue = "1",
+            description = "Simulate the app's partitioning: each article goes to the partition of its anchor (its"
+                    + " strongest entity or keyword; hash mod N) and is clustered with that partition's stories only"
+                    + " (default ${DEFAULT-VALUE}: one partition).")
+    int partitions;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** One article of the corpus: its id (path under DIR) and what clustering reads of it. */
+    record Doc(String id, StoryInput input) {}
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path corpus = dir != null ? dir : DEFAULT_CORPUS;
+        if (!Files.isDirectory(corpus)) {
+            err.println("eval-stories: not a directory: " + corpus + (dir == null ? " (pass DIR)" : ""));
+            return 2;
+        }
+        StoryParams defaults = StoryParams.defaults();
+        StoryParams params = defaults.withThresholds(
+                threshold != null ? threshold : defaults.threshold(),
+                lateThreshold != null ? lateThreshold : defaults.lateThreshold());
+        List<Doc> docs = load(corpus, err);
+        if (!order(docs, order, seed)) {
+            err.println("eval-stories: --order is id, date or shuffle, not " + order);
+            return 2;
+        }
+        if (limit > 0 && docs.size() > limit) {
+            docs = docs.subList(0, limit);
+        }
+        if (sweep) {
+            Map<String, String> gold = readLabels(corpus.resolve("labels.tsv"));
+            for (int t = 15; t <= 50; t += 5) {
+                StoryParams p = params.withThresholds(t / 100.0, Math.min(1, t / 100.0 + 0.03));
+                Result r = cluster(docs, p, partitions);
+                BCubed score = BCubed.score(r.docStory(), gold);
+                out.printf(
+                        Locale.ROOT,
+                        "threshold %.2f late %.2f: stories %d  precision %.4f  recall %.4f  F1 %.4f%n",
+                        p.threshold(),
+                        p.lateThreshold(),
+                        score.clusters(),
+                        score.precision(),
+                        score.recall(),
+                        score.f1());
+                out.flush();
+            }
+            return 0;
+        }
+        Result result = cluster(docs, params, partitions);
+        if (bench) {
+            List<Result> measured = new ArrayList<>();
+            for (int i = 0; i < 3 + rounds; i++) {
+                Result r = cluster(docs, params, partitions);
+                if (i >= 3) {
+                    measured.add(r);
+                }
+            }
+            measured.sort(Comparator.comparingLong(r -> r.featureNanos + r.assignNanos));
+            result = measured.get(measured.size() / 2);
+        }
+        out.printf(
+                Locale.ROOT,
+                "%d articles from %s, order %s%s; threshold %.2f, late threshold %.2f, open for %d days; %d"
+                        + " partition(s)%n",
+                docs.size(),
+                corpus,
+                order,
+                order.equals("shuffle") ? " (seed " + seed + ")" : "",
+                params.threshold(),
+                params.lateThreshold(),
+                params.openFor().toDays(),
+                partitions);
+        Map<String, List<String>> byStory = result.byStory();
+        long multi = byStory.values().stream().filter(l -> l.size() >= 3).count();
+        long singletons = byStory.values().stream().filter(l -> l.size() == 1).count();
+        out.printf(
+                Locale.ROOT,
+                "stories: %d (%d of 3+ articles, %d single articles); largest %d articles%n",
+                byStory.size(),
+                multi,
+                singletons,
+                byStory.values().stream().mapToInt(List::size).max().orElse(0));
+        out.printf(
+                Locale.ROOT,
+                "clustering CPU per article%s: %.3f ms (features %.3f ms + assignment %.3f ms); %.1f candidate"
+                        + " stories per article%n",
+                bench
+                        ? " (median of " + rounds + " rounds after 3 warm-up rounds)"
+                        : " (one cold run; --bench to warm up)",
+                (result.featureNanos + result.assignNanos) / 1e6 / docs.size(),
+                result.featureNanos / 1e6 / docs.size(),
+                result.assignNanos / 1e6 / docs.size(),
+                (double) result.candidates / docs.size());
+        Path labels = corpus.resolve("labels.tsv");
+        if (Files.isRegularFile(labels)) {
+            Map<String, String> gold = readLabels(labels);
+            BCubed score = BCubed.score(result.docStory(), gold);
+            out.printf(
+                    Locale.ROOT,
+                    "B-cubed against %s events (%d articles, %d events): precision %.4f  recall %.4f  F1 %.4f%n",
+                    labels.getFileName(),
+                    score.items(),
+                    score.classes(),
+                    score.precision(),
+                    score.recall(),
+                    score.f1());
+        }
+        if (sample > 0) {
+            printSample(docs, byStory, sample, seed, out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Parses and enriches every article file of {@code corpus} (files without a body are skipped). */
+    static List<Doc> load(Path corpus, PrintWriter err) throws IOException {
+        ArticleFormats parser = new ArticleFormats();
+        ArticleEnricher enricher = new ArticleEnricher();
+        List<Doc> docs = new ArrayList<>();
+        int skipped = 0;
+        for (Path file : CorpusFiles.list(corpus)) {
+            String id = corpus.relativize(file).toString().replace('\\', '/');
+            try {
+                DecodedText text = CorpusFiles.read(file);
+                ArticleParts parts = parser.parse(text.text(), id, text.mediaType(), "file:///" + id, INGESTED);
+                if (parts.bodyParagraphs().isEmpty()) {
+                    skipped++;
+                    continue;
+                }
+                Enrichment enrichment = enricher.enrich(parts);
+                Instant date = parts.hasPublishedAt() ? parts.publishedAt() : INGESTED;
+                docs.add(new Doc(
+                        id,
+                        StoryInput.of(
+                                id,
+                                date.toEpochMilli(),
+                                parts.hasPublishedAt(),
+                                parts.title(),
+                                parts.bodyParagraphs(),
+                                enrichment)));
+            } catch (IOException | UnparseableArticleException e) {
+                skipped++;
+            }
+        }
+        if (skipped > 0) {
+            err.println("eval-stories: skipped " + skipped + " files without a body");
+        }
+        return docs;
+    }
+
+    static boolean order(List<Doc> docs, String order, long seed) {
+        switch (order) {
+            case "id" -> docs.sort(Comparator.comparing(Doc::id));
+            case "date" ->
+                docs.sort(Comparator.comparingLong((Doc d) -> d.input().publishedAt())
+                        .thenComparing(Doc::id));
+            case "shuffle" -> {
+                docs.sort(Comparator.comparing(Doc::id));
+                Collections.shuffle(docs, new Random(seed));
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What one clustering run produced. */
+    static final class Result {
+        final Map<String, String> storyOf = new LinkedHashMap<>();
+        long featureNanos;
+        long assignNanos;
+        long candidates;
+
+        /** Article (path) -> story id. */
+        Map<String, String> docStory() {
+            Map<String, String> byDocId = new HashMap<>();
+            storyOf.forEach((path, story) -> byDocId.put(docId(path), story));
+            return byDocId;
+        }
+
+        /** Story id -> its articles, in clustering order. */
+        Map<String, List<String>> byStory() {
+            Map<String, List<String>> stories = new LinkedHashMap<>();
+            storyOf.forEach((doc, story) ->
+                    stories.computeIfAbsent(story, s -> new ArrayList<>()).add(doc));
+            return stories;
+        }
+    }
+
+    /** Runs the clustering over {@code docs} in their order, timing the clustering step on this thread's CPU clock. */
+    static Result cluster(List<Doc> docs, StoryParams params) {
+        return cluster(docs, params, 1);
+    }
+
+    static Result cluster(List<Doc> docs, StoryParams params, int partitions) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        List<StoryClusterer> clusterers = new ArrayList<>();
+        for (int i = 0; i < partitions; i++) {
+            clusterers.add(new StoryClusterer(params, new InMemoryStoryRepository()));
+        }
+        Result result = new Result();
+        for (Doc doc : docs) {
+            StoryClusterer clusterer = clusterers.get(
+                    Math.floorMod(StoryFeatureExtractor.anchor(doc.input()).hashCode(), partitions));
+            long t0 = threads.getCurrentThreadCpuTime();
+            StoryFeatures features = clusterer.features(doc.input());
+            long t1 = threads.getCurrentThreadCpuTime();
+            StoryAssignment assignment = clusterer.assign(features);
+            long t2 = threads.getCurrentThreadCpuTime();
+            result.featureNanos += t1 - t0;
+            result.assignNanos += t2 - t1;
+            result.candidates += assignment.candidates();
+            result.storyOf.put(doc.id(), assignment.storyId());
+        }
+        return result;
+    }
+
+    /** {@code 1_10ecb.txt} -> {@code 1_10ecb}: the labels' doc id is the file name without directory and extension. */
+    static String docId(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        int dot = name.indexOf('.');
+        return dot < 0 ? name : name.substring(0, dot);
+    }
+
+    /** doc_id -> event, from a labels.tsv with a header line {@code doc_id topic event}. */
+    static Map<String, String> readLabels(Path labels) throws IOException {
+        Map<String, String> gold = new HashMap<>();
+        List<String> lines = Files.readAllLines(labels, StandardCharsets.UTF_8);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] fields = line.split("\t");
+            if (fields.length >= 3) {
+                gold.put(fields[0].strip(), fields[2].strip());
+            }
+        }
+        return gold;
+    }
+
+    private static void printSample(
+            List<Doc> docs, Map<String, List<String>> byStory, int count, long seed, PrintWriter out) {
+        Map<String, Doc> byId = new HashMap<>();
+        docs.forEach(d -> byId.put(d.id(), d));
+        List<String> big = new ArrayList<>();
+        byStory.forEach((story, members) -> {
+            if (members.size() >= 3) {
+                big.add(story);
+            }
+        });
+        Collections.shuffle(big, new Random(seed));
+        out.printf(
+                Locale.ROOT,
+                "%nsample: %d of %d stories of 3+ articles (seed %d)%n",
+                Math.min(count, big.size()),
+                big.size(),
+                seed);
+        for (String story : big.subList(0, Math.min(count, big.size()))) {
+            List<String> members = byStory.get(story);
+            out.printf(Locale.ROOT, "%n%s  (%d articles)%n", story, members.size());
+            for (String id : members.subList(0, Math.min(8, members.size()))) {
+                Doc d = byId.get(id);
+                out.printf(
+                        Locale.ROOT,
+                        "  %s  %-28s %s%n",
+                        Instant.ofEpochMilli(d.input().publishedAt())
+                                .atZone(ZoneOffset.UTC)
+                                .toLocalDate(),
+                        id,
+                        d.input().title());
+            }
+            if (members.size() > 8) {
+                out.printf(Locale.ROOT, "  ... %d more%n", members.size() - 8);
+            }
+        }
+    }
+}

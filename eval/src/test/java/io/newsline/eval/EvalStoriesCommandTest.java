@@ -1,0 +1,101 @@
+package io.newsline.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code eval-stories} on articles written for this test, on the seeds, and on ECB+ when the corpus is there. */
+class EvalStoriesCommandTest {
+    private static final Path SEEDS = Path.of("..", "seeds");
+    private static final Path ECBPLUS = Path.of("..", "..", "shared", "corpus", "ecbplus");
+    private static final Pattern BCUBED = Pattern.compile("precision ([0-9.]+)\\s+recall ([0-9.]+)\\s+F1 ([0-9.]+)");
+
+    @TempDir
+    Path corpus;
+
+    @Test
+    void twoEventsOfOneKindBecomeTwoStoriesAndAreScoredAgainstTheLabels() throws IOException {
+        write(
+                "1_1a.txt",
+                "Harbour crane collapses in Port Elwin",
+                "A crane collapsed at the container quay of Port Elwin on Tuesday, injuring two dock workers, the"
+                        + " Port Elwin harbour authority said. Marta Kovacs, who chairs the authority, ordered an"
+                        + " inspection of every crane on the quay.",
+                "Kovacs said the crane had passed its last inspection in March. Dock workers in Port Elwin stopped"
+                        + " work for the day.");
+        write(
+                "1_2a.txt",
+                "Port Elwin inspects cranes after collapse",
+                "Inspectors began checking the cranes of Port Elwin on Wednesday, a day after a crane collapsed on"
+                        + " the container quay and injured two dock workers. Marta Kovacs of the harbour authority"
+                        + " said the quay would reopen once every crane was cleared.");
+        write(
+                "1_3b.txt",
+                "Crane falls at Lysburg shipyard",
+                "A crane fell onto a half-built ferry at the Lysburg shipyard on Friday, and the shipyard's owner"
+                        + " Henrik Dahlstrom said nobody was hurt. Dahlstrom closed the Lysburg yard for a week.",
+                "The ferry, ordered by Nordline, was due in the spring; Nordline said it would wait for Dahlstrom's"
+                        + " report.");
+        write(
+                "1_4b.txt",
+                "Lysburg shipyard closed after crane fall",
+                "The Lysburg shipyard stays closed after a crane fell onto a Nordline ferry, owner Henrik Dahlstrom"
+                        + " said on Saturday. Dahlstrom said the Lysburg crane was twenty years old.");
+        Files.writeString(
+                corpus.resolve("labels.tsv"),
+                "doc_id\ttopic\tevent\n1_1a\t1\t1_a\n1_2a\t1\t1_a\n1_3b\t1\t1_b\n1_4b\t1\t1_b\n",
+                StandardCharsets.UTF_8);
+
+        String out = run(corpus.toString(), "--sample", "5");
+
+        assertThat(out).contains("4 articles from").contains("stories: 2 ");
+        assertThat(out)
+                .contains("B-cubed against labels.tsv events (4 articles, 2 events): precision 1.0000"
+                        + "  recall 1.0000  F1 1.0000");
+    }
+
+    @Test
+    void theTwoSeedsAreOneStory() {
+        assumeTrue(Files.isDirectory(SEEDS), "the seeds directory");
+        String out = run(SEEDS.toString());
+        assertThat(out).contains("2 articles from").contains("stories: 1 ");
+    }
+
+    /** The ECB+ figures of docs/stories.md, with thresholds just under them (order: by doc id). */
+    @Test
+    void ecbPlusEventsScoreAtLeastTheDocumentedFigures() {
+        assumeTrue(Files.isRegularFile(ECBPLUS.resolve("labels.tsv")), "the ECB+ corpus at ../shared/corpus/ecbplus");
+        String out = run(ECBPLUS.toString());
+        Matcher m = BCUBED.matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        assertThat(Double.parseDouble(m.group(1))).as("precision").isGreaterThanOrEqualTo(0.85);
+        assertThat(Double.parseDouble(m.group(2))).as("recall").isGreaterThanOrEqualTo(0.85);
+        assertThat(Double.parseDouble(m.group(3))).as("F1").isGreaterThanOrEqualTo(0.85);
+    }
+
+    private void write(String name, String title, String... paragraphs) throws IOException {
+        Files.writeString(
+                corpus.resolve(name), title + "\n\n" + String.join("\n\n", paragraphs) + "\n", StandardCharsets.UTF_8);
+    }
+
+    private static String run(String... args) {
+        StringWriter out = new StringWriter();
+        CommandLine cmd = new CommandLine(new EvalStoriesCommand());
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(new StringWriter()));
+        int code = cmd.execute(args);
+        assertThat(code).as(out.toString()).isZero();
+        return out.toString();
+    }
+}

@@ -1,0 +1,148 @@
+package io.newsline.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsline.avro.EnrichedArticle;
+import io.newsline.avro.RawArticle;
+import io.newsline.avro.TimelineEntry;
+import io.newsline.avro.TopicKind;
+import io.newsline.avro.TopicTimeline;
+import io.newsline.common.Topics;
+import io.newsline.serde.SpecificAvroDeserializer;
+import io.newsline.serde.SpecificAvroSerializer;
+import io.newsline.streams.story.StorySettings;
+import io.newsline.streams.topics.TopologySerdes;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The story stage in the whole topology (TopologyTestDriver, own state directory). */
+class StoryTopologyTest {
+    private static final Path SEEDS = Path.of("..", "seeds");
+    private static final Instant INGESTED = Instant.parse("2026-01-10T08:00:00Z");
+    private static final Duration SNAPSHOT_INTERVAL = Duration.ofSeconds(1);
+
+    private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+    private TopologyTestDriver driver;
+
+    @AfterEach
+    void closeDriver() {
+        if (driver != null) {
+            driver.close();
+        }
+    }
+
+    @Test
+    void theStoryStageAddsOneNamedRepartitionTopic() {
+        String description = NewslineTopology.build(config(Map.of()), TopologySerdes.withClient(registry))
+                .describe()
+                .toString();
+        assertThat(description)
+                .contains("story-by-anchor-repartition", "assign-story")
+                .doesNotContain("KSTREAM-");
+    }
+
+    @Test
+    void theTwoSeedsEndOnOneStoryWithTwoDatedEntries() throws IOException {
+        start(Map.of());
+        pipe(seed("000_79d721cb69906ae1.txt", null));
+        pipe(seed("002_d01d4803278ec472.txt", Instant.parse("2025-09-03T12:00:00Z")));
+        driver.advanceWallClockTime(SNAPSHOT_INTERVAL);
+
+        List<EnrichedArticle> enriched =
+                output(Topics.ENRICHED_ARTICLES, EnrichedArticle.class).readValuesToList();
+        assertThat(enriched).hasSize(2);
+        String storyId = enriched.get(0).getStoryId();
+        assertThat(storyId).startsWith("story-");
+        assertThat(enriched.get(1).getStoryId()).isEqualTo(storyId);
+
+        Map<String, TopicTimeline> timelines =
+                output(Topics.TIMELINES, TopicTimeline.class).readKeyValuesToMap();
+        TopicTimeline story = timelines.get(storyId);
+        assertThat(story.getKind()).isEqualTo(TopicKind.STORY);
+        assertThat(story.getLabel()).contains("Benjamin Netanyahu");
+        assertThat(story.getTotalEntries()).isEqualTo(2);
+        assertThat(story.getEntries())
+                .extracting(TimelineEntry::getPublishedAt)
+                .containsExactly(Instant.parse("2025-05-13T00:00:00Z"), Instant.parse("2025-09-03T12:00:00Z"));
+        assertThat(story.getFirstPublishedAt()).isEqualTo(Instant.parse("2025-05-13T00:00:00Z"));
+        assertThat(story.getLastPublishedAt()).isEqualTo(Instant.parse("2025-09-03T12:00:00Z"));
+        // The entity timelines are still there beside it.
+        assertThat(timelines.get("benjamin-netanyahu").getKind()).isEqualTo(TopicKind.PERSON);
+    }
+
+    @Test
+    void withAStrictThresholdTheSeedsAreTwoStories() throws IOException {
+        start(Map.of(StorySettings.THRESHOLD, "0.9", StorySettings.LATE_THRESHOLD, "0.9"));
+        pipe(seed("000_79d721cb69906ae1.txt", null));
+        pipe(seed("002_d01d4803278ec472.txt", Instant.parse("2025-09-03T12:00:00Z")));
+        List<EnrichedArticle> enriched =
+                output(Topics.ENRICHED_ARTICLES, EnrichedArticle.class).readValuesToList();
+        assertThat(enriched)
+                .extracting(EnrichedArticle::getStoryId)
+                .doesNotHaveDuplicates()
+                .doesNotContainNull();
+    }
+
+    @Test
+    void withTheStageOffArticlesCarryNoStory() throws IOException {
+        start(Map.of(StorySettings.ENABLED, "false"));
+        pipe(seed("000_79d721cb69906ae1.txt", null));
+        List<EnrichedArticle> enriched =
+                output(Topics.ENRICHED_ARTICLES, EnrichedArticle.class).readValuesToList();
+        assertThat(enriched).hasSize(1);
+        assertThat(enriched.get(0).getStoryId()).isNull();
+    }
+
+    private void start(Map<String, String> overrides) {
+        StreamsAppConfig config = config(overrides);
+        Properties properties = new Properties();
+        properties.putAll(config.clientSettings());
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "newsline-story-test");
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, TestStateDirs.fresh());
+        driver =
+                new TopologyTestDriver(NewslineTopology.build(config, TopologySerdes.withClient(registry)), properties);
+    }
+
+    private static StreamsAppConfig config(Map<String, String> overrides) {
+        Map<String, String> settings = new HashMap<>(Map.of(
+                StreamsConfig.BOOTSTRAP_SERVERS_CONFIG,
+                "unused:9092",
+                StreamsAppConfig.SNAPSHOT_INTERVAL_MS,
+                Long.toString(SNAPSHOT_INTERVAL.toMillis()),
+                StorySettings.ENABLED,
+                "true"));
+        settings.putAll(overrides);
+        return StreamsAppConfig.of(settings);
+    }
+
+    private void pipe(RawArticle article) {
+        driver.createInputTopic(
+                        Topics.RAW_ARTICLES, new StringSerializer(), new SpecificAvroSerializer<RawArticle>(registry))
+                .pipeInput(article.getArticleId(), article);
+    }
+
+    private <T extends org.apache.avro.specific.SpecificRecord>
+            org.apache.kafka.streams.TestOutputTopic<String, T> output(String topic, Class<T> type) {
+        return driver.createOutputTopic(
+                topic, new StringDeserializer(), new SpecificAvroDeserializer<>(type, registry));
+    }
+
+    private static RawArticle seed(String name, Instant modified) throws IOException {
+        return TestArticles.raw(
+                name, Files.readString(SEEDS.resolve(name), StandardCharsets.UTF_8), modified, INGESTED);
+    }
+}
