@@ -348,7 +348,8 @@ public final class HtmlArticleParser {
 
     // ---------------------------------------------------------------- metadata
 
-    private static String meta(Elements metas, String name) {
+    /** The content of the first non-empty meta whose property, name or itemprop is {@code name} (any case). */
+    static String meta(Elements metas, String name) {
         for (Element m : metas) {
             String key = m.hasAttr("property")
                     ? m.attr("property")

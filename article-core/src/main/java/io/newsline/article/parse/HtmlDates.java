@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -152,8 +151,8 @@ final class HtmlDates {
         if (html != null && !html.attr("lang").isBlank()) {
             return html.attr("lang");
         }
-        String og = meta(metas, "og:locale");
-        return og != null ? og : meta(metas, "content-language");
+        String og = HtmlArticleParser.meta(metas, "og:locale");
+        return og != null ? og : HtmlArticleParser.meta(metas, "content-language");
     }
 
     /** The first offset other than UTC that a machine-readable value or a visible date of the article states. */
@@ -232,7 +231,7 @@ final class HtmlDates {
             Document doc, Elements metas, LdDates ld, DayMonthOrder order, Instant now, List<Stamp> all) {
         List<String> candidates = new ArrayList<>(ld.published());
         for (String name : PUBLISHED_METAS) {
-            String v = meta(metas, name);
+            String v = HtmlArticleParser.meta(metas, name);
             if (v != null) {
                 candidates.add(v);
             }
@@ -247,7 +246,7 @@ final class HtmlDates {
     private static Stamp modified(Elements metas, LdDates ld, DayMonthOrder order, Instant now, List<Stamp> all) {
         List<String> candidates = new ArrayList<>(ld.modified());
         for (String name : MODIFIED_METAS) {
-            String v = meta(metas, name);
+            String v = HtmlArticleParser.meta(metas, name);
             if (v != null) {
                 candidates.add(v);
             }
@@ -412,20 +411,5 @@ final class HtmlDates {
             }
         }
         return false;
-    }
-
-    private static String meta(Elements metas, String name) {
-        for (Element m : metas) {
-            String key = m.hasAttr("property")
-                    ? m.attr("property")
-                    : m.hasAttr("name") ? m.attr("name") : m.attr("itemprop");
-            if (key.toLowerCase(Locale.ROOT).equals(name)) {
-                String v = m.attr("content").strip();
-                if (!v.isEmpty()) {
-                    return v;
-                }
-            }
-        }
-        return null;
     }
 }
