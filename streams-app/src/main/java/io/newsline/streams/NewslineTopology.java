@@ -48,7 +48,7 @@ import org.apache.kafka.streams.kstream.Named;
  *   -> snapshot-dirty-timelines           (store timeline-dirty-topics; one snapshot per topic per interval)
  *        -> news.timelines                (compacted, key topicId)
  *   [timeline-also-reported-by] -> patch-also-reported-by -> news.timeline-entries (the whole entry, new list)
- * side branches for the HTTP API (QueryTopology): record-article-views, record-duplicate-of, record-duplicated-by
+ * side branches for the HTTP API, when newsline.http.enabled (QueryTopology): record-article-views, record-duplicate-of, record-duplicated-by
  *   (stores article-views, article-duplicates), record-topic-directory (store topic-directory)
  * </pre>
  *
@@ -97,8 +97,11 @@ public final class NewslineTopology {
         // The HTTP API's lookups (article views, duplicates, the topic directory) and the app's own metrics: side
         // branches that change nothing above.
         PipelineTaps.countDuplicates(verdicts.notices());
-        QueryTopology.recordArticles(builder, enriched, verdicts.notices(), verdicts.repeatsByOriginal());
-        QueryTopology.recordTopics(builder, snapshots);
+        if (config.httpEnabled()) {
+            // Only the HTTP API reads these stores: without it they would cost state and changelog for nothing.
+            QueryTopology.recordArticles(builder, enriched, verdicts.notices(), verdicts.repeatsByOriginal());
+            QueryTopology.recordTopics(builder, snapshots);
+        }
 
         Properties properties = new Properties();
         properties.putAll(config.clientSettings());

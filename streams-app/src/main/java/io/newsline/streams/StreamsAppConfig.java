@@ -243,7 +243,8 @@ public final class StreamsAppConfig extends AbstractConfig {
                     Type.BOOLEAN,
                     true,
                     Importance.MEDIUM,
-                    "Serve the HTTP API, the timeline page and the health and metrics endpoints.",
+                    "Serve the HTTP API, the timeline page and the health and metrics endpoints; false also leaves"
+                            + " out the API's stores (article-views, article-duplicates, topic-directory).",
                     HTTP,
                     1,
                     ConfigDef.Width.SHORT,
@@ -444,6 +445,11 @@ public final class StreamsAppConfig extends AbstractConfig {
     /** -1 for the broker's default. */
     public short topicReplicationFactor() {
         return getShort(TOPIC_REPLICATION_FACTOR);
+    }
+
+    /** Whether the HTTP API runs, and so whether the topology keeps the stores it reads. */
+    public boolean httpEnabled() {
+        return getBoolean(HttpSettings.ENABLED);
     }
 
     public boolean createTopics() {

@@ -20,6 +20,7 @@ import io.newsline.streams.articles.ParseStep;
 import io.newsline.streams.timeline.TimelineStage;
 import io.newsline.streams.topics.NewslineTopics;
 import io.newsline.streams.topics.TopologySerdes;
+import io.newsline.streams.web.HttpSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,6 +70,16 @@ class NewslineTopologyTest {
         assertThat(description)
                 .contains("duplicates-by-original-repartition", "timeline-also-reported-by-repartition")
                 .doesNotContain("KSTREAM-", "KTABLE-");
+    }
+
+    @Test
+    void theApiStoresExistOnlyWithTheHttpApi() {
+        assertThat(fullTopology(Map.of()).describe().toString())
+                .contains("article-views", "article-duplicates", "topic-directory");
+        assertThat(fullTopology(Map.of(HttpSettings.ENABLED, "false"))
+                        .describe()
+                        .toString())
+                .doesNotContain("article-views", "article-duplicates", "topic-directory");
     }
 
     @Test
