@@ -47,7 +47,7 @@ public final class StreamsApp implements AutoCloseable {
         Topology topology = NewslineTopology.build(effective, TopologySerdes.from(effective.clientSettings()));
         log.debug("Topology:\n{}", topology.describe());
         // Issue 13: bind the HTTP port first; its address is this instance's application.server.
-        WebFront front = WebFront.open(config.clientSettings());
+        WebFront front = WebFront.open(config.httpSettings(), config.clientSettings());
         this.web = front;
         front.configure(properties);
         KafkaStreams kafkaStreams = new KafkaStreams(topology, properties);

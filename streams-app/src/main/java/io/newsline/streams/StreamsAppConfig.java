@@ -452,6 +452,11 @@ public final class StreamsAppConfig extends AbstractConfig {
         return getBoolean(HttpSettings.ENABLED);
     }
 
+    /** Where the HTTP API listens, if it runs. */
+    public HttpSettings httpSettings() {
+        return HttpSettings.parse(httpEnabled(), getString(HttpSettings.LISTEN));
+    }
+
     public boolean createTopics() {
         return getBoolean(CREATE_TOPICS);
     }

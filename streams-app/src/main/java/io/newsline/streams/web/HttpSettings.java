@@ -1,24 +1,14 @@
 package io.newsline.streams.web;
 
-import java.util.Map;
-
 /**
  * Where the HTTP API and page listen: {@code newsline.http.listen} ({@code host:port}; default loopback and a free
- * port) and {@code newsline.http.enabled} (default true). Read from the app's settings map so that they layer like
- * every other setting (file, {@code NEWSLINE_*} environment, {@code -X}).
+ * port) and {@code newsline.http.enabled} (default true). Both are {@code StreamsAppConfig} settings (defaults and
+ * validation there); this is their parsed form.
  */
 public record HttpSettings(boolean enabled, String host, int port) {
     public static final String LISTEN = "newsline.http.listen";
     public static final String ENABLED = "newsline.http.enabled";
     public static final String DEFAULT_LISTEN = "127.0.0.1:0";
-
-    public static HttpSettings from(Map<String, ?> settings) {
-        Object enabled = settings.get(ENABLED);
-        Object listen = settings.get(LISTEN);
-        return parse(
-                enabled == null || Boolean.parseBoolean(enabled.toString().trim()),
-                listen == null ? DEFAULT_LISTEN : listen.toString());
-    }
 
     /** Parses {@code host:port}; throws {@link IllegalArgumentException} saying what is wrong. */
     public static HttpSettings parse(boolean enabled, String listen) {

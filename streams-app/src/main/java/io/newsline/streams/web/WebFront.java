@@ -33,8 +33,7 @@ public final class WebFront implements AutoCloseable {
     private final URI url;
     private volatile KafkaStreams streams;
 
-    private WebFront(Map<String, ?> settings) {
-        HttpSettings http = HttpSettings.from(settings);
+    private WebFront(HttpSettings http, Map<String, ?> settings) {
         if (!http.enabled()) {
             this.server = null;
             this.url = null;
@@ -69,9 +68,13 @@ public final class WebFront implements AutoCloseable {
         }
     }
 
-    /** Binds the HTTP port (when enabled) from the app's settings; serves 503 until {@link #attach}. */
-    public static WebFront open(Map<String, ?> settings) {
-        WebFront front = new WebFront(settings);
+    /**
+     * Binds the HTTP port (when enabled); serves 503 until {@link #attach}.
+     *
+     * @param settings the app's settings, for {@code application.server} and {@code num.stream.threads}
+     */
+    public static WebFront open(HttpSettings http, Map<String, ?> settings) {
+        WebFront front = new WebFront(http, settings);
         if (front.server != null) {
             front.server.start();
             log.info(

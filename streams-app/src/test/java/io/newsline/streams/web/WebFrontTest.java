@@ -3,6 +3,7 @@ package io.newsline.streams.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.newsline.streams.StreamsAppConfig;
 import io.newsline.streams.metrics.PipelineMetrics;
 import java.net.URI;
 import java.util.Map;
@@ -24,7 +25,7 @@ class WebFrontTest {
 
     @BeforeEach
     void open() {
-        front = WebFront.open(Map.of(HttpSettings.LISTEN, "127.0.0.1:0"));
+        front = WebFront.open(HttpSettings.parse(true, "127.0.0.1:0"), Map.of());
         url = front.url().orElseThrow();
     }
 
@@ -87,12 +88,14 @@ class WebFrontTest {
 
     @Test
     void badListenSettingsSayWhatIsWrong() {
-        assertThatThrownBy(() -> HttpSettings.from(Map.of(HttpSettings.LISTEN, "8080")))
+        assertThatThrownBy(() -> StreamsAppConfig.of(Map.of(HttpSettings.LISTEN, "8080")))
                 .hasMessageContaining("host:port");
-        assertThatThrownBy(() -> HttpSettings.from(Map.of(HttpSettings.LISTEN, "127.0.0.1:99999")))
+        assertThatThrownBy(() -> StreamsAppConfig.of(Map.of(HttpSettings.LISTEN, "127.0.0.1:99999")))
                 .hasMessageContaining("0-65535");
-        assertThat(HttpSettings.from(Map.of())).isEqualTo(new HttpSettings(true, "127.0.0.1", 0));
-        assertThat(HttpSettings.from(Map.of(HttpSettings.ENABLED, "false")).enabled())
+        assertThat(StreamsAppConfig.of(Map.of()).httpSettings()).isEqualTo(new HttpSettings(true, "127.0.0.1", 0));
+        assertThat(StreamsAppConfig.of(Map.of(HttpSettings.ENABLED, "false"))
+                        .httpSettings()
+                        .enabled())
                 .isFalse();
     }
 }
