@@ -12,6 +12,8 @@ public final class Topics {
     public static final String TIMELINE_ENTRIES = "news.timeline-entries";
     /** {@code TopicTimeline} snapshots, compacted, key = topic id. */
     public static final String TIMELINES = "news.timelines";
+    /** {@code StoryMerge} records, compacted, key = id of the story merged into another. */
+    public static final String STORY_MERGES = "news.story-merges";
     /** Records the topology could not process, with the reason in KIP-1034 headers. */
     public static final String DEAD_LETTERS = "news.articles.dlq";
 

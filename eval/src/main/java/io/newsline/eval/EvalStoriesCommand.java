@@ -7,10 +7,8 @@ import io.newsline.article.io.DecodedText;
 import io.newsline.article.parse.ArticleFormats;
 import io.newsline.article.parse.ArticleParts;
 import io.newsline.article.parse.UnparseableArticleException;
-import io.newsline.article.story.InMemoryStoryRepository;
 import io.newsline.article.story.StoryAssignment;
 import io.newsline.article.story.StoryClusterer;
-import io.newsline.article.story.StoryFeatureExtractor;
 import io.newsline.article.story.StoryFeatures;
 import io.newsline.article.story.StoryInput;
 import io.newsline.article.story.StoryParams;
@@ -86,6 +84,11 @@ public final class EvalStoriesCommand implements Callable<Integer> {
     @Option(names = "--late-threshold", description = "Similarity to join a quiet story (default: the app's).")
     Double lateThreshold;
 
+    @Option(
+            names = "--merge-threshold",
+            description = "Centroid similarity from which two stories are merged (default: the app's).")
+    Double mergeThreshold;
+
     @Option(names = "--sample", defaultValue = "0", description = "Print N stories of 3+ articles (headlines).")
     int sample;
 
@@ -111,12 +114,12 @@ public final class EvalStoriesCommand implements Callable<Integer> {
     int rounds;
 
     @Option(
-            names = "--partitions",
-            defaultValue = "1",
-            description = "Simulate the app's partitioning: each article goes to the partition of its anchor (its"
-                    + " strongest entity or keyword; hash mod N) and is clustered with that partition's stories only"
-                    + " (default ${DEFAULT-VALUE}: one partition).")
-    int partitions;
+            names = "--lag",
+            defaultValue = "0",
+            description = "Simulate the app's asynchrony: a story's changes reach the matching index only after N more"
+                    + " articles were decided (in the app: while the keeper's transaction commits and the global"
+                    + " store reads it); default ${DEFAULT-VALUE}.")
+    int lag;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -137,6 +140,9 @@ public final class EvalStoriesCommand implements Callable<Integer> {
         StoryParams params = defaults.withThresholds(
                 threshold != null ? threshold : defaults.threshold(),
                 lateThreshold != null ? lateThreshold : defaults.lateThreshold());
+        if (mergeThreshold != null) {
+            params = params.withMergeThreshold(mergeThreshold);
+        }
         List<Doc> docs = load(corpus, err);
         if (!order(docs, order, seed)) {
             err.println("eval-stories: --order is id, date or shuffle, not " + order);
@@ -149,7 +155,7 @@ public final class EvalStoriesCommand implements Callable<Integer> {
             Map<String, String> gold = readLabels(corpus.resolve("labels.tsv"));
             for (int t = 15; t <= 50; t += 5) {
                 StoryParams p = params.withThresholds(t / 100.0, Math.min(1, t / 100.0 + 0.03));
-                Result r = cluster(docs, p, partitions);
+                Result r = cluster(docs, p, lag);
                 BCubed score = BCubed.score(r.docStory(), gold);
                 out.printf(
                         Locale.ROOT,
@@ -164,11 +170,11 @@ public final class EvalStoriesCommand implements Callable<Integer> {
             }
             return 0;
         }
-        Result result = cluster(docs, params, partitions);
+        Result result = cluster(docs, params, lag);
         if (bench) {
             List<Result> measured = new ArrayList<>();
             for (int i = 0; i < 3 + rounds; i++) {
-                Result r = cluster(docs, params, partitions);
+                Result r = cluster(docs, params, lag);
                 if (i >= 3) {
                     measured.add(r);
                 }
@@ -178,8 +184,8 @@ public final class EvalStoriesCommand implements Callable<Integer> {
         }
         out.printf(
                 Locale.ROOT,
-                "%d articles from %s, order %s%s; threshold %.2f, late threshold %.2f, open for %d days; %d"
-                        + " partition(s)%n",
+                "%d articles from %s, order %s%s; threshold %.2f, late threshold %.2f, open for %d days, merge"
+                        + " threshold %.2f; index lag %d articles%n",
                 docs.size(),
                 corpus,
                 order,
@@ -187,17 +193,19 @@ public final class EvalStoriesCommand implements Callable<Integer> {
                 params.threshold(),
                 params.lateThreshold(),
                 params.openFor().toDays(),
-                partitions);
+                params.mergeThreshold(),
+                lag);
         Map<String, List<String>> byStory = result.byStory();
         long multi = byStory.values().stream().filter(l -> l.size() >= 3).count();
         long singletons = byStory.values().stream().filter(l -> l.size() == 1).count();
         out.printf(
                 Locale.ROOT,
-                "stories: %d (%d of 3+ articles, %d single articles); largest %d articles%n",
+                "stories: %d (%d of 3+ articles, %d single articles); largest %d articles; %d merges%n",
                 byStory.size(),
                 multi,
                 singletons,
-                byStory.values().stream().mapToInt(List::size).max().orElse(0));
+                byStory.values().stream().mapToInt(List::size).max().orElse(0),
+                result.merges);
         out.printf(
                 Locale.ROOT,
                 "clustering CPU per article%s: %.3f ms (features %.3f ms + assignment %.3f ms); %.1f candidate"
@@ -289,6 +297,7 @@ public final class EvalStoriesCommand implements Callable<Integer> {
         long featureNanos;
         long assignNanos;
         long candidates;
+        int merges;
 
         /** Article (path) -> story id. */
         Map<String, String> docStory() {
@@ -308,19 +317,19 @@ public final class EvalStoriesCommand implements Callable<Integer> {
 
     /** Runs the clustering over {@code docs} in their order, timing the clustering step on this thread's CPU clock. */
     static Result cluster(List<Doc> docs, StoryParams params) {
-        return cluster(docs, params, 1);
+        return cluster(docs, params, 0);
     }
 
-    static Result cluster(List<Doc> docs, StoryParams params, int partitions) {
+    /**
+     * Runs the clustering with the index lagging {@code lag} articles behind; an article's story is the one its story
+     * ends in after the merges of the whole run.
+     */
+    static Result cluster(List<Doc> docs, StoryParams params, int lag) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        List<StoryClusterer> clusterers = new ArrayList<>();
-        for (int i = 0; i < partitions; i++) {
-            clusterers.add(new StoryClusterer(params, new InMemoryStoryRepository()));
-        }
+        StoryClusterer clusterer = new StoryClusterer(params, lag);
         Result result = new Result();
+        Map<String, String> assigned = new LinkedHashMap<>();
         for (Doc doc : docs) {
-            StoryClusterer clusterer = clusterers.get(
-                    Math.floorMod(StoryFeatureExtractor.anchor(doc.input()).hashCode(), partitions));
             long t0 = threads.getCurrentThreadCpuTime();
             StoryFeatures features = clusterer.features(doc.input());
             long t1 = threads.getCurrentThreadCpuTime();
@@ -329,8 +338,10 @@ public final class EvalStoriesCommand implements Callable<Integer> {
             result.featureNanos += t1 - t0;
             result.assignNanos += t2 - t1;
             result.candidates += assignment.candidates();
-            result.storyOf.put(doc.id(), assignment.storyId());
+            assigned.put(doc.id(), assignment.storyId());
         }
+        assigned.forEach((doc, story) -> result.storyOf.put(doc, clusterer.resolve(story)));
+        result.merges = clusterer.merges();
         return result;
     }
 

@@ -36,9 +36,11 @@ import org.apache.kafka.streams.kstream.Named;
  *        duplicates -> news.articles.duplicates, and by original id -> [duplicates-by-original repartition]
  *        retracted  -> a tombstone on news.articles.enriched and on the timelines
  *        originals  -> enrich-article (ArticlesStage, EnrichStep)
- *                      -> story stage (StoryTopology: [story-by-anchor repartition] -> assign-story; stores
- *                         story-stories, story-index) -> news.articles.enriched with storyId, and the story's
- *                         timeline entry (kind STORY) -> news.timeline-entries
+ *                      -> assign-story (StoryTopology, when newsline.story.enabled: the article's story from the
+ *                         global store story-matching; storyId and a STORY topic on the article; its keeper, via
+ *                         [<app>-story-updates], keeps stories (story-stories, story-recheck), publishes the
+ *                         matching index [<app>-story-matching] and merges -> news.story-merges)
+ *                      -> news.articles.enriched
  *   -> file-timeline-entries              (TimelineStage: one entry per topic, with "also reported by"; store timeline-filed)
  *        -> news.timeline-entries         (compacted, key topicId|articleId, partitioned by topic id)
  *   [duplicates-by-original]
@@ -76,22 +78,14 @@ public final class NewslineTopology {
         KStream<String, ParsedArticle> parsed = articles.parse(builder);
         DedupStage.Verdicts verdicts = dedup.deduplicate(builder, parsed);
         KStream<String, EnrichedArticle> originals = articles.enrich(verdicts.originals());
-        KStream<String, EnrichedArticle> retractions = articles.retractions(verdicts.retracted());
-        KStream<String, EnrichedArticle> enriched = originals.merge(retractions, Named.as("merge-retractions"));
         StorySettings stories = config.storySettings();
         if (stories.enabled()) {
-            // The originals reach the enriched topic from the story stage, with their story id.
-            StoryTopology.create(
-                    builder,
-                    originals,
-                    stories,
-                    config.topicPartitions(),
-                    topics.enrichedArticles(),
-                    topics.timelineEntries());
-            articles.publish(retractions);
-        } else {
-            articles.publish(enriched);
+            // On its own partition, with its storyId and STORY topic: still in order with the retractions below.
+            originals = StoryTopology.create(builder, originals, stories, topics.storyMerges());
         }
+        KStream<String, EnrichedArticle> retractions = articles.retractions(verdicts.retracted());
+        KStream<String, EnrichedArticle> enriched = originals.merge(retractions, Named.as("merge-retractions"));
+        articles.publish(enriched);
         KStream<String, TopicTimeline> snapshots = timelines.build(builder, enriched, verdicts.repeatsByOriginal());
 
         // The HTTP API's lookups (article views, duplicates, the topic directory) and the app's own metrics: side

@@ -43,6 +43,11 @@ public final class StreamsApp implements AutoCloseable {
             // Deduplication's exchange topic is the app's own, like its internal topics: always ensured.
             effective = config.withTopicPartitions(
                     provisioner.ensureExchangeTopic(config.dedupSettings().exchangeTopic()));
+            if (config.storySettings().enabled()) {
+                // The story stage's own topics, like the exchange topic: always ensured.
+                provisioner.ensureOwnTopic(config.storySettings().updatesTopic(), false);
+                provisioner.ensureOwnTopic(config.storySettings().matchingTopic(), true);
+            }
         }
         Topology topology = NewslineTopology.build(effective, TopologySerdes.from(effective.clientSettings()));
         log.debug("Topology:\n{}", topology.describe());

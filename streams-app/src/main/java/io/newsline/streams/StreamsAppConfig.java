@@ -264,10 +264,10 @@ public final class StreamsAppConfig extends AbstractConfig {
             .define(
                     StorySettings.ENABLED,
                     Type.BOOLEAN,
-                    false,
+                    true,
                     Importance.MEDIUM,
-                    "Opt-in: cluster the enriched originals into stories (storyId on each article, STORY timelines)."
-                            + " Off by default: a dedup retraction can overtake the article it retracts (docs/stories.md).",
+                    "Cluster the enriched originals into stories: storyId on each article, STORY timelines, merges on"
+                            + " news.story-merges (docs/stories.md).",
                     STORIES,
                     1,
                     ConfigDef.Width.SHORT,
@@ -326,7 +326,31 @@ public final class StreamsAppConfig extends AbstractConfig {
                     STORIES,
                     6,
                     ConfigDef.Width.SHORT,
-                    "story expiry interval");
+                    "story expiry interval")
+            .define(
+                    StorySettings.MERGE_THRESHOLD,
+                    Type.DOUBLE,
+                    StoryParams.DEFAULT_MERGE_THRESHOLD,
+                    SettingValidators.fraction(),
+                    Importance.LOW,
+                    "Similarity of two stories' centroids from which they are merged into one (news.story-merges).",
+                    STORIES,
+                    7,
+                    ConfigDef.Width.SHORT,
+                    "merge threshold")
+            .define(
+                    StorySettings.RECHECK_DELAY_MS,
+                    Type.LONG,
+                    StorySettings.DEFAULT_RECHECK_DELAY.toMillis(),
+                    SettingValidators.positive(),
+                    Importance.LOW,
+                    "Wall-clock time after a story changed before it looks for a twin to merge with: long enough for"
+                            + " stories founded at the same moment on other partitions to reach every instance's"
+                            + " matching index (commit interval plus the global store's read).",
+                    STORIES,
+                    8,
+                    ConfigDef.Width.SHORT,
+                    "merge recheck delay");
 
     /**
      * The {@code newsline.*} settings; a copy, so callers cannot change the app's definitions. Other settings are
@@ -494,11 +518,16 @@ public final class StreamsAppConfig extends AbstractConfig {
                 defaults.blockingKeys(),
                 defaults.storyKeys(),
                 defaults.maxTerms(),
-                defaults.maxStoriesPerKey());
+                defaults.maxStoriesPerKey(),
+                getDouble(StorySettings.MERGE_THRESHOLD),
+                defaults.summaryTerms());
         return new StorySettings(
                 getBoolean(StorySettings.ENABLED),
                 params,
-                Duration.ofMillis(getLong(StorySettings.EXPIRY_INTERVAL_MS)));
+                Duration.ofMillis(getLong(StorySettings.EXPIRY_INTERVAL_MS)),
+                Duration.ofMillis(getLong(StorySettings.RECHECK_DELAY_MS)),
+                StorySettings.updatesTopic(applicationId()),
+                StorySettings.matchingTopic(applicationId()));
     }
 
     /** This configuration with another partition count (the one the existing topics have). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsline.avro.EnrichedArticle;
 import io.newsline.avro.RawArticle;
+import io.newsline.avro.StoryMerge;
 import io.newsline.avro.TimelineEntry;
 import io.newsline.avro.TopicKind;
 import io.newsline.avro.TopicTimeline;
@@ -46,13 +47,53 @@ class StoryTopologyTest {
     }
 
     @Test
-    void theStoryStageAddsOneNamedRepartitionTopic() {
+    void theStoryStageIsNamedAndItsArticlesDoNotMove() {
         String description = NewslineTopology.build(config(Map.of()), TopologySerdes.withClient(registry))
                 .describe()
                 .toString();
         assertThat(description)
-                .contains("story-by-anchor-repartition", "assign-story")
-                .doesNotContain("KSTREAM-");
+                .contains(
+                        "assign-story",
+                        "keep-story",
+                        "write-story-joins",
+                        "newsline-story-test-story-updates",
+                        "newsline-story-test-story-matching",
+                        "story-matching",
+                        "write-story-merges")
+                .doesNotContain("KSTREAM-", "story-by-anchor");
+    }
+
+    @Test
+    void twoStoriesFoundToBeOneAreMergedIntoTheSmallerIdAndTheMergeIsPublished() throws IOException {
+        // A join threshold no pair of articles reaches: each seed founds its own story; a merge threshold they reach.
+        start(Map.of(
+                StorySettings.THRESHOLD, "0.95",
+                StorySettings.LATE_THRESHOLD, "0.95",
+                StorySettings.MERGE_THRESHOLD, "0.2"));
+        pipe(seed("000_79d721cb69906ae1.txt", null));
+        pipe(seed("002_d01d4803278ec472.txt", Instant.parse("2025-09-03T12:00:00Z")));
+        List<String> stories = output(Topics.ENRICHED_ARTICLES, EnrichedArticle.class).readValuesToList().stream()
+                .map(EnrichedArticle::getStoryId)
+                .toList();
+        assertThat(stories).doesNotHaveDuplicates().hasSize(2);
+        var merges = output(Topics.STORY_MERGES, StoryMerge.class);
+        assertThat(merges.isEmpty()).isTrue(); // not before the recheck delay
+
+        driver.advanceWallClockTime(StorySettings.DEFAULT_RECHECK_DELAY.plusSeconds(1));
+
+        List<StoryMerge> published = merges.readValuesToList();
+        assertThat(published).hasSize(1);
+        String smaller = stories.stream().sorted().findFirst().orElseThrow();
+        String larger = stories.stream().sorted().skip(1).findFirst().orElseThrow();
+        assertThat(published.get(0).getStoryId()).isEqualTo(larger);
+        assertThat(published.get(0).getIntoStoryId()).isEqualTo(smaller);
+        assertThat(published.get(0).getArticles()).isEqualTo(1);
+        // Each article stays on the one story timeline it was filed on.
+        driver.advanceWallClockTime(SNAPSHOT_INTERVAL);
+        Map<String, TopicTimeline> timelines =
+                output(Topics.TIMELINES, TopicTimeline.class).readKeyValuesToMap();
+        assertThat(timelines.get(smaller).getTotalEntries()).isEqualTo(1);
+        assertThat(timelines.get(larger).getTotalEntries()).isEqualTo(1);
     }
 
     @Test
@@ -95,6 +136,18 @@ class StoryTopologyTest {
                 .extracting(EnrichedArticle::getStoryId)
                 .doesNotHaveDuplicates()
                 .doesNotContainNull();
+    }
+
+    @Test
+    void theStoryIsAmongTheArticlesTopics() throws IOException {
+        start(Map.of());
+        pipe(seed("000_79d721cb69906ae1.txt", null));
+        EnrichedArticle article =
+                output(Topics.ENRICHED_ARTICLES, EnrichedArticle.class).readValue();
+        assertThat(article.getTopics())
+                .filteredOn(t -> t.getKind() == TopicKind.STORY)
+                .singleElement()
+                .satisfies(t -> assertThat(t.getId()).isEqualTo(article.getStoryId()));
     }
 
     @Test

@@ -59,17 +59,10 @@ public final class Story {
         return "story-" + (hex ? articleId.substring(0, 16) : articleId);
     }
 
-    static Story start(StoryFeatures first) {
+    /** An empty story with the given id, titled after its first article (which {@link #add} then adds). */
+    static Story start(String id, StoryFeatures first) {
         Story s = new Story(
-                idFor(first.articleId()),
-                first.title(),
-                0,
-                first.publishedAt(),
-                first.publishedAt(),
-                NO_DATE,
-                NO_DATE,
-                Map.of(),
-                Map.of());
+                id, first.title(), 0, first.publishedAt(), first.publishedAt(), NO_DATE, NO_DATE, Map.of(), Map.of());
         return s;
     }
 
@@ -89,6 +82,31 @@ public final class Story {
         norm = -1;
         article.vector().forEach((k, w) -> centroid.merge(k, w, Double::sum));
         article.names().forEach(names::putIfAbsent);
+        prune(maxTerms);
+    }
+
+    /**
+     * Adds a story found to be the same as this one (a merge): its articles, dates and centroid. Only the strongest
+     * {@code maxTerms} terms stay.
+     */
+    void absorb(Story other, int maxTerms) {
+        if (other.articles == 0) {
+            return;
+        }
+        firstPublishedAt = articles == 0 ? other.firstPublishedAt : Math.min(firstPublishedAt, other.firstPublishedAt);
+        lastPublishedAt = articles == 0 ? other.lastPublishedAt : Math.max(lastPublishedAt, other.lastPublishedAt);
+        if (other.datedFirst != NO_DATE) {
+            datedFirst = datedFirst == NO_DATE ? other.datedFirst : Math.min(datedFirst, other.datedFirst);
+            datedLast = datedLast == NO_DATE ? other.datedLast : Math.max(datedLast, other.datedLast);
+        }
+        articles += other.articles;
+        norm = -1;
+        other.centroid.forEach((k, w) -> centroid.merge(k, w, Double::sum));
+        other.names.forEach(names::putIfAbsent);
+        prune(maxTerms);
+    }
+
+    private void prune(int maxTerms) {
         if (centroid.size() > maxTerms) {
             List<Map.Entry<String, Double>> all = new ArrayList<>(centroid.entrySet());
             all.sort(StoryFeatureExtractor.STRONGEST_FIRST);
@@ -97,6 +115,47 @@ public final class Story {
             }
         }
         names.keySet().retainAll(centroid.keySet());
+    }
+
+    /** A copy that changes independently of this story. */
+    public Story copy() {
+        return new Story(
+                id, firstTitle, articles, firstPublishedAt, lastPublishedAt, datedFirst, datedLast, centroid, names);
+    }
+
+    /**
+     * What the matching index holds of this story: everything but the centroid's weaker terms (only the strongest
+     * {@code terms} kept, which carry nearly all of its length).
+     */
+    public Story summary(int terms) {
+        Story s = copy();
+        s.prune(terms);
+        return s;
+    }
+
+    /** Cosine similarity of two stories' centroids. */
+    double cosine(Story other) {
+        Map<String, Double> small = centroid.size() <= other.centroid.size() ? centroid : other.centroid;
+        Map<String, Double> large = small == centroid ? other.centroid : centroid;
+        double dot = 0;
+        for (Map.Entry<String, Double> e : small.entrySet()) {
+            Double w = large.get(e.getKey());
+            if (w != null) {
+                dot += w * e.getValue();
+            }
+        }
+        double n = norm() * other.norm();
+        return n == 0 ? 0 : dot / n;
+    }
+
+    /**
+     * How far apart the dates two stories' articles print lie (0 when they overlap or either has none).
+     */
+    long gapMillis(Story other) {
+        if (datedFirst == NO_DATE || other.datedFirst == NO_DATE) {
+            return 0;
+        }
+        return Math.max(0, Math.max(other.datedFirst - datedLast, datedFirst - other.datedLast));
     }
 
     /**
@@ -126,7 +185,7 @@ public final class Story {
     }
 
     /** The strongest entity and keyword terms: the keys this story is indexed under. */
-    List<String> keys(int count) {
+    public List<String> keys(int count) {
         List<Map.Entry<String, Double>> keyed = new ArrayList<>();
         for (Map.Entry<String, Double> e : centroid.entrySet()) {
             if (e.getKey().startsWith("e:") || e.getKey().startsWith("k:")) {

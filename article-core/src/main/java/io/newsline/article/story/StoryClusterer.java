@@ -1,46 +1,58 @@
 package io.newsline.article.story;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
 
 /**
- * Online story clustering: each article joins the most similar story among the candidates it shares a blocking key
- * with, or starts a story.
+ * The app's story stage in one process, for the evaluation and tests: {@link StoryMatcher} decides each article's
+ * story against the matching index, {@link StoryKeeper} adds it and publishes to the index, merges included.
  *
- * <ol>
- *   <li>Candidates: the stories indexed under the article's blocking keys (its strongest entities and keywords,
- *       {@link StoryFeatures#blockingKeys()}), never a scan of all stories. A story is indexed under its own
- *       strongest terms, which follow its centroid as it grows; each key keeps its {@code maxStoriesPerKey} most
- *       recently active stories.
- *   <li>Time: a story is <em>open</em> while its articles keep coming: an article within {@code openFor} of the
- *       story's dates joins at {@code threshold}; later (or earlier) than that it needs {@code lateThreshold}, so a
- *       development months later joins on strong evidence only; beyond {@code retention} the story is closed to it.
- *       Only dates printed in the articles count ({@link StoryInput#dated()}): a file or ingest time says when an
- *       article reached us, not when its event happened. Bounding the state by time (closed stories leave the
- *       index) is the repository's job, against stream time, in the app.
- *   <li>Decision: the candidate with the highest cosine similarity between the article's vector and the story's
- *       centroid, if it reaches its threshold; ties go to the smaller story id. A new story is named after its first
- *       article ({@link Story#idFor}).
- * </ol>
- *
- * <p>Deterministic for a given order of articles: no clock, no randomness, every iteration in a sorted order. Order
- * matters in two ways, as for any single-pass clustering: which article starts a story (its id, and the centroid
- * the next ones are compared with), and an article that would have matched a story formed only from later articles
- * stays on its own story (there are no merges).
+ * <p>{@code lag} simulates the app's asynchrony: there, an index change reaches the deciding tasks only after the
+ * keeper's transaction commits and the global store reads it, while other articles are being decided. Here the
+ * index effects of an article are applied only after {@code lag} more articles have been decided (0: at once, as on
+ * one partition with no delay). Keeper messages (merges, forwarded articles) are handled at once.
  */
 public final class StoryClusterer {
     private final StoryParams params;
-    private final StoryRepository repository;
     private final StoryFeatureExtractor extractor;
+    private final StoryMatcher matcher;
+    private final StoryKeeper keeper;
+    private final InMemoryStoryIndex index = new InMemoryStoryIndex();
+    private final Map<String, StoryKeeper.Entry> ledger = new HashMap<>();
+    private final Map<String, String> mergedInto = new HashMap<>();
+    private final int lag;
+    private final Deque<List<StoryKeeper.Effect>> pending = new ArrayDeque<>();
+    private int merges;
 
-    public StoryClusterer(StoryParams params, StoryRepository repository) {
+    public StoryClusterer(StoryParams params) {
+        this(params, 0);
+    }
+
+    public StoryClusterer(StoryParams params, int lag) {
         this.params = params;
-        this.repository = repository;
         this.extractor = new StoryFeatureExtractor(params);
+        this.matcher = new StoryMatcher(params);
+        this.keeper = new StoryKeeper(params, new StoryKeeper.Ledger() {
+            @Override
+            public StoryKeeper.Entry get(String storyId) {
+                return ledger.get(storyId);
+            }
+
+            @Override
+            public void put(String storyId, StoryKeeper.Entry entry) {
+                ledger.put(storyId, entry);
+            }
+
+            @Override
+            public void remove(String storyId) {
+                ledger.remove(storyId);
+            }
+        });
+        this.lag = lag;
     }
 
     public StoryFeatures features(StoryInput input) {
@@ -52,66 +64,69 @@ public final class StoryClusterer {
     }
 
     public StoryAssignment assign(StoryFeatures article) {
-        long retention = params.retention().toMillis(); // against printed dates; see Story#gapMillis
-        long openFor = params.openFor().toMillis();
-        Set<String> candidates = new TreeSet<>();
-        for (String key : article.blockingKeys()) {
-            for (StoryRepository.Posting p : repository.postings(key)) {
-                candidates.add(p.storyId());
+        StoryMatcher.Match match = matcher.match(article, index);
+        List<StoryKeeper.Effect> indexEffects = new ArrayList<>();
+        Deque<StoryKeeper.Send> messages = new ArrayDeque<>();
+        messages.add(new StoryKeeper.Send(match.storyId(), new StoryKeeper.Join(article)));
+        handle(messages, indexEffects);
+        pending.add(indexEffects);
+        while (pending.size() > lag) {
+            List<StoryKeeper.Effect> visible = pending.poll();
+            visible.forEach(index::apply);
+            // The index now shows these changes: the stories they concern look for their twins.
+            for (StoryKeeper.Effect effect : visible) {
+                if (effect instanceof StoryKeeper.PublishSummary published) {
+                    messages.add(new StoryKeeper.Send(published.summary().id(), null));
+                }
+            }
+            List<StoryKeeper.Effect> more = new ArrayList<>();
+            handle(messages, more);
+            if (!more.isEmpty()) {
+                pending.add(more);
             }
         }
-        Story best = null;
-        double bestSimilarity = -1;
-        for (String id : candidates) {
-            Story story = repository.story(id);
-            if (story == null) {
-                continue;
-            }
-            long gap = story.gapMillis(article);
-            if (gap > retention) {
-                continue;
-            }
-            double similarity = article.cosine(story.centroid(), story.norm());
-            double needed = gap <= openFor ? params.threshold() : params.lateThreshold();
-            if (similarity >= needed && similarity > bestSimilarity) {
-                best = story;
-                bestSimilarity = similarity;
-            }
-        }
-        boolean started = best == null;
-        Story story = started ? Story.start(article) : best;
-        List<String> keysBefore = started ? List.of() : story.keys(params.storyKeys());
-        story.add(article, params.maxTerms());
-        repository.putStory(story);
-        reindex(story, keysBefore);
-        return new StoryAssignment(story.id(), started, started ? 1.0 : bestSimilarity, story, candidates.size());
+        Story story = ((StoryKeeper.Live) ledger.get(resolve(match.storyId()))).story();
+        return new StoryAssignment(match.storyId(), match.founded(), match.similarity(), story, match.candidates());
     }
 
-    /** Moves the story to its current keys and refreshes its date there, each key keeping its most recent stories. */
-    private void reindex(Story story, List<String> keysBefore) {
-        List<String> keys = story.keys(params.storyKeys());
-        Set<String> now = new HashSet<>(keys);
-        for (String key : keysBefore) {
-            if (!now.contains(key)) {
-                List<StoryRepository.Posting> postings = new ArrayList<>(repository.postings(key));
-                postings.removeIf(p -> p.storyId().equals(story.id()));
-                repository.putPostings(key, postings);
+    /**
+     * Handles keeper messages (a {@code null} message: a recheck) until none is left; index effects go to {@code
+     * indexEffects}, which become visible with them.
+     */
+    private void handle(Deque<StoryKeeper.Send> messages, List<StoryKeeper.Effect> indexEffects) {
+        while (!messages.isEmpty()) {
+            StoryKeeper.Send send = messages.poll();
+            List<StoryKeeper.Effect> effects = send.message() == null
+                    ? keeper.recheck(send.storyId(), index)
+                    : keeper.handle(send.storyId(), send.message(), index);
+            for (StoryKeeper.Effect effect : effects) {
+                if (effect instanceof StoryKeeper.Send next) {
+                    messages.add(next);
+                } else if (effect instanceof StoryKeeper.Merged merged) {
+                    mergedInto.put(merged.storyId(), merged.into());
+                    merges++;
+                } else {
+                    indexEffects.add(effect);
+                }
             }
-        }
-        for (String key : keys) {
-            List<StoryRepository.Posting> postings = new ArrayList<>(repository.postings(key));
-            postings.removeIf(p -> p.storyId().equals(story.id()));
-            postings.add(new StoryRepository.Posting(story.id(), story.lastPublishedAt()));
-            postings.sort(RECENT_FIRST);
-            if (postings.size() > params.maxStoriesPerKey()) {
-                postings = postings.subList(0, params.maxStoriesPerKey());
-            }
-            repository.putPostings(key, postings);
         }
     }
 
-    static final Comparator<StoryRepository.Posting> RECENT_FIRST = Comparator.comparingLong(
-                    StoryRepository.Posting::lastPublishedAt)
-            .reversed()
-            .thenComparing(StoryRepository.Posting::storyId);
+    /** The story a story id ends in after merges (itself when never merged). */
+    public String resolve(String storyId) {
+        String id = storyId;
+        for (String next = mergedInto.get(id); next != null; next = mergedInto.get(id)) {
+            id = next;
+        }
+        return id;
+    }
+
+    /** How many merges happened. */
+    public int merges() {
+        return merges;
+    }
+
+    public StoryParams params() {
+        return params;
+    }
 }

@@ -14,7 +14,9 @@ import java.time.Duration;
  * @param blockingKeys how many of an article's strongest entities and keywords are used to find candidate stories
  * @param storyKeys how many of a story's strongest entities and keywords index it
  * @param maxTerms terms kept in a story's centroid (the strongest)
- * @param maxStoriesPerKey candidate stories kept per blocking key (the most recently active)
+ * @param maxStoriesPerKey candidate stories read per blocking key (the most recently active)
+ * @param mergeThreshold cosine similarity of two stories' centroids from which they are one story (merged)
+ * @param summaryTerms centroid terms a story publishes to the matching index (the strongest)
  */
 public record StoryParams(
         double threshold,
@@ -24,12 +26,15 @@ public record StoryParams(
         int blockingKeys,
         int storyKeys,
         int maxTerms,
-        int maxStoriesPerKey) {
+        int maxStoriesPerKey,
+        double mergeThreshold,
+        int summaryTerms) {
 
     public static final double DEFAULT_THRESHOLD = 0.25;
     public static final double DEFAULT_LATE_THRESHOLD = 0.28;
     public static final Duration DEFAULT_OPEN_FOR = Duration.ofDays(7);
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(730);
+    public static final double DEFAULT_MERGE_THRESHOLD = 0.4;
 
     public StoryParams {
         if (!(threshold > 0 && threshold <= 1) || !(lateThreshold >= threshold && lateThreshold <= 1)) {
@@ -39,17 +44,67 @@ public record StoryParams(
         if (openFor.isNegative() || retention.compareTo(openFor) < 0) {
             throw new IllegalArgumentException("need 0 <= openFor <= retention: " + openFor + ", " + retention);
         }
-        if (blockingKeys < 1 || storyKeys < 1 || maxTerms < 1 || maxStoriesPerKey < 1) {
+        if (!(mergeThreshold > 0 && mergeThreshold <= 1)) {
+            throw new IllegalArgumentException("need 0 < mergeThreshold <= 1: " + mergeThreshold);
+        }
+        if (blockingKeys < 1 || storyKeys < 1 || maxTerms < 1 || maxStoriesPerKey < 1 || summaryTerms < 1) {
             throw new IllegalArgumentException("key and term counts must be positive");
         }
     }
 
     public static StoryParams defaults() {
         return new StoryParams(
-                DEFAULT_THRESHOLD, DEFAULT_LATE_THRESHOLD, DEFAULT_OPEN_FOR, DEFAULT_RETENTION, 5, 8, 150, 32);
+                DEFAULT_THRESHOLD,
+                DEFAULT_LATE_THRESHOLD,
+                DEFAULT_OPEN_FOR,
+                DEFAULT_RETENTION,
+                5,
+                8,
+                150,
+                32,
+                DEFAULT_MERGE_THRESHOLD,
+                150);
     }
 
     public StoryParams withThresholds(double join, double late) {
-        return new StoryParams(join, late, openFor, retention, blockingKeys, storyKeys, maxTerms, maxStoriesPerKey);
+        return new StoryParams(
+                join,
+                late,
+                openFor,
+                retention,
+                blockingKeys,
+                storyKeys,
+                maxTerms,
+                maxStoriesPerKey,
+                mergeThreshold,
+                summaryTerms);
+    }
+
+    public StoryParams withMergeThreshold(double merge) {
+        return new StoryParams(
+                threshold,
+                lateThreshold,
+                openFor,
+                retention,
+                blockingKeys,
+                storyKeys,
+                maxTerms,
+                maxStoriesPerKey,
+                merge,
+                summaryTerms);
+    }
+
+    public StoryParams withSummaryTerms(int terms) {
+        return new StoryParams(
+                threshold,
+                lateThreshold,
+                openFor,
+                retention,
+                blockingKeys,
+                storyKeys,
+                maxTerms,
+                maxStoriesPerKey,
+                mergeThreshold,
+                terms);
     }
 }

@@ -71,7 +71,7 @@ class StoryClustererTest {
     }
 
     private static StoryClusterer clusterer() {
-        return new StoryClusterer(StoryParams.defaults(), new InMemoryStoryRepository());
+        return new StoryClusterer(StoryParams.defaults());
     }
 
     @Test
@@ -96,7 +96,7 @@ class StoryClustererTest {
     @Test
     void aMuchLaterDevelopmentJoinsOnlyOnStrongEvidence() {
         StoryParams params = StoryParams.defaults();
-        StoryClusterer c = new StoryClusterer(params, new InMemoryStoryRepository());
+        StoryClusterer c = new StoryClusterer(params);
         StoryInput first = rehab("a1", T0, "Tara Reid", "tara-reid", "Promises", "promises");
         c.assign(first);
         StoryFeatures later = c.features(rehab("a2", T0 + 120 * DAY, "Tara Reid", "tara-reid", "Promises", "promises"));
@@ -105,7 +105,7 @@ class StoryClustererTest {
         assertThat(joined.similarity()).isGreaterThanOrEqualTo(params.lateThreshold());
 
         // With the late threshold at 1, no article short of a copy joins a quiet story; an open one it still joins.
-        StoryClusterer strict = new StoryClusterer(params.withThresholds(0.2, 1.0), new InMemoryStoryRepository());
+        StoryClusterer strict = new StoryClusterer(params.withThresholds(0.2, 1.0));
         strict.assign(first);
         assertThat(strict.assign(rehab("x", T0 + 120 * DAY, "Tara Reid", "tara-reid", "Promises Malibu", "promises"))
                         .started())
@@ -126,8 +126,10 @@ class StoryClustererTest {
                 p.blockingKeys(),
                 p.storyKeys(),
                 p.maxTerms(),
-                p.maxStoriesPerKey());
-        StoryClusterer c = new StoryClusterer(shortRetention, new InMemoryStoryRepository());
+                p.maxStoriesPerKey(),
+                p.mergeThreshold(),
+                p.summaryTerms());
+        StoryClusterer c = new StoryClusterer(shortRetention);
         c.assign(rehab("a1", T0, "Tara Reid", "tara-reid", "Promises", "promises"));
         StoryAssignment late = c.assign(rehab("a2", T0 + 40 * DAY, "Tara Reid", "tara-reid", "Promises", "promises"));
         assertThat(late.started()).isTrue();
@@ -137,7 +139,7 @@ class StoryClustererTest {
     @Test
     void undatedArticlesAreNoTimeEvidence() {
         StoryParams strictLate = StoryParams.defaults().withThresholds(0.2, 1.0);
-        StoryClusterer c = new StoryClusterer(strictLate, new InMemoryStoryRepository());
+        StoryClusterer c = new StoryClusterer(strictLate);
         c.assign(rehab("a1", T0, "Tara Reid", "tara-reid", "Promises", "promises"));
         StoryInput dated = rehab("a2", T0 + 90 * DAY, "Tara Reid", "tara-reid", "Promises", "promises");
         StoryInput undated = new StoryInput(
@@ -188,6 +190,77 @@ class StoryClustererTest {
                 List.of(kw("interest rate", 1), kw("inflation", 0.5)),
                 List.of("Interest rates rose."));
         assertThat(StoryFeatureExtractor.anchor(keywordsOnly)).isEqualTo("k:interest rate");
+    }
+
+    @Test
+    void twoStoriesFoundedBeforeTheIndexShowedEachOtherAreMergedIntoTheSmallerIdOnceItDoes() {
+        // lag 1: an article's story reaches the index only after one more article was decided.
+        StoryClusterer c = new StoryClusterer(StoryParams.defaults(), 1);
+        StoryAssignment a1 = c.assign(rehab("a1", T0, "Tara Reid", "tara-reid", "Promises", "promises"));
+        StoryAssignment a2 = c.assign(rehab("a2", T0 + DAY, "Tara Reid", "tara-reid", "Promises", "promises"));
+        assertThat(a2.started()).isTrue(); // story-a1 was not in the index yet
+        assertThat(c.merges()).isZero();
+
+        c.assign(quake("q1", T0)); // story-a2 shows now; it finds its twin
+        assertThat(c.merges()).isEqualTo(1);
+        assertThat(c.resolve(a2.storyId())).isEqualTo(a1.storyId());
+        assertThat(c.resolve(a1.storyId())).isEqualTo(a1.storyId());
+
+        // The index no longer lists the merged story; the next report joins the survivor.
+        StoryAssignment a3 = c.assign(rehab("a3", T0 + 2 * DAY, "Tara Reid", "tara-reid", "Promises", "promises"));
+        c.assign(quake("q2", T0 + DAY));
+        assertThat(a3.storyId()).isEqualTo(a1.storyId());
+        assertThat(a3.story().articles()).isEqualTo(3);
+    }
+
+    @Test
+    void withoutLagNoTwinStoriesAriseAndNothingIsMerged() {
+        StoryClusterer c = clusterer();
+        c.assign(rehab("a1", T0, "Tara Reid", "tara-reid", "Promises", "promises"));
+        c.assign(rehab("a2", T0 + DAY, "Tara Reid", "tara-reid", "Promises", "promises"));
+        c.assign(lohan("b1", T0 + DAY));
+        assertThat(c.merges()).isZero();
+    }
+
+    @Test
+    void anArticleSentToAMergedStoryGoesOnToTheStoryItWasMergedInto() {
+        java.util.Map<String, StoryKeeper.Entry> ledger = new java.util.HashMap<>();
+        StoryKeeper keeper = new StoryKeeper(StoryParams.defaults(), new StoryKeeper.Ledger() {
+            @Override
+            public StoryKeeper.Entry get(String storyId) {
+                return ledger.get(storyId);
+            }
+
+            @Override
+            public void put(String storyId, StoryKeeper.Entry entry) {
+                ledger.put(storyId, entry);
+            }
+
+            @Override
+            public void remove(String storyId) {
+                ledger.remove(storyId);
+            }
+        });
+        ledger.put("story-b", new StoryKeeper.MergedInto("story-a"));
+        StoryFeatures article = new StoryFeatureExtractor(StoryParams.defaults())
+                .extract(rehab("x", T0, "Tara Reid", "tara-reid", "Promises", "promises"));
+        StoryKeeper.Join join = new StoryKeeper.Join(article);
+
+        assertThat(keeper.handle("story-b", join, new InMemoryStoryIndex()))
+                .containsExactly(new StoryKeeper.Send("story-a", join));
+        assertThat(keeper.handle("story-b", new StoryKeeper.MergeInto("story-0"), new InMemoryStoryIndex()))
+                .isEmpty(); // merged once; never twice
+    }
+
+    @Test
+    void aStoryPublishesItsSummaryWhileSmallThenAboutFourTimesPerDoubling() {
+        List<Integer> due = new ArrayList<>();
+        for (int n = 1; n <= 64; n++) {
+            if (StoryKeeper.publishDue(n)) {
+                due.add(n);
+            }
+        }
+        assertThat(due).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 20, 24, 28, 32, 40, 48, 56, 64);
     }
 
     private static List<String> run(List<StoryInput> inputs) {

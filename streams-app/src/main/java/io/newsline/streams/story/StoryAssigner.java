@@ -1,52 +1,44 @@
 package io.newsline.streams.story;
 
-import io.newsline.article.story.StoryAssignment;
-import io.newsline.article.story.StoryClusterer;
-import io.newsline.article.story.StoryParams;
+import io.newsline.article.story.StoryFeatureExtractor;
+import io.newsline.article.story.StoryFeatures;
+import io.newsline.article.story.StoryKeeper;
+import io.newsline.article.story.StoryMatcher;
 import io.newsline.avro.EnrichedArticle;
-import io.newsline.avro.TimelineEntry;
+import io.newsline.avro.Topic;
 import io.newsline.avro.TopicKind;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Puts each original article (keyed by its anchor, on the anchor's partition) on a story with {@link StoryClusterer},
- * and forwards, keyed by article id, the article with its story id and its entry on the story's timeline (a topic of
- * kind {@code STORY}, labelled with the story's current label). Every stream-time {@code expiryInterval}, stories
- * not written for longer than the retention leave the matching state (their timelines stay).
+ * Puts each original article on a story where it is, on its own partition: {@link StoryMatcher} over the matching
+ * index (the global store every instance reads). Forwards the article with its story id and the story among its
+ * topics (kind {@code STORY}, so the timeline stage files, patches and retracts its entry like any other), together
+ * with the message that adds it to the story, for the story's keeper.
  */
-final class StoryAssigner implements Processor<String, EnrichedArticle, String, StoryResult> {
-    private final StorySettings settings;
-    private ProcessorContext<String, StoryResult> context;
-    private KeyValueStore<String, byte[]> stories;
-    private KeyValueStore<String, byte[]> index;
-    private StoreStoryRepository repository;
-    private StoryClusterer clusterer;
+final class StoryAssigner implements Processor<String, EnrichedArticle, String, StoryAssigner.Assigned> {
+    /** The article with its story, and the message for the story's keeper. */
+    record Assigned(EnrichedArticle article, String storyId, byte[] join) {}
+
+    private final StoryFeatureExtractor extractor;
+    private final StoryMatcher matcher;
+    private ProcessorContext<String, Assigned> context;
+    private MatchingIndex index;
 
     StoryAssigner(StorySettings settings) {
-        this.settings = settings;
+        this.extractor = new StoryFeatureExtractor(settings.params());
+        this.matcher = new StoryMatcher(settings.params());
     }
 
     @Override
-    public void init(ProcessorContext<String, StoryResult> context) {
+    public void init(ProcessorContext<String, Assigned> context) {
         this.context = context;
-        this.stories = context.getStateStore(StoryTopology.STORIES_STORE);
-        this.index = context.getStateStore(StoryTopology.INDEX_STORE);
-        this.repository = new StoreStoryRepository(stories, index);
-        StoryParams params = settings.params();
-        this.clusterer = new StoryClusterer(params, repository);
-        Duration interval = settings.expiryInterval();
-        context.schedule(interval, PunctuationType.STREAM_TIME, this::expire);
+        KeyValueStore<String, byte[]> store = context.getStateStore(StoryTopology.MATCHING_STORE);
+        this.index = new MatchingIndex(store);
     }
 
     @Override
@@ -55,64 +47,20 @@ final class StoryAssigner implements Processor<String, EnrichedArticle, String, 
         if (article == null) {
             return;
         }
-        repository.at(context.currentStreamTimeMs());
-        StoryAssignment assignment = clusterer.assign(StoryInputs.of(article));
+        StoryFeatures features = extractor.extract(StoryInputs.of(article));
+        StoryMatcher.Match match = matcher.match(features, index);
+        List<Topic> topics = new ArrayList<>(article.getTopics());
+        topics.add(Topic.newBuilder()
+                .setId(match.storyId())
+                .setLabel(match.label())
+                .setKind(TopicKind.STORY)
+                .setSalience(Math.min(1.0, Math.max(0.0, match.similarity())))
+                .build());
         EnrichedArticle withStory = EnrichedArticle.newBuilder(article)
-                .setStoryId(assignment.storyId())
+                .setStoryId(match.storyId())
+                .setTopics(topics)
                 .build();
-        TimelineEntry entry = TimelineEntry.newBuilder()
-                .setTopicId(assignment.storyId())
-                .setTopicLabel(assignment.story().label())
-                .setTopicKind(TopicKind.STORY)
-                .setArticleId(article.getArticleId())
-                .setTitle(article.getTitle())
-                .setPublishedAt(article.getPublishedAt())
-                .setDateSource(article.getDateSource())
-                .setByline(article.getBylines().isEmpty() ? null : String.join(" and ", article.getBylines()))
-                .setSummary(article.getSummary())
-                .setSalience(Math.min(1.0, Math.max(0.0, assignment.similarity())))
-                .setSource(article.getSource().getSourceUri())
-                .setAlsoReportedBy(List.of())
-                .build();
-        context.forward(record.withKey(article.getArticleId()).withValue(new StoryResult(withStory, entry)));
-    }
-
-    /** Drops stories quiet for longer than the retention (by the stream time they were last written at). */
-    private void expire(long streamTime) {
-        long before = streamTime - settings.params().retention().toMillis();
-        Set<String> expired = new HashSet<>();
-        List<String> deletions = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it = stories.all()) {
-            while (it.hasNext()) {
-                KeyValue<String, byte[]> kv = it.next();
-                if (StoryCodec.touchedAt(kv.value) < before) {
-                    deletions.add(kv.key);
-                }
-            }
-        }
-        for (String id : deletions) {
-            stories.delete(id);
-            expired.add(id);
-        }
-        if (expired.isEmpty()) {
-            return;
-        }
-        List<KeyValue<String, byte[]>> updates = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it = index.all()) {
-            while (it.hasNext()) {
-                KeyValue<String, byte[]> kv = it.next();
-                var postings = new ArrayList<>(StoryCodec.decodePostings(kv.value));
-                if (postings.removeIf(p -> expired.contains(p.storyId()))) {
-                    updates.add(KeyValue.pair(kv.key, postings.isEmpty() ? null : StoryCodec.encode(postings)));
-                }
-            }
-        }
-        updates.forEach(kv -> {
-            if (kv.value == null) {
-                index.delete(kv.key);
-            } else {
-                index.put(kv.key, kv.value);
-            }
-        });
+        byte[] join = StoryCodec.encodeMessage(new StoryKeeper.Join(features));
+        context.forward(record.withValue(new Assigned(withStory, match.storyId(), join)));
     }
 }

@@ -1,7 +1,8 @@
 package io.newsline.streams.story;
 
 import io.newsline.article.story.Story;
-import io.newsline.article.story.StoryRepository.Posting;
+import io.newsline.article.story.StoryFeatures;
+import io.newsline.article.story.StoryKeeper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -10,52 +11,53 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The binary values of the story stores, with a version byte; not Avro: they never leave the app. A story value
- * starts with the stream time it was last written at (for expiry), then the story; centroid weights as floats (the
- * precision a cosine needs).
+ * The binary values of the story stage's stores and its two own topics, each starting with a kind byte (which is also
+ * the format's version); not Avro: they never leave the app. Centroid and vector weights as floats (the precision a
+ * cosine needs), terms in a stable order (strongest first), so equal states give equal bytes.
  */
 final class StoryCodec {
-    private static final byte VERSION = 1;
+    private static final byte LIVE = 1;
+    private static final byte MERGED = 2;
+    private static final byte JOIN = 11;
+    private static final byte ABSORB = 12;
+    private static final byte MERGE_INTO = 13;
 
     private StoryCodec() {}
 
-    static byte[] encode(Story story, long touchedAt) {
-        ByteArrayOutputStream bytes =
-                new ByteArrayOutputStream(64 + 24 * story.centroid().size());
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
-            out.writeLong(touchedAt);
-            out.writeUTF(story.id());
-            out.writeUTF(story.firstTitle());
-            out.writeInt(story.articles());
-            out.writeLong(story.firstPublishedAt());
-            out.writeLong(story.lastPublishedAt());
-            out.writeLong(story.datedFirst());
-            out.writeLong(story.datedLast());
-            LinkedHashMap<String, Double> centroid = story.sortedCentroid();
-            out.writeShort(centroid.size());
-            for (Map.Entry<String, Double> e : centroid.entrySet()) {
-                out.writeUTF(e.getKey());
-                out.writeFloat(e.getValue().floatValue());
+    /** A ledger entry of the {@code story-stories} store, with the stream time it was last written at. */
+    static byte[] encodeEntry(StoryKeeper.Entry entry, long touchedAt) {
+        return write(out -> {
+            if (entry instanceof StoryKeeper.Live live) {
+                out.writeByte(LIVE);
+                out.writeLong(touchedAt);
+                writeStory(out, live.story());
+            } else {
+                out.writeByte(MERGED);
+                out.writeLong(touchedAt);
+                out.writeUTF(((StoryKeeper.MergedInto) entry).into());
             }
-            List<String> names = new ArrayList<>(story.names().keySet());
-            names.sort(null);
-            out.writeShort(names.size());
-            for (String key : names) {
-                out.writeUTF(key);
-                out.writeUTF(story.names().get(key));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        });
     }
 
+    static StoryKeeper.Entry decodeEntry(byte[] value) {
+        return read(value, in -> {
+            byte kind = in.readByte();
+            in.readLong();
+            if (kind == LIVE) {
+                return new StoryKeeper.Live(readStory(in));
+            }
+            if (kind == MERGED) {
+                return new StoryKeeper.MergedInto(in.readUTF());
+            }
+            throw new IllegalStateException("unknown story entry kind " + kind);
+        });
+    }
+
+    /** The stream time an entry was last written at (bytes 1-8). */
     static long touchedAt(byte[] value) {
         long t = 0;
         for (int i = 1; i < 9; i++) {
@@ -64,68 +66,160 @@ final class StoryCodec {
         return t;
     }
 
-    static Story decodeStory(byte[] value) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(value))) {
-            version(in.readByte());
-            in.readLong();
-            String id = in.readUTF();
-            String title = in.readUTF();
-            int articles = in.readInt();
-            long first = in.readLong();
-            long last = in.readLong();
-            long datedFirst = in.readLong();
-            long datedLast = in.readLong();
-            int terms = in.readUnsignedShort();
-            Map<String, Double> centroid = new HashMap<>(terms * 2);
-            for (int i = 0; i < terms; i++) {
-                centroid.put(in.readUTF(), (double) in.readFloat());
+    /** A story summary on the matching topic. */
+    static byte[] encodeSummary(Story story) {
+        return write(out -> {
+            out.writeByte(LIVE);
+            writeStory(out, story);
+        });
+    }
+
+    static Story decodeSummary(byte[] value) {
+        return read(value, in -> {
+            byte kind = in.readByte();
+            if (kind != LIVE) {
+                throw new IllegalStateException("unknown story summary kind " + kind);
             }
-            int names = in.readUnsignedShort();
-            Map<String, String> nameMap = new HashMap<>(names * 2);
-            for (int i = 0; i < names; i++) {
-                nameMap.put(in.readUTF(), in.readUTF());
+            return readStory(in);
+        });
+    }
+
+    /** A message to a story's keeper on the story-updates topic. */
+    static byte[] encodeMessage(StoryKeeper.Message message) {
+        return write(out -> {
+            if (message instanceof StoryKeeper.Join join) {
+                out.writeByte(JOIN);
+                writeFeatures(out, join.article());
+            } else if (message instanceof StoryKeeper.Absorb absorb) {
+                out.writeByte(ABSORB);
+                writeStory(out, absorb.merged());
+            } else {
+                out.writeByte(MERGE_INTO);
+                out.writeUTF(((StoryKeeper.MergeInto) message).into());
             }
-            return new Story(id, title, articles, first, last, datedFirst, datedLast, centroid, nameMap);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        });
+    }
+
+    static StoryKeeper.Message decodeMessage(byte[] value) {
+        return read(value, in -> {
+            byte kind = in.readByte();
+            return switch (kind) {
+                case JOIN -> new StoryKeeper.Join(readFeatures(in));
+                case ABSORB -> new StoryKeeper.Absorb(readStory(in));
+                case MERGE_INTO -> new StoryKeeper.MergeInto(in.readUTF());
+                default -> throw new IllegalStateException("unknown story message kind " + kind);
+            };
+        });
+    }
+
+    private static void writeStory(DataOutputStream out, Story story) throws IOException {
+        out.writeUTF(story.id());
+        out.writeUTF(story.firstTitle());
+        out.writeInt(story.articles());
+        out.writeLong(story.firstPublishedAt());
+        out.writeLong(story.lastPublishedAt());
+        out.writeLong(story.datedFirst());
+        out.writeLong(story.datedLast());
+        writeWeights(out, story.sortedCentroid());
+        writeNames(out, story.names());
+    }
+
+    private static Story readStory(DataInputStream in) throws IOException {
+        String id = in.readUTF();
+        String title = in.readUTF();
+        int articles = in.readInt();
+        long first = in.readLong();
+        long last = in.readLong();
+        long datedFirst = in.readLong();
+        long datedLast = in.readLong();
+        Map<String, Double> centroid = readWeights(in);
+        Map<String, String> names = readNames(in);
+        return new Story(id, title, articles, first, last, datedFirst, datedLast, centroid, names);
+    }
+
+    /** An article's features as its story's keeper needs them (no blocking keys: the matcher used those). */
+    private static void writeFeatures(DataOutputStream out, StoryFeatures f) throws IOException {
+        out.writeUTF(f.articleId());
+        out.writeLong(f.publishedAt());
+        out.writeBoolean(f.dated());
+        out.writeUTF(f.title());
+        List<Map.Entry<String, Double>> terms = new ArrayList<>(f.vector().entrySet());
+        terms.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        Map<String, Double> sorted = new java.util.LinkedHashMap<>();
+        terms.forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        writeWeights(out, sorted);
+        writeNames(out, f.names());
+    }
+
+    private static StoryFeatures readFeatures(DataInputStream in) throws IOException {
+        String id = in.readUTF();
+        long publishedAt = in.readLong();
+        boolean dated = in.readBoolean();
+        String title = in.readUTF();
+        Map<String, Double> vector = readWeights(in);
+        Map<String, String> names = readNames(in);
+        return new StoryFeatures(id, publishedAt, dated, title, vector, List.of(), names);
+    }
+
+    private static void writeWeights(DataOutputStream out, Map<String, Double> weights) throws IOException {
+        out.writeShort(weights.size());
+        for (Map.Entry<String, Double> e : weights.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeFloat(e.getValue().floatValue());
         }
     }
 
-    static byte[] encode(List<Posting> postings) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 + 32 * postings.size());
+    private static Map<String, Double> readWeights(DataInputStream in) throws IOException {
+        int n = in.readUnsignedShort();
+        Map<String, Double> weights = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            weights.put(in.readUTF(), (double) in.readFloat());
+        }
+        return weights;
+    }
+
+    private static void writeNames(DataOutputStream out, Map<String, String> names) throws IOException {
+        List<String> keys = new ArrayList<>(names.keySet());
+        keys.sort(null);
+        out.writeShort(keys.size());
+        for (String key : keys) {
+            out.writeUTF(key);
+            out.writeUTF(names.get(key));
+        }
+    }
+
+    private static Map<String, String> readNames(DataInputStream in) throws IOException {
+        int n = in.readUnsignedShort();
+        Map<String, String> names = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            names.put(in.readUTF(), in.readUTF());
+        }
+        return names;
+    }
+
+    private interface Writer {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    private interface Reader<T> {
+        T read(DataInputStream in) throws IOException;
+    }
+
+    private static byte[] write(Writer writer) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
-            out.writeShort(postings.size());
-            for (Posting p : postings) {
-                out.writeUTF(p.storyId());
-                out.writeLong(p.lastPublishedAt());
-            }
+            writer.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
     }
 
-    static List<Posting> decodePostings(byte[] value) {
-        if (value == null) {
-            return List.of();
-        }
+    private static <T> T read(byte[] value, Reader<T> reader) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(value))) {
-            version(in.readByte());
-            int n = in.readUnsignedShort();
-            List<Posting> postings = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                postings.add(new Posting(in.readUTF(), in.readLong()));
-            }
-            return postings;
+            return reader.read(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void version(byte v) {
-        if (v != VERSION) {
-            throw new IllegalStateException("unknown story state version " + v);
         }
     }
 }

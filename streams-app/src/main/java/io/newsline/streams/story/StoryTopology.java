@@ -1,79 +1,94 @@
 package io.newsline.streams.story;
 
-import io.newsline.article.story.StoryFeatureExtractor;
 import io.newsline.avro.EnrichedArticle;
-import io.newsline.avro.TimelineEntry;
-import io.newsline.streams.timeline.TimelineKeys;
-import io.newsline.streams.timeline.TopicIdPartitioner;
+import io.newsline.avro.StoryMerge;
 import io.newsline.streams.topics.TypedTopic;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The story stage, after enrichment:
+ * The story stage, after enrichment. The article never moves: it is put on a story on its own partition, against a
+ * matching index every instance holds, and only a small message goes to the story's keeper.
  *
  * <pre>
- * enriched originals (key article id)
- *   -> key-article-by-story-anchor  (the article's strongest entity, else keyword: StoryFeatureExtractor.anchor)
- *   -> [story-by-anchor repartition] (the one extra hop per article)
- *   -> assign-story                 (StoryClusterer over stores story-stories, story-index)
- *        -> news.articles.enriched  (the article with its storyId, keyed by article id)
- *        -> news.timeline-entries   (key storyId|articleId, kind STORY, partitioned by topic id; the timeline stages
- *                                    index and snapshot it like any topic, onto news.timelines)
+ * enriched originals (key article id, on the article's partition)
+ *   -> assign-story                  StoryMatcher over the global store story-matching (never a scan: candidates
+ *                                    through the article's blocking keys)
+ *        -> the article with storyId and its STORY topic: on to news.articles.enriched and the timeline stage,
+ *           in order with dedup's retractions (same task, no hop)
+ *        -> story-join (key story id) -> [&lt;app&gt;-story-updates]   the one extra hop per article
+ * [&lt;app&gt;-story-updates] (Join, Absorb, MergeInto messages; key story id)
+ *   -> keep-story                    StoryKeeper: stores story-stories (the stories, or where a merged one went) and
+ *                                    story-recheck; punctuations: merge rechecks (wall clock), closing (stream time)
+ *        -> [&lt;app&gt;-story-matching] (compacted: summaries and postings)
+ *             -> global store story-matching on every instance (read by assign-story and keep-story)
+ *        -> [&lt;app&gt;-story-updates] (merges: the merged story's state to the survivor)
+ *        -> news.story-merges        (StoryMerge, key the merged story's id)
  * </pre>
  *
- * Candidate stories are looked up in this partition's state only: two articles meet when their anchors hash to the
- * same partition (always when they share the anchor). See docs/stories.md for what that costs and where order
- * matters.
+ * <p>Both own topics are the app's (created by {@code TopicProvisioner}, named after application.id): the updates
+ * topic is read and written by the same sub-topology (merges message other keepers), which an internal repartition
+ * topic cannot be; the matching topic feeds a global store.
  */
 public final class StoryTopology {
-    public static final String REPARTITION = "story-by-anchor";
+    public static final String MATCHING_STORE = "story-matching";
     public static final String STORIES_STORE = "story-stories";
-    public static final String INDEX_STORE = "story-index";
+    public static final String RECHECK_STORE = "story-recheck";
 
     private StoryTopology() {}
 
     /**
-     * Gives each enriched original its story and writes it, with its story id, to {@code enriched}; writes the
-     * story's timeline entry to {@code entries}.
+     * Puts each enriched original on a story; returns the originals with their story id and STORY topic. Builds the
+     * keepers and the matching index beside them; merges go to {@code merges}.
      */
-    public static void create(
+    public static KStream<String, EnrichedArticle> create(
             StreamsBuilder builder,
             KStream<String, EnrichedArticle> originals,
             StorySettings settings,
-            int partitions,
-            TypedTopic<String, EnrichedArticle> enriched,
-            TypedTopic<String, TimelineEntry> entries) {
+            TypedTopic<String, StoryMerge> merges) {
         Serde<String> keys = Serdes.String();
-        Serde<EnrichedArticle> articleSerde = enriched.valueSerde();
-        builder.addStateStore(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES_STORE), keys, Serdes.ByteArray())
-                        .withCachingEnabled());
-        builder.addStateStore(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INDEX_STORE), keys, Serdes.ByteArray())
-                        .withCachingEnabled());
-        KStream<String, StoryResult> results = originals
-                .filter((articleId, article) -> article != null, Named.as("story-originals"))
-                .selectKey(
-                        (articleId, article) -> StoryFeatureExtractor.anchor(StoryInputs.of(article)),
-                        Named.as("key-article-by-story-anchor"))
-                .repartition(Repartitioned.<String, EnrichedArticle>as(REPARTITION)
-                        .withKeySerde(keys)
-                        .withValueSerde(articleSerde)
-                        .withNumberOfPartitions(partitions))
-                .process(() -> new StoryAssigner(settings), Named.as("assign-story"), STORIES_STORE, INDEX_STORE);
-        results.mapValues(StoryResult::article, Named.as("article-with-story"))
-                .to(enriched.name(), enriched.produced("write-enriched-articles-with-story"));
-        results.map(
-                        (articleId, result) -> KeyValue.pair(
-                                TimelineKeys.entryKey(result.entry().getTopicId(), articleId), result.entry()),
-                        Named.as("story-timeline-entry"))
-                .to(entries.name(), entries.produced("write-story-timeline-entries", new TopicIdPartitioner<>()));
+        Serde<byte[]> bytes = Serdes.ByteArray();
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MATCHING_STORE), keys, bytes)
+                        .withLoggingDisabled(), // the matching topic is its changelog
+                settings.matchingTopic(),
+                Consumed.with(keys, bytes).withName("read-story-matching"),
+                MatchingLoader::new);
+
+        KStream<String, StoryAssigner.Assigned> assigned =
+                originals.process(() -> new StoryAssigner(settings), Named.as("assign-story"));
+        assigned.map((articleId, a) -> KeyValue.pair(a.storyId(), a.join()), Named.as("story-join"))
+                .to(settings.updatesTopic(), Produced.with(keys, bytes).withName("write-story-joins"));
+
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES_STORE), keys, bytes)
+                .withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RECHECK_STORE), keys, bytes));
+        Map<String, KStream<String, StoryKeeperProcessor.Output>> outputs = builder.stream(
+                        settings.updatesTopic(), Consumed.with(keys, bytes).withName("read-story-updates"))
+                .process(() -> new StoryKeeperProcessor(settings), Named.as("keep-story"), STORIES_STORE, RECHECK_STORE)
+                .split(Named.as("story-output-"))
+                .branch((k, o) -> o.destination() == StoryKeeperProcessor.Destination.MATCHING, Branched.as("matching"))
+                .branch((k, o) -> o.destination() == StoryKeeperProcessor.Destination.KEEPER, Branched.as("keeper"))
+                .defaultBranch(Branched.as("merges"));
+        outputs.get("story-output-matching")
+                .mapValues(StoryKeeperProcessor.Output::bytes, Named.as("story-matching-record"))
+                .to(settings.matchingTopic(), Produced.with(keys, bytes).withName("write-story-matching"));
+        outputs.get("story-output-keeper")
+                .mapValues(StoryKeeperProcessor.Output::bytes, Named.as("story-keeper-message"))
+                .to(settings.updatesTopic(), Produced.with(keys, bytes).withName("write-story-messages"));
+        outputs.get("story-output-merges")
+                .mapValues(StoryKeeperProcessor.Output::merge, Named.as("story-merge-record"))
+                .to(merges.name(), merges.produced("write-story-merges"));
+
+        return assigned.mapValues(StoryAssigner.Assigned::article, Named.as("article-with-story"));
     }
 }

@@ -3,6 +3,7 @@ package io.newsline.streams.topics;
 import io.newsline.avro.DuplicateNotice;
 import io.newsline.avro.EnrichedArticle;
 import io.newsline.avro.RawArticle;
+import io.newsline.avro.StoryMerge;
 import io.newsline.avro.TimelineEntry;
 import io.newsline.avro.TopicTimeline;
 import io.newsline.common.Topics;
@@ -17,7 +18,8 @@ public record NewslineTopics(
         TypedTopic<String, EnrichedArticle> enrichedArticles,
         TypedTopic<String, DuplicateNotice> duplicates,
         TypedTopic<String, TimelineEntry> timelineEntries,
-        TypedTopic<String, TopicTimeline> timelines) {
+        TypedTopic<String, TopicTimeline> timelines,
+        TypedTopic<String, StoryMerge> storyMerges) {
 
     public static NewslineTopics from(TopologySerdes serdes) {
         return new NewslineTopics(
@@ -25,6 +27,7 @@ public record NewslineTopics(
                 new TypedTopic<>(Topics.ENRICHED_ARTICLES, Serdes.String(), serdes.valueSerde(EnrichedArticle.class)),
                 new TypedTopic<>(Topics.DUPLICATES, Serdes.String(), serdes.valueSerde(DuplicateNotice.class)),
                 new TypedTopic<>(Topics.TIMELINE_ENTRIES, Serdes.String(), serdes.valueSerde(TimelineEntry.class)),
-                new TypedTopic<>(Topics.TIMELINES, Serdes.String(), serdes.valueSerde(TopicTimeline.class)));
+                new TypedTopic<>(Topics.TIMELINES, Serdes.String(), serdes.valueSerde(TopicTimeline.class)),
+                new TypedTopic<>(Topics.STORY_MERGES, Serdes.String(), serdes.valueSerde(StoryMerge.class)));
     }
 }

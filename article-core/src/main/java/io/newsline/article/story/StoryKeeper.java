@@ -1,0 +1,237 @@
+package io.newsline.article.story;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Keeps stories: the one writer of each story's state (in the app, the task that owns the story id's partition of
+ * the story-updates topic). It adds the articles {@link StoryMatcher} sent to a story, publishes what the matching
+ * index should hold of it, and merges two stories found to be one.
+ *
+ * <p>Merges: a while after a story changed ({@link #recheck}), the stories indexed under its keys are compared with
+ * it, centroid to centroid; one at {@code mergeThreshold} or more (and not further apart in time than {@code openFor})
+ * is the same story. The story with the larger id is merged into the one with the smaller (a stable rule both
+ * sides apply alike, so two keepers never merge each into the other and redirects never loop): it sends its whole
+ * state to the survivor, leaves the index and becomes a redirect; an article sent to it later (the index lagged) is
+ * sent on. Its articles stay on its timeline; the merge is published, so no article is on two stories.
+ *
+ * <p>Pure: state through {@link Ledger}, everything else returned as {@link Effect}s for the caller to carry out.
+ */
+public final class StoryKeeper {
+    private final StoryParams params;
+    private final Ledger ledger;
+
+    public StoryKeeper(StoryParams params, Ledger ledger) {
+        this.params = params;
+        this.ledger = ledger;
+    }
+
+    /** The keeper's own state: each story it keeps, or where a merged story went. */
+    public interface Ledger {
+        /** The story's entry, or {@code null} when it has none (never seen, or expired). */
+        Entry get(String storyId);
+
+        void put(String storyId, Entry entry);
+
+        void remove(String storyId);
+    }
+
+    /** A ledger entry. */
+    public sealed interface Entry {}
+
+    /** A story being kept. */
+    public record Live(Story story) implements Entry {}
+
+    /** A story merged into {@code into}: what is sent to it goes there. */
+    public record MergedInto(String into) implements Entry {}
+
+    /** What one story's keeper receives. */
+    public sealed interface Message {}
+
+    /** An article {@link StoryMatcher} put on the story. */
+    public record Join(StoryFeatures article) implements Message {}
+
+    /** A story merged into this one, with all its state. */
+    public record Absorb(Story merged) implements Message {}
+
+    /** This story was found to be the same as {@code into} (a smaller id): merge into it. */
+    public record MergeInto(String into) implements Message {}
+
+    /** What the caller carries out. */
+    public sealed interface Effect {}
+
+    /** Publish the story's summary to the matching index (replacing the one there). */
+    public record PublishSummary(Story summary) implements Effect {}
+
+    /** Remove the story's summary from the matching index. */
+    public record RemoveSummary(String storyId) implements Effect {}
+
+    /** Index the story under {@code key}, at its {@link StoryIndex#postingOrder}. */
+    public record PutPosting(String key, String postingOrder) implements Effect {}
+
+    /** Remove the posting {@code postingOrder} under {@code key}. */
+    public record RemovePosting(String key, String postingOrder) implements Effect {}
+
+    /** Send a message to another story's keeper. */
+    public record Send(String storyId, Message message) implements Effect {}
+
+    /** A story was merged into another: published for consumers of the story timelines. */
+    public record Merged(String storyId, String into, String label, int articles) implements Effect {}
+
+    /** Handles one message sent to {@code storyId}; the index is read for merges. */
+    public List<Effect> handle(String storyId, Message message, StoryIndex index) {
+        Objects.requireNonNull(storyId, "storyId");
+        Entry entry = ledger.get(storyId);
+        if (entry instanceof MergedInto redirect) {
+            return message instanceof MergeInto ? List.of() : List.of(new Send(redirect.into(), message));
+        }
+        Story story = entry instanceof Live live ? live.story() : null;
+        if (message instanceof Join join) {
+            return add(storyId, story, join.article(), index);
+        }
+        if (message instanceof Absorb absorb) {
+            return absorb(storyId, story, absorb.merged(), index);
+        }
+        MergeInto merge = (MergeInto) message;
+        return story == null ? List.of() : mergeInto(story, merge.into());
+    }
+
+    private List<Effect> add(String storyId, Story story, StoryFeatures article, StoryIndex index) {
+        Story updated = story != null ? story : Story.start(storyId, article);
+        Set<String> before = story != null ? postings(story) : Set.of();
+        updated.add(article, params.maxTerms());
+        ledger.put(storyId, new Live(updated));
+        List<Effect> effects = new ArrayList<>(movePostings(before, postings(updated)));
+        if (publishDue(updated.articles())) {
+            effects.add(new PublishSummary(updated.summary(params.summaryTerms())));
+        }
+        return effects;
+    }
+
+    private List<Effect> absorb(String storyId, Story story, Story merged, StoryIndex index) {
+        Story updated;
+        Set<String> before;
+        if (story == null) {
+            // Expired here meanwhile: the merged story's state starts it again under this id.
+            updated = new Story(
+                    storyId,
+                    merged.firstTitle(),
+                    0,
+                    0,
+                    0,
+                    Story.NO_DATE,
+                    Story.NO_DATE,
+                    java.util.Map.of(),
+                    java.util.Map.of());
+            before = Set.of();
+        } else {
+            updated = story;
+            before = postings(story);
+        }
+        updated.absorb(merged, params.maxTerms());
+        ledger.put(storyId, new Live(updated));
+        List<Effect> effects = new ArrayList<>(movePostings(before, postings(updated)));
+        effects.add(new PublishSummary(updated.summary(params.summaryTerms())));
+        return effects;
+    }
+
+    private List<Effect> mergeInto(Story story, String into) {
+        ledger.put(story.id(), new MergedInto(into));
+        List<Effect> effects = new ArrayList<>(movePostings(postings(story), Set.of()));
+        effects.add(new RemoveSummary(story.id()));
+        effects.add(new Send(into, new Absorb(story)));
+        effects.add(new Merged(story.id(), into, story.label(), story.articles()));
+        return effects;
+    }
+
+    /**
+     * Forgets a story closed by time (its timeline stays): it leaves the ledger and the matching index. A redirect
+     * of a merged story just leaves the ledger.
+     */
+    public List<Effect> forget(String storyId) {
+        Entry entry = ledger.get(storyId);
+        ledger.remove(storyId);
+        if (!(entry instanceof Live live)) {
+            return List.of();
+        }
+        List<Effect> effects = new ArrayList<>(movePostings(postings(live.story()), Set.of()));
+        effects.add(new RemoveSummary(storyId));
+        return effects;
+    }
+
+    /**
+     * Looks for a story that is the same as {@code storyId}, once the index has caught up with the story's last
+     * change (the caller waits long enough for stories founded or changed at the same moment elsewhere to show):
+     * the most similar story under this one's keys at {@code mergeThreshold} or more, merged by the id rule.
+     */
+    public List<Effect> recheck(String storyId, StoryIndex index) {
+        return ledger.get(storyId) instanceof Live live ? mergeCheck(live.story(), index) : List.of();
+    }
+
+    private List<Effect> mergeCheck(Story story, StoryIndex index) {
+        Set<String> candidates = new java.util.TreeSet<>();
+        for (String key : story.keys(params.storyKeys())) {
+            candidates.addAll(index.stories(key, params.maxStoriesPerKey()));
+        }
+        candidates.remove(story.id());
+        Story best = null;
+        double bestSimilarity = -1;
+        for (String id : candidates) {
+            Story other = index.summary(id);
+            if (other == null || story.gapMillis(other) > params.openFor().toMillis()) {
+                continue;
+            }
+            double similarity = story.cosine(other);
+            if (similarity >= params.mergeThreshold() && similarity > bestSimilarity) {
+                best = other;
+                bestSimilarity = similarity;
+            }
+        }
+        if (best == null) {
+            return List.of();
+        }
+        if (best.id().compareTo(story.id()) < 0) {
+            return mergeInto(story, best.id());
+        }
+        return List.of(new Send(best.id(), new MergeInto(story.id())));
+    }
+
+    /**
+     * Whether the summary is published after the story reaches {@code articles}: every time while it is small, then
+     * about four times per doubling (a centroid of many articles moves little with one more); bounds the matching
+     * topic's bytes per article.
+     */
+    static boolean publishDue(int articles) {
+        return articles <= 8 || articles % Math.max(1, Integer.highestOneBit(articles) / 4) == 0;
+    }
+
+    /** Where a story is indexed: (key, posting order) pairs. */
+    private Set<String> postings(Story story) {
+        Set<String> postings = new LinkedHashSet<>();
+        String order = StoryIndex.postingOrder(StoryIndex.day(story.lastPublishedAt()), story.id());
+        for (String key : story.keys(params.storyKeys())) {
+            postings.add(key + '\u0000' + order);
+        }
+        return postings;
+    }
+
+    private static List<Effect> movePostings(Set<String> before, Set<String> after) {
+        List<Effect> effects = new ArrayList<>();
+        for (String p : before) {
+            if (!after.contains(p)) {
+                int sep = p.indexOf('\u0000');
+                effects.add(new RemovePosting(p.substring(0, sep), p.substring(sep + 1)));
+            }
+        }
+        for (String p : after) {
+            if (!before.contains(p)) {
+                int sep = p.indexOf('\u0000');
+                effects.add(new PutPosting(p.substring(0, sep), p.substring(sep + 1)));
+            }
+        }
+        return effects;
+    }
+}

@@ -1,0 +1,72 @@
+package io.newsline.article.story;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Decides which story an article reports: the most similar among the stories the matching index lists under the
+ * article's blocking keys (never a scan of all stories), if it reaches the threshold that the time rule sets;
+ * otherwise a new story named after the article.
+ *
+ * <ul>
+ *   <li>Time: a dated article within {@code openFor} of the dates a story's articles print joins at {@code
+ *       threshold}; further away it needs {@code lateThreshold} (a development months later joins on strong
+ *       evidence only); beyond {@code retention} the story is closed to it. Only dates printed in the articles count
+ *       ({@link StoryInput#dated()}).
+ *   <li>Ties go to the smaller story id; candidates are visited in id order: the same index and article always give
+ *       the same answer.
+ * </ul>
+ *
+ * Reads only; the story's keeper ({@link StoryKeeper}) adds the article to the story.
+ */
+public final class StoryMatcher {
+    private final StoryParams params;
+
+    public StoryMatcher(StoryParams params) {
+        this.params = params;
+    }
+
+    /**
+     * Where an article goes.
+     *
+     * @param storyId the story it joins, or the new story it founds ({@link Story#idFor})
+     * @param founded whether it founds a story
+     * @param similarity its similarity to the story it joins (1 when it founds one)
+     * @param label the story's label with the article added (for its timeline entry)
+     * @param candidates how many candidate stories were compared
+     */
+    public record Match(String storyId, boolean founded, double similarity, String label, int candidates) {}
+
+    public Match match(StoryFeatures article, StoryIndex index) {
+        Set<String> candidates = new TreeSet<>();
+        for (String key : article.blockingKeys()) {
+            candidates.addAll(index.stories(key, params.maxStoriesPerKey()));
+        }
+        Story best = null;
+        double bestSimilarity = -1;
+        for (String id : candidates) {
+            Story story = index.summary(id);
+            if (story == null) {
+                continue;
+            }
+            long gap = story.gapMillis(article);
+            if (gap > params.retention().toMillis()) {
+                continue;
+            }
+            double similarity = article.cosine(story.centroid(), story.norm());
+            double needed = gap <= params.openFor().toMillis() ? params.threshold() : params.lateThreshold();
+            if (similarity >= needed && similarity > bestSimilarity) {
+                best = story;
+                bestSimilarity = similarity;
+            }
+        }
+        if (best == null) {
+            Story founded = Story.start(Story.idFor(article.articleId()), article);
+            founded.add(article, params.maxTerms());
+            return new Match(founded.id(), true, 1.0, founded.label(), candidates.size());
+        }
+        Story joined = best.copy();
+        joined.add(article, params.maxTerms());
+        return new Match(best.id(), false, bestSimilarity, joined.label(), candidates.size());
+    }
+}

@@ -1,0 +1,153 @@
+package io.newsline.streams.story;
+
+import io.newsline.article.story.StoryKeeper;
+import io.newsline.avro.StoryMerge;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The keeper of the stories whose ids hash to this task's partition of the story-updates topic: runs {@link
+ * StoryKeeper} on each message and turns its effects into records (the matching topic, messages to other keepers,
+ * merges). State: {@code story-stories} (the ledger) and {@code story-recheck} (stories that changed, with the
+ * wall-clock time from which they look for a twin to merge with). Two punctuations: the rechecks (wall-clock), and
+ * forgetting stories quiet for longer than the retention (stream time).
+ */
+final class StoryKeeperProcessor implements Processor<String, byte[], String, StoryKeeperProcessor.Output> {
+    /** One record the keeper writes: to the matching topic, to another keeper, or a merge. */
+    record Output(Destination destination, byte[] bytes, StoryMerge merge) {}
+
+    enum Destination {
+        MATCHING,
+        KEEPER,
+        MERGES
+    }
+
+    private final StorySettings settings;
+    private ProcessorContext<String, Output> context;
+    private KeyValueStore<String, byte[]> stories;
+    private KeyValueStore<String, byte[]> rechecks;
+    private MatchingIndex index;
+    private StoryKeeper keeper;
+
+    StoryKeeperProcessor(StorySettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Output> context) {
+        this.context = context;
+        this.stories = context.getStateStore(StoryTopology.STORIES_STORE);
+        this.rechecks = context.getStateStore(StoryTopology.RECHECK_STORE);
+        KeyValueStore<String, byte[]> matching = context.getStateStore(StoryTopology.MATCHING_STORE);
+        this.index = new MatchingIndex(matching);
+        this.keeper = new StoryKeeper(settings.params(), new StoryKeeper.Ledger() {
+            @Override
+            public StoryKeeper.Entry get(String storyId) {
+                byte[] value = stories.get(storyId);
+                return value == null ? null : StoryCodec.decodeEntry(value);
+            }
+
+            @Override
+            public void put(String storyId, StoryKeeper.Entry entry) {
+                stories.put(storyId, StoryCodec.encodeEntry(entry, context.currentStreamTimeMs()));
+            }
+
+            @Override
+            public void remove(String storyId) {
+                stories.delete(storyId);
+            }
+        });
+        Duration delay = settings.recheckDelay();
+        Duration every = delay.compareTo(Duration.ofSeconds(1)) < 0 ? delay : Duration.ofSeconds(1);
+        context.schedule(every, PunctuationType.WALL_CLOCK_TIME, this::recheck);
+        context.schedule(settings.expiryInterval(), PunctuationType.STREAM_TIME, this::forgetClosed);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        if (record.key() == null || record.value() == null) {
+            return;
+        }
+        StoryKeeper.Message message = StoryCodec.decodeMessage(record.value());
+        emit(keeper.handle(record.key(), message, index), record.timestamp());
+    }
+
+    /** Stories whose recheck is due look for a twin in the (by now caught up) index. */
+    private void recheck(long wallClock) {
+        List<String> due = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = rechecks.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, byte[]> kv = it.next();
+                if (ByteBuffer.wrap(kv.value).getLong() <= wallClock) {
+                    due.add(kv.key);
+                }
+            }
+        }
+        for (String storyId : due) {
+            rechecks.delete(storyId);
+            emit(keeper.recheck(storyId, index), context.currentStreamTimeMs());
+        }
+    }
+
+    /** Forgets stories (and redirects) not written for longer than the retention, by stream time. */
+    private void forgetClosed(long streamTime) {
+        long before = streamTime - settings.params().retention().toMillis();
+        List<String> closed = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = stories.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, byte[]> kv = it.next();
+                if (StoryCodec.touchedAt(kv.value) < before) {
+                    closed.add(kv.key);
+                }
+            }
+        }
+        for (String storyId : closed) {
+            rechecks.delete(storyId);
+            emit(keeper.forget(storyId), streamTime);
+        }
+    }
+
+    private void emit(List<StoryKeeper.Effect> effects, long timestamp) {
+        for (StoryKeeper.Effect effect : effects) {
+            if (effect instanceof StoryKeeper.Send send) {
+                forward(
+                        send.storyId(),
+                        new Output(Destination.KEEPER, StoryCodec.encodeMessage(send.message()), null),
+                        timestamp);
+            } else if (effect instanceof StoryKeeper.Merged merged) {
+                StoryMerge merge = StoryMerge.newBuilder()
+                        .setStoryId(merged.storyId())
+                        .setIntoStoryId(merged.into())
+                        .setLabel(merged.label())
+                        .setArticles(merged.articles())
+                        .setMergedAt(Instant.ofEpochMilli(timestamp))
+                        .build();
+                forward(merged.storyId(), new Output(Destination.MERGES, null, merge), timestamp);
+            } else {
+                if (effect instanceof StoryKeeper.PublishSummary published) {
+                    long due = context.currentSystemTimeMs()
+                            + settings.recheckDelay().toMillis();
+                    rechecks.put(
+                            published.summary().id(),
+                            ByteBuffer.allocate(8).putLong(due).array());
+                }
+                KeyValue<String, byte[]> kv = MatchingIndex.record(effect);
+                forward(kv.key, new Output(Destination.MATCHING, kv.value, null), timestamp);
+            }
+        }
+    }
+
+    private void forward(String key, Output output, long timestamp) {
+        context.forward(new Record<>(key, output, timestamp));
+    }
+}
