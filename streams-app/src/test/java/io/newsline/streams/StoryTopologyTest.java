@@ -56,8 +56,8 @@ class StoryTopologyTest {
                         "assign-story",
                         "keep-story",
                         "write-story-joins",
-                        "newsline-story-test-story-updates",
-                        "newsline-story-test-story-matching",
+                        "newsline-streams-story-updates",
+                        "newsline-streams-story-matching",
                         "story-matching",
                         "write-story-merges")
                 .doesNotContain("KSTREAM-", "story-by-anchor");
