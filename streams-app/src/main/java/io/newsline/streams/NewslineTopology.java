@@ -87,6 +87,13 @@ public final class NewslineTopology {
         KStream<String, EnrichedArticle> enriched = originals.merge(retractions, Named.as("merge-retractions"));
         articles.publish(enriched);
         KStream<String, TopicTimeline> snapshots = timelines.build(builder, enriched, verdicts.repeatsByOriginal());
+        if (stories.enabled()) {
+            // A merged story's entries move to the story it went into: read back from news.story-merges, which is
+            // keyed by the merged story's id and so partitioned like its entries.
+            timelines.moveMergedTopics(builder.stream(
+                            topics.storyMerges().name(), topics.storyMerges().consumed("read-story-merges"))
+                    .mapValues(merge -> merge.getIntoStoryId(), Named.as("merged-story-target")));
+        }
 
         // The HTTP API's lookups (article views, duplicates, the topic directory) and the app's own metrics: side
         // branches that change nothing above.

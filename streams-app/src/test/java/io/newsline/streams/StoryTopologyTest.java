@@ -64,7 +64,7 @@ class StoryTopologyTest {
     }
 
     @Test
-    void twoStoriesFoundToBeOneAreMergedIntoTheSmallerIdAndTheMergeIsPublished() throws IOException {
+    void twoStoriesFoundToBeOneAreMergedIntoTheSmallerIdTheMergeIsPublishedAndTheEntriesMove() throws IOException {
         // A join threshold no pair of articles reaches: each seed founds its own story; a merge threshold they reach.
         start(Map.of(
                 StorySettings.THRESHOLD, "0.95",
@@ -88,12 +88,16 @@ class StoryTopologyTest {
         assertThat(published.get(0).getStoryId()).isEqualTo(larger);
         assertThat(published.get(0).getIntoStoryId()).isEqualTo(smaller);
         assertThat(published.get(0).getArticles()).isEqualTo(1);
-        // Each article stays on the one story timeline it was filed on.
+        // The merged story's entry moved to the survivor: one story, two dated entries; the merged timeline is empty.
         driver.advanceWallClockTime(SNAPSHOT_INTERVAL);
         Map<String, TopicTimeline> timelines =
                 output(Topics.TIMELINES, TopicTimeline.class).readKeyValuesToMap();
-        assertThat(timelines.get(smaller).getTotalEntries()).isEqualTo(1);
-        assertThat(timelines.get(larger).getTotalEntries()).isEqualTo(1);
+        assertThat(timelines.get(smaller).getTotalEntries()).isEqualTo(2);
+        assertThat(timelines.get(smaller).getEntries())
+                .extracting(TimelineEntry::getPublishedAt)
+                .containsExactlyInAnyOrder(
+                        Instant.parse("2025-05-13T00:00:00Z"), Instant.parse("2025-09-03T12:00:00Z"));
+        assertThat(timelines.get(larger)).isNull();
     }
 
     @Test

@@ -149,6 +149,20 @@ public final class TimelineStage {
                 .to(entries.name(), toEntries("write-patched-timeline-entries"));
     }
 
+    /**
+     * Merged topics (key: the merged topic id, value: the topic it went into; partitioned like the entries topic, by
+     * topic id): their entries move to the topic they went into.
+     */
+    public void moveMergedTopics(KStream<String, String> merges) {
+        merges.process(
+                        () -> new MergedTopicMover(stores, settings.retention()),
+                        Named.as("move-merged-timeline-entries"),
+                        stores.entries(),
+                        stores.index(),
+                        stores.locator())
+                .to(entries.name(), toEntries("write-moved-timeline-entries"));
+    }
+
     /** Entries are partitioned by topic id, so a topic's entries are in one partition, in order. */
     private Produced<String, TimelineEntry> toEntries(String processorName) {
         return entries.produced(processorName, new TopicIdPartitioner<>());
