@@ -12,8 +12,7 @@ import java.util.Set;
  * index should hold of it, and merges two stories found to be one.
  *
  * <p>Merges: a while after a story changed ({@link #recheck}), the stories indexed under its keys are compared with
- * it, centroid to centroid; one at {@code mergeThreshold} or more (and not further apart in time than {@code openFor})
- * is the same story. The story with the larger id is merged into the one with the smaller (a stable rule both
+ * it, centroid to centroid; one similar enough ({@link #mergeThreshold}) is the same story. The story with the larger id is merged into the one with the smaller (a stable rule both
  * sides apply alike, so two keepers never merge each into the other and redirects never loop): it sends its whole
  * state to the survivor, leaves the index and becomes a redirect; an article sent to it later (the index lagged) is
  * sent on. Its articles stay on its timeline; the merge is published, so no article is on two stories.
@@ -181,11 +180,11 @@ public final class StoryKeeper {
         double bestSimilarity = -1;
         for (String id : candidates) {
             Story other = index.summary(id);
-            if (other == null || story.gapMillis(other) > params.openFor().toMillis()) {
+            if (other == null || story.gapMillis(other) > params.retention().toMillis()) {
                 continue;
             }
             double similarity = story.cosine(other);
-            if (similarity >= params.mergeThreshold() && similarity > bestSimilarity) {
+            if (similarity >= mergeThreshold(story, other) && similarity > bestSimilarity) {
                 best = other;
                 bestSimilarity = similarity;
             }
@@ -197,6 +196,19 @@ public final class StoryKeeper {
             return mergeInto(story, best.id());
         }
         return List.of(new Send(best.id(), new MergeInto(story.id())));
+    }
+
+    /**
+     * The similarity two stories need to be merged. When one of them is a single article, it is what that article
+     * needed to join the other (the join threshold, or the late one when their printed dates lie more than {@code
+     * openFor} apart): it would have joined, had the other story been in the index when it was decided. Two larger
+     * stories need {@code mergeThreshold}: centroids of several articles each agree less by chance.
+     */
+    private double mergeThreshold(Story a, Story b) {
+        if (Math.min(a.articles(), b.articles()) > 1) {
+            return params.mergeThreshold();
+        }
+        return a.gapMillis(b) <= params.openFor().toMillis() ? params.threshold() : params.lateThreshold();
     }
 
     /**
