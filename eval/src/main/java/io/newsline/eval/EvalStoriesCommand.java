@@ -270,16 +270,21 @@ public final class EvalStoriesCommand implements Callable<Integer> {
     }
 
     /**
-     * The one-line summary of a run: {@code summary: N articles, S stories, M of 3+ articles, largest L articles}.
+     * The one-line summary of a run: {@code summary: N articles, S stories, M of 3+ articles, largest L articles
+     * (story-id)}; the largest story is named so that it can be looked at (the first it finds on a tie).
      */
     static String summary(int articles, Map<String, List<String>> byStory) {
+        Map.Entry<String, List<String>> largest = byStory.entrySet().stream()
+                .max(Comparator.comparingInt(e -> e.getValue().size()))
+                .orElse(null);
         return String.format(
                 Locale.ROOT,
-                "summary: %d articles, %d stories, %d of 3+ articles, largest %d articles",
+                "summary: %d articles, %d stories, %d of 3+ articles, largest %d articles%s",
                 articles,
                 byStory.size(),
                 byStory.values().stream().filter(l -> l.size() >= 3).count(),
-                byStory.values().stream().mapToInt(List::size).max().orElse(0));
+                largest == null ? 0 : largest.getValue().size(),
+                largest == null ? "" : " (" + largest.getKey() + ")");
     }
 
     /** This run's command line as typed ({@code eval-stories DIR... options}), for the sample file. */
