@@ -37,20 +37,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code newsline eval-stories [DIR]}: parses and enriches every article of DIR as the app does, runs the online story
+ * {@code newsline eval-stories [DIR...]}: parses and enriches every article of the DIRs as the app does, runs the online story
  * clustering of the app ({@link StoryClusterer}) over them in a stated order, and prints the number of stories, the
  * CPU time per article of the clustering step, and with a {@code labels.tsv} (ECB+: doc_id, topic, event) B-cubed
- * precision, recall and F1 against its events; {@code --sample N} prints N stories of 3+ articles with their
- * headlines, for a human to judge.
+ * precision, recall and F1 against its events (one DIR only); {@code --sample N} prints N stories of 3+ articles
+ * with their headlines, for a human to judge, and {@code --sample-out FILE} writes them in full ({@link
+ * StorySampleFile}).
  */
 @Command(
         name = "eval-stories",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Evaluates story clustering on a directory of article files: stories found, CPU per article and, when"
-                    + " DIR has a labels.tsv (doc_id, topic, event), B-cubed precision/recall/F1 against its events.",
-            "Example: eval-stories ../shared/corpus/ecbplus; eval-stories ../shared/corpus/bbc --sample 20"
+            "Evaluates story clustering on directories of article files: stories found, CPU per article and, when"
+                    + " one DIR is given and has a labels.tsv (doc_id, topic, event), B-cubed precision/recall/F1"
+                    + " against its events.",
+            "Example: eval-stories ../shared/corpus/ecbplus; eval-stories ../shared/corpus/bbc --sample 20;"
+                    + " eval-stories ../shared/corpus/bbc ../shared/corpus/reuters --order shuffle --limit 10000"
+                    + " --sample 50 --sample-out sample.md"
         })
 public final class EvalStoriesCommand implements Callable<Integer> {
     static final Path DEFAULT_CORPUS = Path.of("..", "shared", "corpus", "ecbplus");
@@ -62,11 +66,12 @@ public final class EvalStoriesCommand implements Callable<Integer> {
     static final Instant INGESTED = Instant.parse("2030-01-01T00:00:00Z");
 
     @Parameters(
-            index = "0",
-            arity = "0..1",
+            arity = "0..*",
             paramLabel = "DIR",
-            description = "Directory of article files (default ../shared/corpus/ecbplus).")
-    Path dir;
+            description =
+                    "Directories of article files (default ../shared/corpus/ecbplus). With one DIR an article's"
+                            + " id is its path under DIR; with several, that path prefixed by the DIR's name (bbc/sport/1.txt).")
+    List<Path> dirs = new ArrayList<>();
 
     @Option(
             names = "--order",
@@ -92,7 +97,18 @@ public final class EvalStoriesCommand implements Callable<Integer> {
     @Option(names = "--sample", defaultValue = "0", description = "Print N stories of 3+ articles (headlines).")
     int sample;
 
-    @Option(names = "--limit", defaultValue = "0", description = "Use only the first N articles (0: all).")
+    @Option(
+            names = "--sample-out",
+            paramLabel = "FILE",
+            description = "Also write the --sample stories to FILE (Markdown) for judging: every article's id, date,"
+                    + " headline and opening, and what its story shares.")
+    Path sampleOut;
+
+    @Option(
+            names = "--limit",
+            defaultValue = "0",
+            description = "Use only the first N articles in --order (0: all); ordered first, so with shuffle a random"
+                    + " N of all the DIRs.")
     int limit;
 
     @Option(
@@ -124,16 +140,35 @@ public final class EvalStoriesCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** One article of the corpus: its id (path under DIR) and what clustering reads of it. */
+    /**
+     * One article of the corpus: its id (path under DIR, prefixed by DIR's name when there are several DIRs) and what
+     * clustering reads of it.
+     */
     record Doc(String id, StoryInput input) {}
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path corpus = dir != null ? dir : DEFAULT_CORPUS;
-        if (!Files.isDirectory(corpus)) {
-            err.println("eval-stories: not a directory: " + corpus + (dir == null ? " (pass DIR)" : ""));
+        List<Path> corpora = dirs.isEmpty() ? List.of(DEFAULT_CORPUS) : List.copyOf(dirs);
+        for (Path corpus : corpora) {
+            if (!Files.isDirectory(corpus)) {
+                err.println("eval-stories: not a directory: " + corpus + (dirs.isEmpty() ? " (pass DIR)" : ""));
+                return 2;
+            }
+        }
+        if (!CorpusIds.distinctNames(corpora)) {
+            err.println("eval-stories: two DIRs have the same name, so their articles' ids would collide: " + corpora);
+            return 2;
+        }
+        // labels.tsv describes the articles of its own directory only: with several DIRs there is no gold standard
+        Path labels = corpora.size() == 1 ? corpora.get(0).resolve("labels.tsv") : null;
+        if (sweep && labels == null) {
+            err.println("eval-stories: --sweep needs one DIR with a labels.tsv");
+            return 2;
+        }
+        if (sampleOut != null && sample <= 0) {
+            err.println("eval-stories: --sample-out needs --sample N");
             return 2;
         }
         StoryParams defaults = StoryParams.defaults();
@@ -143,16 +178,14 @@ public final class EvalStoriesCommand implements Callable<Integer> {
         if (mergeThreshold != null) {
             params = params.withMergeThreshold(mergeThreshold);
         }
-        List<Doc> docs = load(corpus, err);
+        List<Doc> docs = load(corpora, err);
         if (!order(docs, order, seed)) {
             err.println("eval-stories: --order is id, date or shuffle, not " + order);
             return 2;
         }
-        if (limit > 0 && docs.size() > limit) {
-            docs = docs.subList(0, limit);
-        }
+        docs = limit(docs, limit);
         if (sweep) {
-            Map<String, String> gold = readLabels(corpus.resolve("labels.tsv"));
+            Map<String, String> gold = readLabels(labels);
             for (int t = 15; t <= 50; t += 5) {
                 StoryParams p = params.withThresholds(t / 100.0, Math.min(1, t / 100.0 + 0.03));
                 Result r = cluster(docs, p, lag);
@@ -187,7 +220,7 @@ public final class EvalStoriesCommand implements Callable<Integer> {
                 "%d articles from %s, order %s%s; threshold %.2f, late threshold %.2f, open for %d days, merge"
                         + " threshold %.2f; index lag %d articles%n",
                 docs.size(),
-                corpus,
+                corpora.size() == 1 ? corpora.get(0) : corpora,
                 order,
                 order.equals("shuffle") ? " (seed " + seed + ")" : "",
                 params.threshold(),
@@ -206,6 +239,8 @@ public final class EvalStoriesCommand implements Callable<Integer> {
                 singletons,
                 byStory.values().stream().mapToInt(List::size).max().orElse(0),
                 result.merges);
+        String summary = summary(docs.size(), byStory);
+        out.println(summary);
         out.printf(
                 Locale.ROOT,
                 "clustering CPU per article%s: %.3f ms (features %.3f ms + assignment %.3f ms); %.1f candidate"
@@ -217,8 +252,7 @@ public final class EvalStoriesCommand implements Callable<Integer> {
                 result.featureNanos / 1e6 / docs.size(),
                 result.assignNanos / 1e6 / docs.size(),
                 (double) result.candidates / docs.size());
-        Path labels = corpus.resolve("labels.tsv");
-        if (Files.isRegularFile(labels)) {
+        if (labels != null && Files.isRegularFile(labels)) {
             Map<String, String> gold = readLabels(labels);
             BCubed score = BCubed.score(result.docStory(), gold);
             out.printf(
@@ -232,20 +266,79 @@ public final class EvalStoriesCommand implements Callable<Integer> {
                     score.f1());
         }
         if (sample > 0) {
-            printSample(docs, byStory, sample, seed, out);
+            List<String> sampled = sampleStories(byStory, sample, seed);
+            printSample(docs, byStory, sampled, seed, out);
+            if (sampleOut != null) {
+                new StorySampleFile(params).write(sampleOut, commandLine(), summary, docs, byStory, sampled);
+                out.println("sample written to " + sampleOut);
+            }
         }
         out.flush();
         return 0;
     }
 
-    /** Parses and enriches every article file of {@code corpus} (files without a body are skipped). */
-    static List<Doc> load(Path corpus, PrintWriter err) throws IOException {
+    /**
+     * The one-line summary of a run: {@code summary: N articles, S stories, M of 3+ articles, largest L articles
+     * (story-id)}; the largest story is named so that it can be looked at (the first it finds on a tie).
+     */
+    static String summary(int articles, Map<String, List<String>> byStory) {
+        Map.Entry<String, List<String>> largest = byStory.entrySet().stream()
+                .max(Comparator.comparingInt(e -> e.getValue().size()))
+                .orElse(null);
+        return String.format(
+                Locale.ROOT,
+                "summary: %d articles, %d stories, %d of 3+ articles, largest %d articles%s",
+                articles,
+                byStory.size(),
+                byStory.values().stream().filter(l -> l.size() >= 3).count(),
+                largest == null ? 0 : largest.getValue().size(),
+                largest == null ? "" : " (" + largest.getKey() + ")");
+    }
+
+    /** This run's command line as typed ({@code eval-stories DIR... options}), for the sample file. */
+    private String commandLine() {
+        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        if (!args.isEmpty() && args.get(0).equals(spec.name())) {
+            args.remove(0); // run as a subcommand of the CLI, the parse result starts with the subcommand's name
+        }
+        return spec.name() + (args.isEmpty() ? "" : " " + String.join(" ", args));
+    }
+
+    /** The first {@code limit} articles in their current order (all when 0): call it after {@link #order}. */
+    static List<Doc> limit(List<Doc> ordered, int limit) {
+        return limit > 0 && ordered.size() > limit ? ordered.subList(0, limit) : ordered;
+    }
+
+    /**
+     * Parses and enriches every article file of the {@code corpora}; with more than one, ids carry the corpus's name
+     * ({@link CorpusIds}).
+     */
+    static List<Doc> load(List<Path> corpora, PrintWriter err) throws IOException {
         ArticleFormats parser = new ArticleFormats();
         ArticleEnricher enricher = new ArticleEnricher();
         List<Doc> docs = new ArrayList<>();
+        for (Path corpus : corpora) {
+            load(corpus, CorpusIds.prefix(corpus, corpora.size()), parser, enricher, docs, err);
+        }
+        return docs;
+    }
+
+    /** Parses and enriches every article file of {@code corpus} (files without a body are skipped). */
+    static List<Doc> load(Path corpus, PrintWriter err) throws IOException {
+        return load(List.of(corpus), err);
+    }
+
+    private static void load(
+            Path corpus,
+            String idPrefix,
+            ArticleFormats parser,
+            ArticleEnricher enricher,
+            List<Doc> docs,
+            PrintWriter err)
+            throws IOException {
         int skipped = 0;
         for (Path file : CorpusFiles.list(corpus)) {
-            String id = corpus.relativize(file).toString().replace('\\', '/');
+            String id = idPrefix + corpus.relativize(file).toString().replace('\\', '/');
             try {
                 DecodedText text = CorpusFiles.read(file);
                 ArticleParts parts = parser.parse(text.text(), id, text.mediaType(), "file:///" + id, INGESTED);
@@ -269,9 +362,9 @@ public final class EvalStoriesCommand implements Callable<Integer> {
             }
         }
         if (skipped > 0) {
-            err.println("eval-stories: skipped " + skipped + " files without a body");
+            err.println("eval-stories: skipped " + skipped + " files without a body"
+                    + (idPrefix.isEmpty() ? "" : " in " + corpus));
         }
-        return docs;
     }
 
     static boolean order(List<Doc> docs, String order, long seed) {
@@ -365,10 +458,8 @@ public final class EvalStoriesCommand implements Callable<Integer> {
         return gold;
     }
 
-    private static void printSample(
-            List<Doc> docs, Map<String, List<String>> byStory, int count, long seed, PrintWriter out) {
-        Map<String, Doc> byId = new HashMap<>();
-        docs.forEach(d -> byId.put(d.id(), d));
+    /** {@code count} stories of 3+ articles, drawn with {@code seed} (all of them when there are fewer). */
+    static List<String> sampleStories(Map<String, List<String>> byStory, int count, long seed) {
         List<String> big = new ArrayList<>();
         byStory.forEach((story, members) -> {
             if (members.size() >= 3) {
@@ -376,13 +467,16 @@ public final class EvalStoriesCommand implements Callable<Integer> {
             }
         });
         Collections.shuffle(big, new Random(seed));
-        out.printf(
-                Locale.ROOT,
-                "%nsample: %d of %d stories of 3+ articles (seed %d)%n",
-                Math.min(count, big.size()),
-                big.size(),
-                seed);
-        for (String story : big.subList(0, Math.min(count, big.size()))) {
+        return List.copyOf(big.subList(0, Math.min(count, big.size())));
+    }
+
+    private static void printSample(
+            List<Doc> docs, Map<String, List<String>> byStory, List<String> sampled, long seed, PrintWriter out) {
+        Map<String, Doc> byId = new HashMap<>();
+        docs.forEach(d -> byId.put(d.id(), d));
+        long big = byStory.values().stream().filter(l -> l.size() >= 3).count();
+        out.printf(Locale.ROOT, "%nsample: %d of %d stories of 3+ articles (seed %d)%n", sampled.size(), big, seed);
+        for (String story : sampled) {
             List<String> members = byStory.get(story);
             out.printf(Locale.ROOT, "%n%s  (%d articles)%n", story, members.size());
             for (String id : members.subList(0, Math.min(8, members.size()))) {

@@ -9,15 +9,22 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code eval-stories} on articles written for this test, on the seeds, and on ECB+ when the corpus is there. */
+/**
+ * {@code eval-stories} on articles written for this test (also over two directories, {@code stories/alpha} and {@code
+ * stories/beta} of the test resources), on the seeds, and on ECB+ when the corpus is there.
+ */
 class EvalStoriesCommandTest {
     private static final Path SEEDS = Path.of("..", "seeds");
+    private static final Path ALPHA = Path.of("src", "test", "resources", "stories", "alpha");
+    private static final Path BETA = Path.of("src", "test", "resources", "stories", "beta");
     private static final Path ECBPLUS = Path.of("..", "..", "shared", "corpus", "ecbplus");
     private static final Pattern BCUBED = Pattern.compile("precision ([0-9.]+)\\s+recall ([0-9.]+)\\s+F1 ([0-9.]+)");
 
@@ -82,6 +89,97 @@ class EvalStoriesCommandTest {
         assertThat(Double.parseDouble(m.group(1))).as("precision").isGreaterThanOrEqualTo(0.85);
         assertThat(Double.parseDouble(m.group(2))).as("recall").isGreaterThanOrEqualTo(0.85);
         assertThat(Double.parseDouble(m.group(3))).as("F1").isGreaterThanOrEqualTo(0.85);
+    }
+
+    @Test
+    void oneDirKeepsItsPathsAsIdsAndSeveralDirsPrefixThemWithTheDirsName() throws IOException {
+        PrintWriter err = new PrintWriter(new StringWriter());
+
+        assertThat(EvalStoriesCommand.load(ALPHA, err).stream().map(EvalStoriesCommand.Doc::id))
+                .containsExactly("harbour/crane-collapse.txt", "harbour/cranes-inspected.txt", "orchestra.txt");
+        assertThat(EvalStoriesCommand.load(List.of(ALPHA, BETA), err).stream().map(EvalStoriesCommand.Doc::id))
+                .containsExactly(
+                        "alpha/harbour/crane-collapse.txt",
+                        "alpha/harbour/cranes-inspected.txt",
+                        "alpha/orchestra.txt",
+                        "beta/glacier.txt",
+                        "beta/quay-reopens.txt");
+    }
+
+    @Test
+    void labelsAreScoredWithOneDirOnly() {
+        assertThat(run(ALPHA.toString()))
+                .contains("3 articles from " + ALPHA)
+                .contains("B-cubed against labels.tsv events (3 articles, 2 events)");
+
+        String both = run(ALPHA.toString(), BETA.toString());
+        assertThat(both)
+                .contains("5 articles from [" + ALPHA + ", " + BETA + "]")
+                .doesNotContain("B-cubed");
+    }
+
+    @Test
+    void twoDirsWithTheSameNameAreRefused() throws IOException {
+        Path a = Files.createDirectories(corpus.resolve("a").resolve("news"));
+        Path b = Files.createDirectories(corpus.resolve("b").resolve("news"));
+        CommandLine cmd = new CommandLine(new EvalStoriesCommand());
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(new StringWriter()));
+        cmd.setErr(new PrintWriter(err));
+
+        assertThat(cmd.execute(a.toString(), b.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("same name");
+    }
+
+    @Test
+    void theLimitTakesTheFirstArticlesAfterOrdering() throws IOException {
+        List<EvalStoriesCommand.Doc> all =
+                new ArrayList<>(EvalStoriesCommand.load(List.of(ALPHA, BETA), new PrintWriter(new StringWriter())));
+        assertThat(EvalStoriesCommand.order(all, "shuffle", 3)).isTrue();
+        List<String> shuffled = all.stream().map(EvalStoriesCommand.Doc::id).toList();
+
+        assertThat(EvalStoriesCommand.limit(all, 3).stream().map(EvalStoriesCommand.Doc::id))
+                .containsExactlyElementsOf(shuffled.subList(0, 3));
+        assertThat(EvalStoriesCommand.limit(all, 0)).hasSize(5);
+        // seed 3 puts a beta article among the first three, which path order never would
+        assertThat(shuffled.subList(0, 3)).anyMatch(id -> id.startsWith("beta/"));
+    }
+
+    @Test
+    void theSampleFileHasEveryArticleOfEachSampledStory() throws IOException {
+        Path file = corpus.resolve("out").resolve("sample.md");
+
+        String out = run(ALPHA.toString(), BETA.toString(), "--sample", "5", "--sample-out", file.toString());
+
+        assertThat(out)
+                .contains("summary: 5 articles, 3 stories, 1 of 3+ articles, largest 3 articles"
+                        + " (story-alpha/harbour/crane-collapse.txt)")
+                .contains("sample written to " + file);
+        String md = Files.readString(file, StandardCharsets.UTF_8);
+        assertThat(md)
+                .contains("# Story sample: 1 of 1 stories of 3+ articles")
+                .contains("Command: `eval-stories " + ALPHA + " " + BETA + " --sample 5 --sample-out " + file + "`")
+                .contains("Run: 5 articles, 3 stories, 1 of 3+ articles, largest 3 articles")
+                .contains("(3 articles)")
+                .contains("Verdict: ")
+                .contains("`alpha/harbour/crane-collapse.txt` undated **Harbour crane collapses in Port Elwin**")
+                .contains("`alpha/harbour/cranes-inspected.txt` undated **Port Elwin inspects cranes after collapse**")
+                .contains("`beta/quay-reopens.txt` undated **Port Elwin quay reopens after crane inspection**")
+                .contains("> A crane collapsed at the container quay of Port Elwin on Tuesday")
+                .contains("> Inspectors began checking the cranes of Port Elwin")
+                .contains("> The container quay of Port Elwin reopened on Friday")
+                .contains("e:port-elwin")
+                .doesNotContain("orchestra", "glacier");
+    }
+
+    @Test
+    void theSampleFileNeedsASample() {
+        CommandLine cmd = new CommandLine(new EvalStoriesCommand());
+        cmd.setOut(new PrintWriter(new StringWriter()));
+        cmd.setErr(new PrintWriter(new StringWriter()));
+        assertThat(cmd.execute(
+                        ALPHA.toString(), "--sample-out", corpus.resolve("s.md").toString()))
+                .isEqualTo(2);
     }
 
     private void write(String name, String title, String... paragraphs) throws IOException {
