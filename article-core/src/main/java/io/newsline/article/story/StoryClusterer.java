@@ -73,10 +73,10 @@ public final class StoryClusterer {
         while (pending.size() > lag) {
             List<StoryKeeper.Effect> visible = pending.poll();
             visible.forEach(index::apply);
-            // The index now shows these changes: the stories they concern look for their twins.
+            // The index now shows these changes: stories founded with them look for their twins.
             for (StoryKeeper.Effect effect : visible) {
-                if (effect instanceof StoryKeeper.PublishSummary published) {
-                    messages.add(new StoryKeeper.Send(published.summary().id(), null));
+                if (effect instanceof StoryKeeper.ScheduleRecheck recheck) {
+                    messages.add(new StoryKeeper.Send(recheck.storyId(), null));
                 }
             }
             List<StoryKeeper.Effect> more = new ArrayList<>();

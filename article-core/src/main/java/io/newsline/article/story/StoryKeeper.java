@@ -11,8 +11,10 @@ import java.util.Set;
  * the story-updates topic). It adds the articles {@link StoryMatcher} sent to a story, publishes what the matching
  * index should hold of it, and merges two stories found to be one.
  *
- * <p>Merges: a while after a story changed ({@link #recheck}), the stories indexed under its keys are compared with
- * it, centroid to centroid; one similar enough ({@link #mergeThreshold}) is the same story. The story with the larger id is merged into the one with the smaller (a stable rule both
+ * <p>Merges repair what the index's lag does: two articles of a new event decided at the same moment on different
+ * partitions, before either story was in the index, found twin stories. A while after a story is founded ({@link
+ * #recheck}), once the index has caught up, the stories indexed under its keys are compared with it, centroid to
+ * centroid; one similar enough ({@link #mergeThreshold}) is the same story. The story with the larger id is merged into the one with the smaller (a stable rule both
  * sides apply alike, so two keepers never merge each into the other and redirects never loop): it sends its whole
  * state to the survivor, leaves the index and becomes a redirect; an article sent to it later (the index lagged) is
  * sent on. Its articles stay on its timeline; the merge is published, so no article is on two stories.
@@ -77,6 +79,12 @@ public final class StoryKeeper {
     /** Send a message to another story's keeper. */
     public record Send(String storyId, Message message) implements Effect {}
 
+    /**
+     * Call {@link #recheck} for this story once the index has caught up with it: asked for a story just founded,
+     * which may have a twin founded at the same moment elsewhere.
+     */
+    public record ScheduleRecheck(String storyId) implements Effect {}
+
     /** A story was merged into another: published for consumers of the story timelines. */
     public record Merged(String storyId, String into, String label, int articles) implements Effect {}
 
@@ -106,6 +114,9 @@ public final class StoryKeeper {
         List<Effect> effects = new ArrayList<>(movePostings(before, postings(updated)));
         if (publishDue(updated.articles())) {
             effects.add(new PublishSummary(updated.summary(params.summaryTerms())));
+        }
+        if (story == null) {
+            effects.add(new ScheduleRecheck(storyId));
         }
         return effects;
     }
@@ -170,9 +181,10 @@ public final class StoryKeeper {
         return ledger.get(storyId) instanceof Live live ? mergeCheck(live.story(), index) : List.of();
     }
 
+    /** Candidates as the matcher finds them (the story's strongest blocking keys): a twin is what it would have met. */
     private List<Effect> mergeCheck(Story story, StoryIndex index) {
         Set<String> candidates = new java.util.TreeSet<>();
-        for (String key : story.keys(params.storyKeys())) {
+        for (String key : story.keys(params.blockingKeys())) {
             candidates.addAll(index.stories(key, params.maxStoriesPerKey()));
         }
         candidates.remove(story.id());

@@ -18,7 +18,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The keeper of the stories whose ids hash to this task's partition of the story-updates topic: runs {@link
  * StoryKeeper} on each message and turns its effects into records (the matching topic, messages to other keepers,
- * merges). State: {@code story-stories} (the ledger) and {@code story-recheck} (stories that changed, with the
+ * merges). State: {@code story-stories} (the ledger) and {@code story-recheck} (stories just founded, with the
  * wall-clock time from which they look for a twin to merge with). Two punctuations: the rechecks (wall-clock), and
  * forgetting stories quiet for longer than the retention (stream time).
  */
@@ -133,14 +133,12 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
                         .setMergedAt(Instant.ofEpochMilli(timestamp))
                         .build();
                 forward(merged.storyId(), new Output(Destination.MERGES, null, merge), timestamp);
+            } else if (effect instanceof StoryKeeper.ScheduleRecheck recheck) {
+                long due =
+                        context.currentSystemTimeMs() + settings.recheckDelay().toMillis();
+                rechecks.put(
+                        recheck.storyId(), ByteBuffer.allocate(8).putLong(due).array());
             } else {
-                if (effect instanceof StoryKeeper.PublishSummary published) {
-                    long due = context.currentSystemTimeMs()
-                            + settings.recheckDelay().toMillis();
-                    rechecks.put(
-                            published.summary().id(),
-                            ByteBuffer.allocate(8).putLong(due).array());
-                }
                 KeyValue<String, byte[]> kv = MatchingIndex.record(effect);
                 forward(kv.key, new Output(Destination.MATCHING, kv.value, null), timestamp);
             }
