@@ -213,14 +213,16 @@ public final class StoryKeeper {
     /**
      * The similarity two stories need to be merged. When one of them is a single article, it is what that article
      * needed to join the other (the join threshold, or the late one when their printed dates lie more than {@code
-     * openFor} apart): it would have joined, had the other story been in the index when it was decided. Two larger
-     * stories need {@code mergeThreshold}: centroids of several articles each agree less by chance.
+     * openFor} apart; or {@code mergeThreshold} if that is lower): it would have joined, had the other story been in
+     * the index when it was decided. Two larger stories need {@code mergeThreshold}: centroids of several articles
+     * each agree less by chance.
      */
     private double mergeThreshold(Story a, Story b) {
         if (Math.min(a.articles(), b.articles()) > 1) {
             return params.mergeThreshold();
         }
-        return a.gapMillis(b) <= params.openFor().toMillis() ? params.threshold() : params.lateThreshold();
+        double join = a.gapMillis(b) <= params.openFor().toMillis() ? params.threshold() : params.lateThreshold();
+        return Math.min(join, params.mergeThreshold());
     }
 
     /**
