@@ -15,7 +15,7 @@
 
   document.documentElement.dataset.loadedAt = String(Date.now()); // lets a test see that the page never reloaded
 
-  const KINDS = { PERSON: "person", ORGANIZATION: "organisation", PLACE: "place", SUBJECT: "subject" };
+  const KINDS = { PERSON: "person", ORGANIZATION: "organisation", PLACE: "place", SUBJECT: "subject", STORY: "story" };
   const DATE_NOTES = { FILE_MODIFIED: "no date in the text: the file's date", INGESTED: "no date in the text: when it was received" };
   const dateFormat = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
 

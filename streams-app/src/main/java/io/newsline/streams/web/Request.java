@@ -99,7 +99,7 @@ final class Request {
             return TopicKind.valueOf(raw.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(
-                    "kind must be one of person, organization, place, subject, not '" + raw + "'");
+                    "kind must be one of person, organization, place, subject, story, not '" + raw + "'");
         }
     }
 
