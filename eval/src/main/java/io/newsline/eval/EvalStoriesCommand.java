@@ -94,6 +94,11 @@ public final class EvalStoriesCommand implements Callable<Integer> {
             description = "Centroid similarity from which two stories are merged (default: the app's).")
     Double mergeThreshold;
 
+    @Option(
+            names = "--summary-terms",
+            description = "Centroid terms a story publishes to the matching index (default: the app's).")
+    Integer summaryTerms;
+
     @Option(names = "--sample", defaultValue = "0", description = "Print N stories of 3+ articles (headlines).")
     int sample;
 
@@ -177,6 +182,9 @@ public final class EvalStoriesCommand implements Callable<Integer> {
                 lateThreshold != null ? lateThreshold : defaults.lateThreshold());
         if (mergeThreshold != null) {
             params = params.withMergeThreshold(mergeThreshold);
+        }
+        if (summaryTerms != null) {
+            params = params.withSummaryTerms(summaryTerms);
         }
         List<Doc> docs = load(corpora, err);
         if (!order(docs, order, seed)) {
@@ -439,14 +447,14 @@ public final class EvalStoriesCommand implements Callable<Integer> {
     }
 
     /** {@code 1_10ecb.txt} -> {@code 1_10ecb}: the labels' doc id is the file name without directory and extension. */
-    static String docId(String path) {
+    public static String docId(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         int dot = name.indexOf('.');
         return dot < 0 ? name : name.substring(0, dot);
     }
 
     /** doc_id -> event, from a labels.tsv with a header line {@code doc_id topic event}. */
-    static Map<String, String> readLabels(Path labels) throws IOException {
+    public static Map<String, String> readLabels(Path labels) throws IOException {
         Map<String, String> gold = new HashMap<>();
         List<String> lines = Files.readAllLines(labels, StandardCharsets.UTF_8);
         for (String line : lines.subList(1, lines.size())) {

@@ -21,7 +21,8 @@ public interface StoryIndex {
      * max} postings; a story moves within a key at most once a day.
      */
     static String postingOrder(long lastActiveDay, String storyId) {
-        return String.format(java.util.Locale.ROOT, "%08d", 99_999_999L - Math.max(0, lastActiveDay)) + storyId;
+        String inverted = Long.toString(99_999_999L - Math.max(0, Math.min(99_999_999L, lastActiveDay)));
+        return "0".repeat(8 - inverted.length()) + inverted + storyId; // zero-padded by hand: String.format is slow
     }
 
     /** The story id in a {@link #postingOrder}. */

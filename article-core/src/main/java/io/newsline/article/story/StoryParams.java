@@ -63,7 +63,7 @@ public record StoryParams(
                 150,
                 32,
                 DEFAULT_MERGE_THRESHOLD,
-                150);
+                80);
     }
 
     public StoryParams withThresholds(double join, double late) {

@@ -6,7 +6,9 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -33,6 +35,18 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
     }
 
     private final StorySettings settings;
+    /**
+     * The entries this keeper wrote last, decoded: it is their only writer, so they equal the store's; saves decoding
+     * a story for each of its articles (bounded, access order).
+     */
+    private final Map<String, StoryKeeper.Entry> recent = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, StoryKeeper.Entry> eldest) {
+            return size() > RECENT_ENTRIES;
+        }
+    };
+
+    private static final int RECENT_ENTRIES = 1_024;
     private ProcessorContext<String, Output> context;
     private KeyValueStore<String, byte[]> stories;
     private KeyValueStore<String, byte[]> rechecks;
@@ -53,6 +67,15 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
         this.keeper = new StoryKeeper(settings.params(), new StoryKeeper.Ledger() {
             @Override
             public StoryKeeper.Entry get(String storyId) {
+                StoryKeeper.Entry entry = recent.get(storyId);
+                if (entry instanceof StoryKeeper.Live live) {
+                    // A copy: the keeper changes the story it gets, and a failure before put must not leave the
+                    // change here.
+                    return new StoryKeeper.Live(live.story().copy());
+                }
+                if (entry != null) {
+                    return entry;
+                }
                 byte[] value = stories.get(storyId);
                 return value == null ? null : StoryCodec.decodeEntry(value);
             }
@@ -60,11 +83,13 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
             @Override
             public void put(String storyId, StoryKeeper.Entry entry) {
                 stories.put(storyId, StoryCodec.encodeEntry(entry, context.currentStreamTimeMs()));
+                recent.put(storyId, entry);
             }
 
             @Override
             public void remove(String storyId) {
                 stories.delete(storyId);
+                recent.remove(storyId);
             }
         });
         Duration delay = settings.recheckDelay();
