@@ -344,7 +344,7 @@ public final class StreamsAppConfig extends AbstractConfig {
                     StorySettings.DEFAULT_RECHECK_DELAY.toMillis(),
                     SettingValidators.positive(),
                     Importance.LOW,
-                    "Wall-clock time after a story changed before it looks for a twin to merge with: long enough for"
+                    "Wall-clock time after a story is founded before it looks for a twin to merge with: long enough for"
                             + " stories founded at the same moment on other partitions to reach every instance's"
                             + " matching index (commit interval plus the global store's read).",
                     STORIES,

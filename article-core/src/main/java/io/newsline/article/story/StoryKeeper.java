@@ -93,7 +93,8 @@ public final class StoryKeeper {
         Objects.requireNonNull(storyId, "storyId");
         Entry entry = ledger.get(storyId);
         if (entry instanceof MergedInto redirect) {
-            return message instanceof MergeInto ? List.of() : List.of(new Send(redirect.into(), message));
+            // Everything goes on to the story this one went into, a merge request too: that story is the same story.
+            return List.of(new Send(redirect.into(), message));
         }
         Story story = entry instanceof Live live ? live.story() : null;
         if (message instanceof Join join) {
@@ -102,8 +103,12 @@ public final class StoryKeeper {
         if (message instanceof Absorb absorb) {
             return absorb(storyId, story, absorb.merged(), index);
         }
-        MergeInto merge = (MergeInto) message;
-        return story == null ? List.of() : mergeInto(story, merge.into());
+        String into = ((MergeInto) message).into();
+        if (story == null || into.equals(storyId)) {
+            return List.of();
+        }
+        // The id rule again: a request forwarded from a story merged meanwhile may name a larger id than this one.
+        return into.compareTo(storyId) < 0 ? mergeInto(story, into) : List.of(new Send(into, new MergeInto(storyId)));
     }
 
     private List<Effect> add(String storyId, Story story, StoryFeatures article, StoryIndex index) {

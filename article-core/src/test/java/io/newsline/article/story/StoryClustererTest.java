@@ -248,8 +248,10 @@ class StoryClustererTest {
 
         assertThat(keeper.handle("story-b", join, new InMemoryStoryIndex()))
                 .containsExactly(new StoryKeeper.Send("story-a", join));
-        assertThat(keeper.handle("story-b", new StoryKeeper.MergeInto("story-0"), new InMemoryStoryIndex()))
-                .isEmpty(); // merged once; never twice
+        // A merge request goes on too: the story it went into is the same story.
+        StoryKeeper.MergeInto request = new StoryKeeper.MergeInto("story-0");
+        assertThat(keeper.handle("story-b", request, new InMemoryStoryIndex()))
+                .containsExactly(new StoryKeeper.Send("story-a", request));
     }
 
     @Test

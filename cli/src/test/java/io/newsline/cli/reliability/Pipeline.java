@@ -214,6 +214,10 @@ final class Pipeline implements AutoCloseable {
         notices.configure(Map.of(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, registryUrl), false);
         List<String> enrichedIds = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : readAll(Topics.ENRICHED_ARTICLES)) {
+            if (record.value() == null) { // a retraction: the article turned out to repeat an earlier one
+                enrichedIds.remove(new String(record.key(), StandardCharsets.UTF_8));
+                continue;
+            }
             enrichedIds.add(enriched.deserialize(record.topic(), record.value()).getArticleId());
         }
         List<DuplicateNotice> duplicates = new ArrayList<>();

@@ -84,7 +84,7 @@ class StoryPipelineIT {
             Map<String, String> storyOfDoc = new HashMap<>();
             for (ConsumerRecord<byte[], byte[]> record : pipeline.readAll(Topics.ENRICHED_ARTICLES)) {
                 if (record.value() == null) {
-                    continue;
+                    continue; // a retraction (a near duplicate found late): scored as its original's article
                 }
                 EnrichedArticle article = decode(pipeline, record, EnrichedArticle.class);
                 assertThat(article.getStoryId()).as(article.getArticleId()).startsWith("story-");

@@ -34,6 +34,9 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
         MERGES
     }
 
+    /** How many times a story just founded looks for a twin (after 1, 3 and 9 times the recheck delay). */
+    static final int RECHECKS = 3;
+
     private final StorySettings settings;
     /**
      * The entries this keeper wrote last, decoded: it is their only writer, so they equal the store's; saves decoding
@@ -107,21 +110,39 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
         emit(keeper.handle(record.key(), message, index), record.timestamp());
     }
 
-    /** Stories whose recheck is due look for a twin in the (by now caught up) index. */
+    /**
+     * Stories whose recheck is due look for a twin in the index. How long the index takes to catch up depends on
+     * the load (two commits and the global thread's read), so a story that finds none looks again, after three and
+     * nine times the delay: {@value #RECHECKS} looks in all.
+     */
     private void recheck(long wallClock) {
-        List<String> due = new ArrayList<>();
+        List<KeyValue<String, byte[]>> due = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> it = rechecks.all()) {
             while (it.hasNext()) {
                 KeyValue<String, byte[]> kv = it.next();
                 if (ByteBuffer.wrap(kv.value).getLong() <= wallClock) {
-                    due.add(kv.key);
+                    due.add(kv);
                 }
             }
         }
-        for (String storyId : due) {
-            rechecks.delete(storyId);
-            emit(keeper.recheck(storyId, index), context.currentStreamTimeMs());
+        for (KeyValue<String, byte[]> kv : due) {
+            int looks = kv.value.length > Long.BYTES ? ByteBuffer.wrap(kv.value).getInt(Long.BYTES) : 1;
+            List<StoryKeeper.Effect> effects = keeper.recheck(kv.key, index);
+            if (effects.isEmpty() && looks < RECHECKS) {
+                long next = wallClock + settings.recheckDelay().toMillis() * (long) Math.pow(3, looks);
+                rechecks.put(kv.key, recheckValue(next, looks + 1));
+            } else {
+                rechecks.delete(kv.key);
+            }
+            emit(effects, context.currentStreamTimeMs());
         }
+    }
+
+    private static byte[] recheckValue(long due, int looks) {
+        return ByteBuffer.allocate(Long.BYTES + Integer.BYTES)
+                .putLong(due)
+                .putInt(looks)
+                .array();
     }
 
     /** Forgets stories (and redirects) not written for longer than the retention, by stream time. */
@@ -161,8 +182,7 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
             } else if (effect instanceof StoryKeeper.ScheduleRecheck recheck) {
                 long due =
                         context.currentSystemTimeMs() + settings.recheckDelay().toMillis();
-                rechecks.put(
-                        recheck.storyId(), ByteBuffer.allocate(8).putLong(due).array());
+                rechecks.put(recheck.storyId(), recheckValue(due, 1));
             } else {
                 KeyValue<String, byte[]> kv = MatchingIndex.record(effect);
                 forward(kv.key, new Output(Destination.MATCHING, kv.value, null), timestamp);
