@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a {@link StoryInput} into {@link StoryFeatures}: three blocks of features, each scaled to its share, then the
+ * Turns a {@link StoryInput} into {@link StoryFeatures}: four blocks of features, each scaled to its share, then the
  * whole vector to unit length.
  *
  * <ul>
@@ -18,18 +18,23 @@ import java.util.Map;
  *       Lindsay Lohan's): {@code log(1 + mentions)} times a factor by kind (people and organisations name an event
  *       better than places, which many events share); the block's best scores 1.
  *   <li>Keywords ({@code k:}): the TF-IDF scores of enrichment (best 1), what the story is about (rehab, earthquake).
+ *       A small share: enrichment computed them from the same body, so the body block already holds their words.
  *   <li>Headline terms ({@code t:}): every headline word weighted by its background idf (best 1); a headline is the
  *       densest summary of the event.
- *   <li>Body terms ({@code b:}): of the first {@value #BODY_CHARS} characters of the body (news puts the event first), the {@value #BODY_TERMS} words (names included) of highest {@code (1 + ln tf)
- *       * idf}; the ten keywords alone miss much of what two short reports of one event share.
+ *   <li>Body terms ({@code b:}): of the first {@value #BODY_CHARS} characters of the body (news puts the event
+ *       first), the {@value #BODY_TERMS} words (names included) of highest {@code sqrt(tf) * idf^1.5}; the ten
+ *       keywords alone miss much of what two short reports of one event share. The idf counts more than in plain
+ *       TF-IDF: a rare word two reports share (a ship's name, a chip's code name) tells one event from another of its
+ *       kind better than repeated common ones.
  * </ul>
  *
- * <p>Shares (entities 1, keywords 0.6, headline 0.5, body 1) and the kind factors were tuned on ECB+ (docs/stories.md).
+ * <p>Shares (entities 1, keywords 0.3, headline 0.75, body 1), the body weighting and the kind factors were tuned on
+ * ECB+ (docs/stories.md).
  */
 public final class StoryFeatureExtractor {
     static final double ENTITY_SHARE = 1.0;
-    static final double KEYWORD_SHARE = 0.6;
-    static final double HEADLINE_SHARE = 0.5;
+    static final double KEYWORD_SHARE = 0.3;
+    static final double HEADLINE_SHARE = 0.75;
     static final double BODY_SHARE = 1.0;
     static final int BODY_TERMS = 60;
     static final int BODY_CHARS = 1500;
@@ -42,9 +47,10 @@ public final class StoryFeatureExtractor {
     }
 
     public StoryFeatures extract(StoryInput input) {
-        Map<String, Double> vector = new HashMap<>();
-        Map<String, String> names = new HashMap<>();
         List<String> headline = HeadlineTerms.of(input.title());
+        Map<String, Double> vector =
+                sized(input.entities().size() + input.keywords().size() + headline.size() + BODY_TERMS);
+        Map<String, String> names = new HashMap<>();
 
         Map<String, Double> entities = new HashMap<>();
         for (StoryInput.Entity e : input.entities()) {
@@ -85,8 +91,8 @@ public final class StoryFeatureExtractor {
 
     /**
      * The body block: of the paragraphs up to the first {@value #BODY_CHARS} characters (news puts the event first; the
-     * rest costs CPU and adds background), the {@value #BODY_TERMS} terms of highest {@code (1 + ln tf) * idf}, ties
-     * by term. Only the kept terms get their {@code b:} key: an article has a few hundred distinct terms.
+     * rest costs CPU and adds background), the {@value #BODY_TERMS} terms of highest {@link #bodyWeight}, ties by
+     * term. Only the kept terms get their {@code b:} key: an article has a few hundred distinct terms.
      */
     private Map<String, Double> bodyTerms(List<String> body) {
         Map<String, Integer> counts = new HashMap<>(512); // sized for a lead: no rehashing while counting
@@ -99,13 +105,18 @@ public final class StoryFeatureExtractor {
             chars += p.length();
         }
         List<ScoredTerm> scored = new ArrayList<>(counts.size());
-        counts.forEach((term, n) -> scored.add(new ScoredTerm(term, (1 + Math.log(n)) * background.idf(term))));
+        counts.forEach((term, n) -> scored.add(new ScoredTerm(term, bodyWeight(n, background.idf(term)))));
         Collections.sort(scored);
-        Map<String, Double> kept = new HashMap<>();
+        Map<String, Double> kept = sized(BODY_TERMS);
         for (ScoredTerm t : scored.subList(0, Math.min(BODY_TERMS, scored.size()))) {
             kept.put("b:" + t.term(), t.score());
         }
         return kept;
+    }
+
+    /** A body term's weight: {@code sqrt(tf) * idf^1.5} (see the class comment). */
+    static double bodyWeight(int count, double idf) {
+        return Math.sqrt(count) * idf * Math.sqrt(idf);
     }
 
     /**
@@ -169,6 +180,11 @@ public final class StoryFeatureExtractor {
 
     static final Comparator<Map.Entry<String, Double>> STRONGEST_FIRST =
             Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
+
+    /** A map that holds {@code entries} without rehashing: the vector is rebuilt for every article. */
+    private static <V> Map<String, V> sized(int entries) {
+        return new HashMap<>((int) (entries / 0.75f) + 1);
+    }
 
     private static void addBlock(Map<String, Double> vector, Map<String, Double> block, double share) {
         double max =

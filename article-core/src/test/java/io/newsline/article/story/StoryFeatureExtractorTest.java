@@ -62,4 +62,27 @@ class StoryFeatureExtractorTest {
         assertThat(body).containsKey("b:" + words.get(StoryFeatureExtractor.BODY_TERMS - 2));
         assertThat(body).doesNotContainKey("b:" + words.get(StoryFeatureExtractor.BODY_TERMS - 1));
     }
+
+    @Test
+    void eachBlockIsScaledToItsShareOfTheStrongestEntity() {
+        StoryFeatures f = extractor.extract(new StoryInput(
+                "a1",
+                0,
+                false,
+                "Elwin",
+                List.of(new StoryInput.Entity("marta-kovacs", "Marta Kovacs", "PERSON", 2)),
+                List.of(new StoryInput.Keyword("crane", 1)),
+                List.of()));
+        double entity = f.vector().get("e:marta-kovacs");
+        assertThat(f.vector().get("k:crane") / entity).isCloseTo(StoryFeatureExtractor.KEYWORD_SHARE, within(1e-12));
+        assertThat(f.vector().get("t:elwin") / entity).isCloseTo(StoryFeatureExtractor.HEADLINE_SHARE, within(1e-12));
+    }
+
+    @Test
+    void aBodyTermsRarenessCountsMoreThanItsRepetition() {
+        // Twice as rare beats four times as often: sqrt(1) * (2 idf)^1.5 > sqrt(4) * idf^1.5 (plain TF-IDF with
+        // 1 + ln tf would say the opposite).
+        assertThat(StoryFeatureExtractor.bodyWeight(1, 4.0)).isGreaterThan(StoryFeatureExtractor.bodyWeight(4, 2.0));
+        assertThat(StoryFeatureExtractor.bodyWeight(4, 4.0)).isCloseTo(16.0, within(1e-12));
+    }
 }
