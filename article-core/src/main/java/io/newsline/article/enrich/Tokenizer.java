@@ -4,6 +4,7 @@ import io.newsline.article.parse.Scripts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -68,10 +69,58 @@ final class Tokenizer {
 
     private Tokenizer() {}
 
+    /** Receives each word of a scan: its text (see {@link Token#text()}), where it is, and whether it was possessive. */
+    @FunctionalInterface
+    interface WordSink {
+        void word(String word, int start, int end, boolean possessive);
+    }
+
     static List<Token> tokenize(String text) {
-        List<Token> out = new ArrayList<>(text.length() / 5);
-        int prevEnd = -1;
-        boolean prevPossessive = false;
+        TokenCollector tokens = new TokenCollector(text);
+        scan(text, tokens);
+        return tokens.out;
+    }
+
+    /** Builds the tokens of one text, each knowing the word before it (sentence start, joined). */
+    private static final class TokenCollector implements WordSink {
+        private final String text;
+        private final List<Token> out;
+        private int prevEnd = -1;
+        private boolean prevPossessive;
+
+        TokenCollector(String text) {
+            this.text = text;
+            this.out = new ArrayList<>(text.length() / 5);
+        }
+
+        @Override
+        public void word(String word, int start, int end, boolean possessive) {
+            boolean sentenceStart;
+            boolean joined;
+            if (prevEnd < 0) {
+                sentenceStart = true;
+                joined = false;
+            } else {
+                sentenceStart = startsSentence(text, prevEnd, start);
+                joined = !prevPossessive && onlySpaces(text, prevEnd, start);
+            }
+            out.add(new Token(word, start, end, sentenceStart, joined, possessive));
+            prevEnd = end;
+            prevPossessive = possessive;
+        }
+    }
+
+    /**
+     * The words of {@code text}, exactly the texts of {@link #tokenize}'s tokens, without what only a token carries
+     * (sentence starts, joins, capitalisation): for callers that count words, such as the story features, which
+     * tokenise the lead of every article and so pay for each token built.
+     */
+    static void words(String text, Consumer<String> sink) {
+        scan(text, (word, start, end, possessive) -> sink.accept(word));
+    }
+
+    /** The scanner of {@link #tokenize} and {@link #words}: see the class comment. */
+    private static void scan(String text, WordSink sink) {
         int len = text.length();
         int pos = 0;
         List<int[]> pending = new ArrayList<>();
@@ -110,20 +159,8 @@ final class Tokenizer {
                 word = word.substring(0, word.length() - 2);
                 possessive = true;
             }
-            boolean sentenceStart;
-            boolean joined;
-            if (prevEnd < 0) {
-                sentenceStart = true;
-                joined = false;
-            } else {
-                sentenceStart = startsSentence(text, prevEnd, start);
-                joined = !prevPossessive && onlySpaces(text, prevEnd, start);
-            }
-            out.add(new Token(word, start, end, sentenceStart, joined, possessive));
-            prevEnd = end;
-            prevPossessive = possessive;
+            sink.word(word, start, end, possessive);
         }
-        return out;
     }
 
     /** Whether a word can start at {@code cp}: a letter or a number. */

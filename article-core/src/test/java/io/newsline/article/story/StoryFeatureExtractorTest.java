@@ -1,0 +1,88 @@
+package io.newsline.article.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The story features of hand-made inputs (no entities or keywords unless a test needs them). */
+class StoryFeatureExtractorTest {
+    private final StoryFeatureExtractor extractor = new StoryFeatureExtractor(StoryParams.defaults());
+
+    private static StoryInput article(String title, List<String> body) {
+        return new StoryInput("a1", 0, false, title, List.of(), List.of(), body);
+    }
+
+    private static Map<String, Double> bodyFeatures(StoryFeatures f) {
+        Map<String, Double> body = new java.util.TreeMap<>();
+        f.vector().forEach((k, w) -> {
+            if (k.startsWith("b:")) {
+                body.put(k, w);
+            }
+        });
+        return body;
+    }
+
+    @Test
+    void theVectorHasUnitLength() {
+        StoryFeatures f = extractor.extract(new StoryInput(
+                "a1",
+                0,
+                false,
+                "Crane collapses in Port Elwin",
+                List.of(new StoryInput.Entity("port-elwin", "Port Elwin", "LOCATION", 3)),
+                List.of(new StoryInput.Keyword("crane", 1)),
+                List.of("A crane collapsed at the quay of Port Elwin, injuring two dock workers.")));
+        double squares = f.vector().values().stream().mapToDouble(w -> w * w).sum();
+        assertThat(squares).isCloseTo(1, within(1e-12));
+    }
+
+    @Test
+    void paragraphsAfterTheFirstBodyCharsAreNotRead() {
+        String lead = "Harbour crane collapse injures dockers. ".repeat(StoryFeatureExtractor.BODY_CHARS / 40 + 1);
+        StoryFeatures f = extractor.extract(article("Crane", List.of(lead, "Zeppelin sightings reported.")));
+        assertThat(bodyFeatures(f)).containsKey("b:crane").doesNotContainKey("b:zeppelin");
+    }
+
+    @Test
+    void theBodyBlockKeepsOnlyItsStrongestTerms() {
+        // BODY_TERMS + 10 distinct made-up words once each (same idf: unknown to the background table), and one
+        // word three times: it must be kept, and exactly BODY_TERMS terms in all, the first in term order.
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < StoryFeatureExtractor.BODY_TERMS + 10; i++) {
+            words.add("zq" + (char) ('a' + i / 26) + (char) ('a' + i % 26));
+        }
+        String paragraph = String.join(" ", words) + " zzrepeat zzrepeat zzrepeat";
+        Map<String, Double> body = bodyFeatures(extractor.extract(article("", List.of(paragraph))));
+        assertThat(body).hasSize(StoryFeatureExtractor.BODY_TERMS).containsKey("b:zzrepeat");
+        assertThat(body.get("b:zzrepeat")).isGreaterThan(body.get("b:zqaa"));
+        assertThat(body).containsKey("b:" + words.get(StoryFeatureExtractor.BODY_TERMS - 2));
+        assertThat(body).doesNotContainKey("b:" + words.get(StoryFeatureExtractor.BODY_TERMS - 1));
+    }
+
+    @Test
+    void eachBlockIsScaledToItsShareOfTheStrongestEntity() {
+        StoryFeatures f = extractor.extract(new StoryInput(
+                "a1",
+                0,
+                false,
+                "Elwin",
+                List.of(new StoryInput.Entity("marta-kovacs", "Marta Kovacs", "PERSON", 2)),
+                List.of(new StoryInput.Keyword("crane", 1)),
+                List.of()));
+        double entity = f.vector().get("e:marta-kovacs");
+        assertThat(f.vector().get("k:crane") / entity).isCloseTo(StoryFeatureExtractor.KEYWORD_SHARE, within(1e-12));
+        assertThat(f.vector().get("t:elwin") / entity).isCloseTo(StoryFeatureExtractor.HEADLINE_SHARE, within(1e-12));
+    }
+
+    @Test
+    void aBodyTermsRarenessCountsMoreThanItsRepetition() {
+        // Twice as rare beats four times as often: sqrt(1) * (2 idf)^1.5 > sqrt(4) * idf^1.5 (plain TF-IDF with
+        // 1 + ln tf would say the opposite).
+        assertThat(StoryFeatureExtractor.bodyWeight(1, 4.0)).isGreaterThan(StoryFeatureExtractor.bodyWeight(4, 2.0));
+        assertThat(StoryFeatureExtractor.bodyWeight(4, 4.0)).isCloseTo(16.0, within(1e-12));
+    }
+}
