@@ -441,6 +441,7 @@ public final class EvalStoriesCommand implements Callable<Integer> {
             result.candidates += assignment.candidates();
             assigned.put(doc.id(), assignment.storyId());
         }
+        clusterer.finish();
         assigned.forEach((doc, story) -> result.storyOf.put(doc, clusterer.resolve(story)));
         result.merges = clusterer.merges();
         return result;

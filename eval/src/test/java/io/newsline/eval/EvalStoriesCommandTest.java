@@ -79,6 +79,20 @@ class EvalStoriesCommandTest {
         assertThat(out).contains("2 articles from").contains("stories: 1 ");
     }
 
+    /**
+     * With the index lagging 100 articles behind the decisions (ECB+ in path order: whole events decided blind),
+     * merges bring the stories back together: F1 stays close to the run without lag (docs/stories.md).
+     */
+    @Test
+    void mergesRepairAnIndexThatLagsTheDecisions() {
+        assumeTrue(Files.isRegularFile(ECBPLUS.resolve("labels.tsv")), "the ECB+ corpus at ../shared/corpus/ecbplus");
+        String out = run(ECBPLUS.toString(), "--lag", "100");
+        Matcher m = BCUBED.matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        assertThat(Double.parseDouble(m.group(3))).as("F1").isGreaterThanOrEqualTo(0.84);
+        assertThat(out).containsPattern("; [1-9][0-9]* merges");
+    }
+
     /** The ECB+ figures of docs/stories.md, with thresholds just under them (order: by doc id). */
     @Test
     void ecbPlusEventsScoreAtLeastTheDocumentedFigures() {

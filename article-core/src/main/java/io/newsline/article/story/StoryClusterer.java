@@ -70,7 +70,23 @@ public final class StoryClusterer {
         messages.add(new StoryKeeper.Send(match.storyId(), new StoryKeeper.Join(article)));
         handle(messages, indexEffects);
         pending.add(indexEffects);
-        while (pending.size() > lag) {
+        catchUp(lag);
+        Story story = ((StoryKeeper.Live) ledger.get(resolve(match.storyId()))).story();
+        return new StoryAssignment(match.storyId(), match.founded(), match.similarity(), story, match.candidates());
+    }
+
+    /**
+     * The end of the input: the index catches up with everything and the last stories founded look for their twins
+     * (in the app their rechecks come a few seconds later, whatever follows).
+     */
+    public void finish() {
+        catchUp(0);
+    }
+
+    /** Applies index changes until at most {@code behind} articles' changes are pending, with their rechecks. */
+    private void catchUp(int behind) {
+        Deque<StoryKeeper.Send> messages = new ArrayDeque<>();
+        while (pending.size() > behind) {
             List<StoryKeeper.Effect> visible = pending.poll();
             visible.forEach(index::apply);
             // The index now shows these changes: stories founded with them look for their twins.
@@ -85,8 +101,6 @@ public final class StoryClusterer {
                 pending.add(more);
             }
         }
-        Story story = ((StoryKeeper.Live) ledger.get(resolve(match.storyId()))).story();
-        return new StoryAssignment(match.storyId(), match.founded(), match.similarity(), story, match.candidates());
     }
 
     /**

@@ -178,9 +178,9 @@ public final class StoryKeeper {
     }
 
     /**
-     * Looks for a story that is the same as {@code storyId}, once the index has caught up with the story's last
-     * change (the caller waits long enough for stories founded or changed at the same moment elsewhere to show):
-     * the most similar story under this one's keys at {@code mergeThreshold} or more, merged by the id rule.
+     * Looks for stories that are the same as {@code storyId} (twins), once the index has caught up with it (the caller
+     * waits long enough for stories founded at the same moment elsewhere to show): the most similar story under its
+     * blocking keys, if similar enough ({@link #mergeThreshold}); the larger id of the two is merged into the smaller.
      */
     public List<Effect> recheck(String storyId, StoryIndex index) {
         return ledger.get(storyId) instanceof Live live ? mergeCheck(live.story(), index) : List.of();
@@ -206,6 +206,8 @@ public final class StoryKeeper {
                 bestSimilarity = similarity;
             }
         }
+        // Only the most similar: merging with every twin above the threshold (single linkage) chained events of one
+        // kind together (ECB+ precision 0.87 -> 0.73 with the index 100 articles behind).
         if (best == null) {
             return List.of();
         }
