@@ -37,6 +37,9 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
     /** How many times a story just founded looks for a twin (after 1, 3 and 9 times the recheck delay). */
     static final int RECHECKS = 3;
 
+    /** How many times a recheck waits for the index to show the story itself (each the recheck delay). */
+    static final int MAX_WAITS = 40;
+
     private final StorySettings settings;
     /**
      * The entries this keeper wrote last, decoded: it is their only writer, so they equal the store's; saves decoding
@@ -112,8 +115,9 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
 
     /**
      * Stories whose recheck is due look for a twin in the index. How long the index takes to catch up depends on
-     * the load (two commits and the global thread's read), so a story that finds none looks again, after three and
-     * nine times the delay: {@value #RECHECKS} looks in all.
+     * the load (two commits and the global thread's read): a story looks only once the index shows the story itself
+     * (waiting up to {@value #MAX_WAITS} delays), and one that finds no twin looks again after three and nine times
+     * the delay: {@value #RECHECKS} looks in all.
      */
     private void recheck(long wallClock) {
         List<KeyValue<String, byte[]>> due = new ArrayList<>();
@@ -126,11 +130,19 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
             }
         }
         for (KeyValue<String, byte[]> kv : due) {
-            int looks = kv.value.length > Long.BYTES ? ByteBuffer.wrap(kv.value).getInt(Long.BYTES) : 1;
+            ByteBuffer value = ByteBuffer.wrap(kv.value);
+            value.getLong();
+            int looks = value.remaining() >= Integer.BYTES ? value.getInt() : 1;
+            int waits = value.remaining() >= Integer.BYTES ? value.getInt() : 0;
+            long delay = settings.recheckDelay().toMillis();
+            if (index.summary(kv.key) == null && waits < MAX_WAITS) {
+                // The index does not show the story itself yet: it is behind (load); look once it is not.
+                rechecks.put(kv.key, recheckValue(wallClock + delay, looks, waits + 1));
+                continue;
+            }
             List<StoryKeeper.Effect> effects = keeper.recheck(kv.key, index);
             if (effects.isEmpty() && looks < RECHECKS) {
-                long next = wallClock + settings.recheckDelay().toMillis() * (long) Math.pow(3, looks);
-                rechecks.put(kv.key, recheckValue(next, looks + 1));
+                rechecks.put(kv.key, recheckValue(wallClock + delay * (long) Math.pow(3, looks), looks + 1, waits));
             } else {
                 rechecks.delete(kv.key);
             }
@@ -138,10 +150,11 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
         }
     }
 
-    private static byte[] recheckValue(long due, int looks) {
-        return ByteBuffer.allocate(Long.BYTES + Integer.BYTES)
+    private static byte[] recheckValue(long due, int looks, int waits) {
+        return ByteBuffer.allocate(Long.BYTES + 2 * Integer.BYTES)
                 .putLong(due)
                 .putInt(looks)
+                .putInt(waits)
                 .array();
     }
 
@@ -182,7 +195,7 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
             } else if (effect instanceof StoryKeeper.ScheduleRecheck recheck) {
                 long due =
                         context.currentSystemTimeMs() + settings.recheckDelay().toMillis();
-                rechecks.put(recheck.storyId(), recheckValue(due, 1));
+                rechecks.put(recheck.storyId(), recheckValue(due, 1, 0));
             } else {
                 KeyValue<String, byte[]> kv = MatchingIndex.record(effect);
                 forward(kv.key, new Output(Destination.MATCHING, kv.value, null), timestamp);
