@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns a {@link StoryInput} into {@link StoryFeatures}: four blocks of features, each scaled to its share, then the
@@ -19,10 +21,10 @@ import java.util.Map;
  *       better than places, which many events share); the block's best scores 1.
  *   <li>Keywords ({@code k:}): the TF-IDF scores of enrichment (best 1), what the story is about (rehab, earthquake).
  *       A small share: enrichment computed them from the same body, so the body block already holds their words.
- *   <li>Headline terms ({@code t:}): every headline word weighted by its background idf (best 1); a headline is the
- *       densest summary of the event.
+ *   <li>Headline terms ({@code t:}): every headline word but place names ({@link #placeNameTerms}) weighted by its
+ *       background idf (best 1); a headline is the densest summary of the event.
  *   <li>Body terms ({@code b:}): of the first {@value #BODY_CHARS} characters of the body (news puts the event
- *       first), the {@value #BODY_TERMS} words (names included) of highest {@code sqrt(tf) * idf^1.5}; the ten
+ *       first), the {@value #BODY_TERMS} words (names included, places not) of highest {@code sqrt(tf) * idf^1.5}; the ten
  *       keywords alone miss much of what two short reports of one event share. The idf counts more than in plain
  *       TF-IDF: a rare word two reports share (a ship's name, a chip's code name) tells one event from another of its
  *       kind better than repeated common ones.
@@ -48,6 +50,7 @@ public final class StoryFeatureExtractor {
 
     public StoryFeatures extract(StoryInput input) {
         List<String> headline = HeadlineTerms.of(input.title());
+        Set<String> placeNames = placeNameTerms(input);
         Map<String, Double> vector =
                 sized(input.entities().size() + input.keywords().size() + headline.size() + BODY_TERMS);
         Map<String, String> names = new HashMap<>();
@@ -69,11 +72,13 @@ public final class StoryFeatureExtractor {
 
         Map<String, Double> titleTerms = new HashMap<>();
         for (String term : headline) {
-            titleTerms.put("t:" + term, background.idf(term));
+            if (!placeNames.contains(term)) {
+                titleTerms.put("t:" + term, background.idf(term));
+            }
         }
         addBlock(vector, titleTerms, HEADLINE_SHARE);
 
-        addBlock(vector, bodyTerms(input.body()), BODY_SHARE);
+        addBlock(vector, bodyTerms(input.body(), placeNames), BODY_SHARE);
 
         double norm = Math.sqrt(vector.values().stream().mapToDouble(w -> w * w).sum());
         if (norm > 0) {
@@ -94,7 +99,25 @@ public final class StoryFeatureExtractor {
      * rest costs CPU and adds background), the {@value #BODY_TERMS} terms of highest {@link #bodyWeight}, ties by
      * term. Only the kept terms get their {@code b:} key: an article has a few hundred distinct terms.
      */
-    private Map<String, Double> bodyTerms(List<String> body) {
+    /**
+     * The words of the article's place names ({@code Ivory Coast} -> {@code ivory}, {@code coast}), as headline and
+     * body terms spell them: they are left out of those blocks, so a place counts once, as its {@code e:} feature
+     * (at the place factor). Many unrelated events share a country or a city; as a body and headline term of the
+     * highest idf too, one shared place carried a short report into a story of another matter (the 10,000-article
+     * judgement, docs/stories.md). People's and organisations' names stay: ECB+ needs them (articles name one event's
+     * actors in forms entity linking gives different ids).
+     */
+    static Set<String> placeNameTerms(StoryInput input) {
+        Set<String> terms = new HashSet<>();
+        for (StoryInput.Entity e : input.entities()) {
+            if (e.type().equals("LOCATION")) {
+                terms.addAll(HeadlineTerms.of(e.name()));
+            }
+        }
+        return terms;
+    }
+
+    private Map<String, Double> bodyTerms(List<String> body, Set<String> placeNames) {
         Map<String, Integer> counts = new HashMap<>(512); // sized for a lead: no rehashing while counting
         int chars = 0;
         for (String p : body) {
@@ -104,6 +127,7 @@ public final class StoryFeatureExtractor {
             HeadlineTerms.counts(p, counts);
             chars += p.length();
         }
+        counts.keySet().removeAll(placeNames);
         List<ScoredTerm> scored = new ArrayList<>(counts.size());
         counts.forEach((term, n) -> scored.add(new ScoredTerm(term, bodyWeight(n, background.idf(term)))));
         Collections.sort(scored);

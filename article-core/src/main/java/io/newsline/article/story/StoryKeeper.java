@@ -229,6 +229,8 @@ public final class StoryKeeper {
             return params.mergeThreshold();
         }
         double join = a.gapMillis(b) <= params.openFor().toMillis() ? params.threshold() : params.lateThreshold();
+        // As the matcher asks of an article joining the larger of the two (the size rule).
+        join = StoryMatcher.forSize(join, Math.max(a.articles(), b.articles()));
         return Math.min(join, params.mergeThreshold());
     }
 

@@ -13,6 +13,8 @@ import java.util.TreeSet;
  *       threshold}; further away it needs {@code lateThreshold} (a development months later joins on strong
  *       evidence only); beyond {@code retention} the story is closed to it. Only dates printed in the articles count
  *       ({@link StoryInput#dated()}).
+ *   <li>Size: a story beyond {@value StoryParams#CROWD_ONSET} articles needs more similarity to join ({@link
+ *       #forSize}): a centroid of very many articles is generic.
  *   <li>Ties go to the smaller story id; candidates are visited in id order: the same index and article always give
  *       the same answer.
  * </ul>
@@ -37,6 +39,20 @@ public final class StoryMatcher {
      */
     public record Match(String storyId, boolean founded, double similarity, String label, int candidates) {}
 
+    /**
+     * The similarity needed to join a story of {@code articles} articles, from the time rule's {@code threshold}: it
+     * rises by {@value StoryParams#CROWD_SLOPE} per e-fold of the story's size beyond {@value
+     * StoryParams#CROWD_ONSET} articles. The centroid of a story that keeps growing drifts to what its articles have
+     * in common, often only the kind of report (a rating agency, debt, "dlr", "mln"), and then attracts the next
+     * report of that kind about anyone: the larger the story, the more evidence joining it takes. Stories of one
+     * event rarely reach the onset before their articles stop coming (ECB+'s largest event has 30 articles).
+     */
+    static double forSize(double threshold, int articles) {
+        return articles <= StoryParams.CROWD_ONSET
+                ? threshold
+                : threshold + StoryParams.CROWD_SLOPE * Math.log((double) articles / StoryParams.CROWD_ONSET);
+    }
+
     public Match match(StoryFeatures article, StoryIndex index) {
         Set<String> candidates = new TreeSet<>();
         for (String key : article.blockingKeys()) {
@@ -55,6 +71,7 @@ public final class StoryMatcher {
             }
             double similarity = article.cosine(story.centroid(), story.norm());
             double needed = gap <= params.openFor().toMillis() ? params.threshold() : params.lateThreshold();
+            needed = forSize(needed, story.articles());
             if (similarity >= needed && similarity > bestSimilarity) {
                 best = story;
                 bestSimilarity = similarity;

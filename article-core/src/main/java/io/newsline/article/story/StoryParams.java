@@ -35,6 +35,10 @@ public record StoryParams(
     public static final Duration DEFAULT_OPEN_FOR = Duration.ofDays(7);
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(730);
     public static final double DEFAULT_MERGE_THRESHOLD = 0.4;
+    /** Stories of up to this many articles are joined at the time rule's threshold (see {@code StoryMatcher}). */
+    public static final int CROWD_ONSET = 20;
+    /** How much the join threshold rises per e-fold of a story's size beyond {@link #CROWD_ONSET}. */
+    public static final double CROWD_SLOPE = 0.1;
 
     public StoryParams {
         if (!(threshold > 0 && threshold <= 1) || !(lateThreshold >= threshold && lateThreshold <= 1)) {

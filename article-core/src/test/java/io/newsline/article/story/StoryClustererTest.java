@@ -105,12 +105,13 @@ class StoryClustererTest {
         assertThat(joined.similarity()).isGreaterThanOrEqualTo(params.lateThreshold());
 
         // With the late threshold at 1, no article short of a copy joins a quiet story; an open one it still joins.
+        // (The clinic's other name differs in a word that is no place: place names are not headline or body terms.)
         StoryClusterer strict = new StoryClusterer(params.withThresholds(0.2, 1.0));
         strict.assign(first);
-        assertThat(strict.assign(rehab("x", T0 + 120 * DAY, "Tara Reid", "tara-reid", "Promises Malibu", "promises"))
+        assertThat(strict.assign(rehab("x", T0 + 120 * DAY, "Tara Reid", "tara-reid", "Promises Clinic", "promises"))
                         .started())
                 .isTrue();
-        assertThat(strict.assign(rehab("y", T0 + 2 * DAY, "Tara Reid", "tara-reid", "Promises Malibu", "promises"))
+        assertThat(strict.assign(rehab("y", T0 + 2 * DAY, "Tara Reid", "tara-reid", "Promises Clinic", "promises"))
                         .started())
                 .isFalse();
     }
