@@ -156,37 +156,6 @@ public final class StoryFeatureExtractor {
         }
     }
 
-    /**
-     * The article's strongest blocking key, {@code blockingKeys().get(0)} of its features, computed without building
-     * them (the app routes each article by it before it extracts the features): the strongest entity (entities
-     * outweigh keywords, see the shares), else the best keyword, else {@code a:<article id>} (such an article finds
-     * no candidate anyway).
-     */
-    public static String anchor(StoryInput input) {
-        Map<String, Double> entities = new HashMap<>();
-        for (StoryInput.Entity e : input.entities()) {
-            entities.merge("e:" + e.id(), kindFactor(e.type()) * Math.log1p(Math.max(1, e.mentions())), Double::sum);
-        }
-        String best = strongest(entities);
-        if (best != null) {
-            return best;
-        }
-        Map<String, Double> keywords = new HashMap<>();
-        for (StoryInput.Keyword k : input.keywords()) {
-            keywords.merge("k:" + k.term(), Math.max(0, k.score()), Double::sum);
-        }
-        best = strongest(keywords);
-        return best != null ? best : "a:" + input.articleId();
-    }
-
-    private static String strongest(Map<String, Double> block) {
-        return block.entrySet().stream()
-                .filter(e -> e.getValue() > 0)
-                .min(STRONGEST_FIRST)
-                .map(Map.Entry::getKey)
-                .orElse(null);
-    }
-
     /** The strongest entity and keyword features (ties by name, so the choice is deterministic). */
     private List<String> blockingKeys(Map<String, Double> vector) {
         List<Map.Entry<String, Double>> keyed = new ArrayList<>();

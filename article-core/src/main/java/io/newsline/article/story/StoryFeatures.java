@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param publishedAt epoch milliseconds
  * @param dated whether the date is from the article's text (see {@link StoryInput#dated()})
  * @param title the headline
- * @param vector a unit-length sparse vector: {@code e:<entity id>}, {@code k:<keyword>} and {@code t:<headline
+ * @param vector a unit-length sparse vector: {@code e:<entity id>}, {@code k:<keyword>}, {@code b:<body term>} and {@code t:<headline
  *     term>} features with their weights
  * @param blockingKeys the strongest entity and keyword features, strongest first: the keys under which candidate
  *     stories are looked up

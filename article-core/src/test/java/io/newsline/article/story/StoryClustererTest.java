@@ -175,25 +175,6 @@ class StoryClustererTest {
     }
 
     @Test
-    void theAnchorIsTheStrongestBlockingKey() {
-        StoryFeatureExtractor x = new StoryFeatureExtractor(StoryParams.defaults());
-        for (StoryInput input : List.of(
-                rehab("a1", T0, "Tara Reid", "tara-reid", "Promises", "promises"), lohan("b1", T0), quake("q1", T0))) {
-            assertThat(StoryFeatureExtractor.anchor(input))
-                    .isEqualTo(x.extract(input).blockingKeys().get(0));
-        }
-        StoryInput keywordsOnly = new StoryInput(
-                "k1",
-                T0,
-                false,
-                "Rates rise",
-                List.of(),
-                List.of(kw("interest rate", 1), kw("inflation", 0.5)),
-                List.of("Interest rates rose."));
-        assertThat(StoryFeatureExtractor.anchor(keywordsOnly)).isEqualTo("k:interest rate");
-    }
-
-    @Test
     void twoStoriesFoundedBeforeTheIndexShowedEachOtherAreMergedIntoTheSmallerIdOnceItDoes() {
         // lag 1: an article's story reaches the index only after one more article was decided.
         StoryClusterer c = new StoryClusterer(StoryParams.defaults(), 1);
