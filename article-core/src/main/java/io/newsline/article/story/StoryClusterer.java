@@ -36,22 +36,7 @@ public final class StoryClusterer {
         this.params = params;
         this.extractor = new StoryFeatureExtractor(params);
         this.matcher = new StoryMatcher(params);
-        this.keeper = new StoryKeeper(params, new StoryKeeper.Ledger() {
-            @Override
-            public StoryKeeper.Entry get(String storyId) {
-                return ledger.get(storyId);
-            }
-
-            @Override
-            public void put(String storyId, StoryKeeper.Entry entry) {
-                ledger.put(storyId, entry);
-            }
-
-            @Override
-            public void remove(String storyId) {
-                ledger.remove(storyId);
-            }
-        });
+        this.keeper = new StoryKeeper(params, StoryKeeper.Ledger.of(ledger));
         this.lag = lag;
     }
 

@@ -38,6 +38,26 @@ public final class StoryKeeper {
         void put(String storyId, Entry entry);
 
         void remove(String storyId);
+
+        /** A ledger over a map (the evaluation and tests). */
+        static Ledger of(java.util.Map<String, Entry> entries) {
+            return new Ledger() {
+                @Override
+                public Entry get(String storyId) {
+                    return entries.get(storyId);
+                }
+
+                @Override
+                public void put(String storyId, Entry entry) {
+                    entries.put(storyId, entry);
+                }
+
+                @Override
+                public void remove(String storyId) {
+                    entries.remove(storyId);
+                }
+            };
+        }
     }
 
     /** A ledger entry. */

@@ -207,22 +207,7 @@ class StoryClustererTest {
     @Test
     void anArticleSentToAMergedStoryGoesOnToTheStoryItWasMergedInto() {
         java.util.Map<String, StoryKeeper.Entry> ledger = new java.util.HashMap<>();
-        StoryKeeper keeper = new StoryKeeper(StoryParams.defaults(), new StoryKeeper.Ledger() {
-            @Override
-            public StoryKeeper.Entry get(String storyId) {
-                return ledger.get(storyId);
-            }
-
-            @Override
-            public void put(String storyId, StoryKeeper.Entry entry) {
-                ledger.put(storyId, entry);
-            }
-
-            @Override
-            public void remove(String storyId) {
-                ledger.remove(storyId);
-            }
-        });
+        StoryKeeper keeper = new StoryKeeper(StoryParams.defaults(), StoryKeeper.Ledger.of(ledger));
         ledger.put("story-b", new StoryKeeper.MergedInto("story-a"));
         StoryFeatures article = new StoryFeatureExtractor(StoryParams.defaults())
                 .extract(rehab("x", T0, "Tara Reid", "tara-reid", "Promises", "promises"));
