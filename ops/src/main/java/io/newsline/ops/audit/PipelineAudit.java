@@ -3,6 +3,7 @@ package io.newsline.ops.audit;
 import io.newsline.avro.DuplicateKind;
 import io.newsline.avro.DuplicateNotice;
 import io.newsline.avro.EnrichedArticle;
+import io.newsline.avro.StoryMerge;
 import io.newsline.avro.TimelineEntry;
 import io.newsline.avro.Topic;
 import io.newsline.avro.TopicTimeline;
@@ -46,7 +47,8 @@ public final class PipelineAudit {
             Topics.DUPLICATES,
             Topics.DEAD_LETTERS,
             Topics.TIMELINE_ENTRIES,
-            Topics.TIMELINES);
+            Topics.TIMELINES,
+            Topics.STORY_MERGES);
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
 
@@ -112,6 +114,8 @@ public final class PipelineAudit {
             reconciliation.timelineEntry(EntryRecord.tombstone(key));
         } else if (topic.equals(Topics.TIMELINE_ENTRIES) && key != null && value instanceof TimelineEntry entry) {
             reconciliation.timelineEntry(EntryRecord.live(key, entry.getTopicId(), entry.getArticleId()));
+        } else if (topic.equals(Topics.STORY_MERGES) && value instanceof StoryMerge merge) {
+            reconciliation.storyMerge(merge.getStoryId(), merge.getIntoStoryId());
         } else if (topic.equals(Topics.TIMELINES) && key != null && value == null) {
             reconciliation.snapshot(new SnapshotRecord(key, 0, null));
         } else if (topic.equals(Topics.TIMELINES) && key != null && value instanceof TopicTimeline timeline) {

@@ -34,6 +34,7 @@ public final class Reconciliation {
 
     private final Map<String, Long> rawRecords = new HashMap<>();
     private final Map<String, Outcomes> outcomes = new HashMap<>();
+    private final Map<String, String> mergedInto = new HashMap<>();
     private final Map<String, EnrichedRecord> enriched = new LinkedHashMap<>();
     private final Map<String, EntryRecord> entries = new HashMap<>();
     private final Map<String, SnapshotRecord> snapshots = new TreeMap<>();
@@ -104,6 +105,21 @@ public final class Reconciliation {
      * A tombstone on news.articles.enriched: the app let the article through, then found it repeats an earlier
      * one (a late predecessor); its duplicate notice follows, and that is its outcome instead.
      */
+    /** Story {@code storyId} was merged into {@code into}. */
+    public Reconciliation storyMerge(String storyId, String into) {
+        mergedInto.put(storyId, into);
+        return this;
+    }
+
+    /** The story a story id ends in after merges. */
+    private String storyOf(String storyId) {
+        String id = storyId;
+        for (int hops = 0; mergedInto.containsKey(id) && hops < 1_000; hops++) {
+            id = mergedInto.get(id);
+        }
+        return id;
+    }
+
     public Reconciliation retractedArticle(String articleId) {
         Outcomes of = outcome(articleId);
         if (of.enriched > 0) {
@@ -212,7 +228,9 @@ public final class Reconciliation {
         for (EnrichedRecord article : enriched.values()) {
             for (String topicId : new TreeSet<>(article.topicIds())) {
                 String key = topicId + "|" + article.articleId();
-                if (!entries.containsKey(key)) {
+                // A merged story's entries moved to the story it went into (news.story-merges).
+                String moved = storyOf(topicId) + "|" + article.articleId();
+                if (!entries.containsKey(key) && !entries.containsKey(moved)) {
                     violations.add(new Violation(
                             Kind.MISSING_TIMELINE_ENTRY,
                             article.articleId(),

@@ -129,6 +129,22 @@ class ReconciliationTest {
     }
 
     @Test
+    void anArticleOfAMergedStoryIsFoundOnTheStoryItWentInto() {
+        Reconciliation merged = healthy()
+                .rawArticle("c")
+                .enrichedArticle(new EnrichedRecord("c", "C", List.of("story-b")))
+                .timelineEntry(EntryRecord.live("story-b|c", "story-b", "c"))
+                .timelineEntry(EntryRecord.tombstone("story-b|c"))
+                .timelineEntry(EntryRecord.live("story-a|c", "story-a", "c"))
+                .snapshot(new SnapshotRecord("story-a", 1, List.of("c")));
+        assertThat(merged.result().violations())
+                .extracting(Violation::kind)
+                .containsExactly(Kind.MISSING_TIMELINE_ENTRY); // until the merge is read
+
+        assertThat(merged.storyMerge("story-b", "story-a").result().clean()).isTrue();
+    }
+
+    @Test
     void theLatestEnrichedRecordOfAnArticleDecidesItsTopics() {
         AuditResult result = healthy()
                 .rawArticle("b")
