@@ -50,6 +50,8 @@ final class AppInstances implements AutoCloseable {
                         StreamsConfig.STATE_DIR_CONFIG,
                         stateRoot.resolve("instance-" + i).toString());
                 settings.put(StreamsAppConfig.SNAPSHOT_INTERVAL_MS, "200");
+                // Twin stories of the seeds (decided at once on two partitions) merge soon after.
+                settings.put(io.newsline.streams.story.StorySettings.RECHECK_DELAY_MS, "500");
                 settings.put(StreamsAppConfig.TOPIC_PARTITIONS, Integer.toString(partitions));
                 settings.put(HttpSettings.LISTEN, "127.0.0.1:0");
                 StreamsApp app = new StreamsApp(StreamsAppConfig.of(settings));
