@@ -111,13 +111,16 @@ public final class Reconciliation {
         return this;
     }
 
-    /** The story a story id ends in after merges. */
-    private String storyOf(String storyId) {
+    /** Whether a story that {@code storyId} was merged into, directly or not, has a live entry of the article. */
+    private boolean onMergedStory(String storyId, String articleId) {
         String id = storyId;
         for (int hops = 0; mergedInto.containsKey(id) && hops < 1_000; hops++) {
             id = mergedInto.get(id);
+            if (entries.containsKey(id + "|" + articleId)) {
+                return true;
+            }
         }
-        return id;
+        return false;
     }
 
     public Reconciliation retractedArticle(String articleId) {
@@ -228,9 +231,9 @@ public final class Reconciliation {
         for (EnrichedRecord article : enriched.values()) {
             for (String topicId : new TreeSet<>(article.topicIds())) {
                 String key = topicId + "|" + article.articleId();
-                // A merged story's entries moved to the story it went into (news.story-merges).
-                String moved = storyOf(topicId) + "|" + article.articleId();
-                if (!entries.containsKey(key) && !entries.containsKey(moved)) {
+                // A merged story's entries move to the story it went into (news.story-merges): the entry may be on
+                // any story of the chain (one that reached a story after its own move stays there).
+                if (!entries.containsKey(key) && !onMergedStory(topicId, article.articleId())) {
                     violations.add(new Violation(
                             Kind.MISSING_TIMELINE_ENTRY,
                             article.articleId(),
