@@ -416,13 +416,9 @@ public final class EvalStoriesCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs the clustering over {@code docs} in their order, timing the clustering step on this thread's CPU clock. */
-    static Result cluster(List<Doc> docs, StoryParams params) {
-        return cluster(docs, params, 0);
-    }
-
     /**
-     * Runs the clustering with the index lagging {@code lag} articles behind; an article's story is the one its story
+     * Runs the clustering over {@code docs} in their order, timing the clustering step on this thread's CPU clock,
+     * with the index lagging {@code lag} articles behind; an article's story is the one its story
      * ends in after the merges of the whole run.
      */
     static Result cluster(List<Doc> docs, StoryParams params, int lag) {

@@ -51,8 +51,4 @@ public final class InMemoryStoryIndex implements StoryIndex {
         }
         return true;
     }
-
-    public int summaries() {
-        return summaries.size();
-    }
 }

@@ -17,7 +17,6 @@ import java.util.Map;
  * one partition with no delay). Keeper messages (merges, forwarded articles) are handled at once.
  */
 public final class StoryClusterer {
-    private final StoryParams params;
     private final StoryFeatureExtractor extractor;
     private final StoryMatcher matcher;
     private final StoryKeeper keeper;
@@ -33,7 +32,6 @@ public final class StoryClusterer {
     }
 
     public StoryClusterer(StoryParams params, int lag) {
-        this.params = params;
         this.extractor = new StoryFeatureExtractor(params);
         this.matcher = new StoryMatcher(params);
         this.keeper = new StoryKeeper(params, StoryKeeper.Ledger.of(ledger));
@@ -51,9 +49,7 @@ public final class StoryClusterer {
     public StoryAssignment assign(StoryFeatures article) {
         StoryMatcher.Match match = matcher.match(article, index);
         List<StoryKeeper.Effect> indexEffects = new ArrayList<>();
-        Deque<StoryKeeper.Send> messages = new ArrayDeque<>();
-        messages.add(new StoryKeeper.Send(match.storyId(), new StoryKeeper.Join(article)));
-        handle(messages, indexEffects);
+        carryOut(keeper.handle(match.storyId(), new StoryKeeper.Join(article)), indexEffects);
         pending.add(indexEffects);
         catchUp(lag);
         Story story = ((StoryKeeper.Live) ledger.get(resolve(match.storyId()))).story();
@@ -70,18 +66,16 @@ public final class StoryClusterer {
 
     /** Applies index changes until at most {@code behind} articles' changes are pending, with their rechecks. */
     private void catchUp(int behind) {
-        Deque<StoryKeeper.Send> messages = new ArrayDeque<>();
         while (pending.size() > behind) {
             List<StoryKeeper.Effect> visible = pending.poll();
             visible.forEach(index::apply);
             // The index now shows these changes: stories founded with them look for their twins.
+            List<StoryKeeper.Effect> more = new ArrayList<>();
             for (StoryKeeper.Effect effect : visible) {
                 if (effect instanceof StoryKeeper.ScheduleRecheck recheck) {
-                    messages.add(new StoryKeeper.Send(recheck.storyId(), null));
+                    carryOut(keeper.recheck(recheck.storyId(), index), more);
                 }
             }
-            List<StoryKeeper.Effect> more = new ArrayList<>();
-            handle(messages, more);
             if (!more.isEmpty()) {
                 pending.add(more);
             }
@@ -89,24 +83,20 @@ public final class StoryClusterer {
     }
 
     /**
-     * Handles keeper messages (a {@code null} message: a recheck) until none is left; index effects go to {@code
-     * indexEffects}, which become visible with them.
+     * Carries out a keeper's effects, handling the messages they send (and theirs) at once; index effects go to
+     * {@code indexEffects}, which become visible together.
      */
-    private void handle(Deque<StoryKeeper.Send> messages, List<StoryKeeper.Effect> indexEffects) {
-        while (!messages.isEmpty()) {
-            StoryKeeper.Send send = messages.poll();
-            List<StoryKeeper.Effect> effects = send.message() == null
-                    ? keeper.recheck(send.storyId(), index)
-                    : keeper.handle(send.storyId(), send.message(), index);
-            for (StoryKeeper.Effect effect : effects) {
-                if (effect instanceof StoryKeeper.Send next) {
-                    messages.add(next);
-                } else if (effect instanceof StoryKeeper.Merged merged) {
-                    mergedInto.put(merged.storyId(), merged.into());
-                    merges++;
-                } else {
-                    indexEffects.add(effect);
-                }
+    private void carryOut(List<StoryKeeper.Effect> effects, List<StoryKeeper.Effect> indexEffects) {
+        Deque<StoryKeeper.Effect> todo = new ArrayDeque<>(effects);
+        while (!todo.isEmpty()) {
+            StoryKeeper.Effect effect = todo.poll();
+            if (effect instanceof StoryKeeper.Send send) {
+                todo.addAll(keeper.handle(send.storyId(), send.message()));
+            } else if (effect instanceof StoryKeeper.Merged merged) {
+                mergedInto.put(merged.storyId(), merged.into());
+                merges++;
+            } else {
+                indexEffects.add(effect);
             }
         }
     }
@@ -123,9 +113,5 @@ public final class StoryClusterer {
     /** How many merges happened. */
     public int merges() {
         return merges;
-    }
-
-    public StoryParams params() {
-        return params;
     }
 }

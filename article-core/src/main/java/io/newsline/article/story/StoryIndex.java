@@ -12,6 +12,15 @@ public interface StoryIndex {
     /** Up to {@code max} stories indexed under {@code key}, most recently active first. */
     List<String> stories(String key, int max);
 
+    /** The stories under any of {@code keys} (up to {@code max} per key), in id order: the candidates of a decision. */
+    default java.util.SortedSet<String> candidates(java.util.Collection<String> keys, int max) {
+        java.util.SortedSet<String> candidates = new java.util.TreeSet<>();
+        for (String key : keys) {
+            candidates.addAll(stories(key, max));
+        }
+        return candidates;
+    }
+
     /** The published summary of a story, or {@code null} (unknown, expired or merged into another). */
     Story summary(String storyId);
 

@@ -17,7 +17,8 @@ import java.util.Set;
  * centroid; one similar enough ({@link #mergeThreshold}) is the same story. The story with the larger id is merged into the one with the smaller (a stable rule both
  * sides apply alike, so two keepers never merge each into the other and redirects never loop): it sends its whole
  * state to the survivor, leaves the index and becomes a redirect; an article sent to it later (the index lagged) is
- * sent on. Its articles stay on its timeline; the merge is published, so no article is on two stories.
+ * sent on. The merge is published; the timeline side moves the merged story's entries to the survivor, so no
+ * article is on two stories.
  *
  * <p>Pure: state through {@link Ledger}, everything else returned as {@link Effect}s for the caller to carry out.
  */
@@ -108,8 +109,8 @@ public final class StoryKeeper {
     /** A story was merged into another: published for consumers of the story timelines. */
     public record Merged(String storyId, String into, String label, int articles) implements Effect {}
 
-    /** Handles one message sent to {@code storyId}; the index is read for merges. */
-    public List<Effect> handle(String storyId, Message message, StoryIndex index) {
+    /** Handles one message sent to {@code storyId}. */
+    public List<Effect> handle(String storyId, Message message) {
         Objects.requireNonNull(storyId, "storyId");
         Entry entry = ledger.get(storyId);
         if (entry instanceof MergedInto redirect) {
@@ -118,10 +119,10 @@ public final class StoryKeeper {
         }
         Story story = entry instanceof Live live ? live.story() : null;
         if (message instanceof Join join) {
-            return add(storyId, story, join.article(), index);
+            return add(storyId, story, join.article());
         }
         if (message instanceof Absorb absorb) {
-            return absorb(storyId, story, absorb.merged(), index);
+            return absorb(storyId, story, absorb.merged());
         }
         String into = ((MergeInto) message).into();
         if (story == null || into.equals(storyId)) {
@@ -131,9 +132,9 @@ public final class StoryKeeper {
         return into.compareTo(storyId) < 0 ? mergeInto(story, into) : List.of(new Send(into, new MergeInto(storyId)));
     }
 
-    private List<Effect> add(String storyId, Story story, StoryFeatures article, StoryIndex index) {
+    private List<Effect> add(String storyId, Story story, StoryFeatures article) {
         Story updated = story != null ? story : Story.start(storyId, article);
-        Set<String> before = story != null ? postings(story) : Set.of();
+        Set<Posting> before = story != null ? postings(story) : Set.of();
         updated.add(article, params.maxTerms());
         ledger.put(storyId, new Live(updated));
         List<Effect> effects = new ArrayList<>(movePostings(before, postings(updated)));
@@ -146,9 +147,9 @@ public final class StoryKeeper {
         return effects;
     }
 
-    private List<Effect> absorb(String storyId, Story story, Story merged, StoryIndex index) {
+    private List<Effect> absorb(String storyId, Story story, Story merged) {
         Story updated;
-        Set<String> before;
+        Set<Posting> before;
         if (story == null) {
             // Expired here meanwhile: the merged story's state starts it again under this id.
             updated = new Story(
@@ -208,10 +209,7 @@ public final class StoryKeeper {
 
     /** Candidates as the matcher finds them (the story's strongest blocking keys): a twin is what it would have met. */
     private List<Effect> mergeCheck(Story story, StoryIndex index) {
-        Set<String> candidates = new java.util.TreeSet<>();
-        for (String key : story.keys(params.blockingKeys())) {
-            candidates.addAll(index.stories(key, params.maxStoriesPerKey()));
-        }
+        Set<String> candidates = index.candidates(story.keys(params.blockingKeys()), params.maxStoriesPerKey());
         candidates.remove(story.id());
         Story best = null;
         double bestSimilarity = -1;
@@ -248,9 +246,8 @@ public final class StoryKeeper {
         if (Math.min(a.articles(), b.articles()) > 1) {
             return params.mergeThreshold();
         }
-        double join = a.gapMillis(b) <= params.openFor().toMillis() ? params.threshold() : params.lateThreshold();
-        // As the matcher asks of an article joining the larger of the two (the size rule).
-        join = StoryMatcher.forSize(join, Math.max(a.articles(), b.articles()));
+        // As the matcher asks of an article joining the larger of the two (time and size rules).
+        double join = StoryMatcher.forSize(params.joinThreshold(a.gapMillis(b)), Math.max(a.articles(), b.articles()));
         return Math.min(join, params.mergeThreshold());
     }
 
@@ -263,28 +260,29 @@ public final class StoryKeeper {
         return articles <= 8 || articles % Math.max(1, Integer.highestOneBit(articles) / 4) == 0;
     }
 
-    /** Where a story is indexed: (key, posting order) pairs. */
-    private Set<String> postings(Story story) {
-        Set<String> postings = new LinkedHashSet<>();
+    /** One place a story is indexed: a blocking key and the story's posting order under it. */
+    private record Posting(String key, String order) {}
+
+    /** Where a story is indexed. */
+    private Set<Posting> postings(Story story) {
+        Set<Posting> postings = new LinkedHashSet<>();
         String order = StoryIndex.postingOrder(StoryIndex.day(story.lastPublishedAt()), story.id());
         for (String key : story.keys(params.storyKeys())) {
-            postings.add(key + '\u0000' + order);
+            postings.add(new Posting(key, order));
         }
         return postings;
     }
 
-    private static List<Effect> movePostings(Set<String> before, Set<String> after) {
+    private static List<Effect> movePostings(Set<Posting> before, Set<Posting> after) {
         List<Effect> effects = new ArrayList<>();
-        for (String p : before) {
+        for (Posting p : before) {
             if (!after.contains(p)) {
-                int sep = p.indexOf('\u0000');
-                effects.add(new RemovePosting(p.substring(0, sep), p.substring(sep + 1)));
+                effects.add(new RemovePosting(p.key(), p.order()));
             }
         }
-        for (String p : after) {
+        for (Posting p : after) {
             if (!before.contains(p)) {
-                int sep = p.indexOf('\u0000');
-                effects.add(new PutPosting(p.substring(0, sep), p.substring(sep + 1)));
+                effects.add(new PutPosting(p.key(), p.order()));
             }
         }
         return effects;

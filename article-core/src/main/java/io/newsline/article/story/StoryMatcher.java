@@ -1,7 +1,6 @@
 package io.newsline.article.story;
 
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Decides which story an article reports: the most similar among the stories the matching index lists under the
@@ -54,10 +53,7 @@ public final class StoryMatcher {
     }
 
     public Match match(StoryFeatures article, StoryIndex index) {
-        Set<String> candidates = new TreeSet<>();
-        for (String key : article.blockingKeys()) {
-            candidates.addAll(index.stories(key, params.maxStoriesPerKey()));
-        }
+        Set<String> candidates = index.candidates(article.blockingKeys(), params.maxStoriesPerKey());
         Story best = null;
         double bestSimilarity = -1;
         for (String id : candidates) {
@@ -70,8 +66,7 @@ public final class StoryMatcher {
                 continue;
             }
             double similarity = article.cosine(story.centroid(), story.norm());
-            double needed = gap <= params.openFor().toMillis() ? params.threshold() : params.lateThreshold();
-            needed = forSize(needed, story.articles());
+            double needed = forSize(params.joinThreshold(gap), story.articles());
             if (similarity >= needed && similarity > bestSimilarity) {
                 best = story;
                 bestSimilarity = similarity;

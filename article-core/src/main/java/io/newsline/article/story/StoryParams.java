@@ -56,6 +56,14 @@ public record StoryParams(
         }
     }
 
+    /**
+     * The similarity an article needs to join a story whose printed dates lie {@code gapMillis} from its own: the
+     * threshold while the story is open, the late threshold after (the caller checks the retention).
+     */
+    public double joinThreshold(long gapMillis) {
+        return gapMillis <= openFor.toMillis() ? threshold : lateThreshold;
+    }
+
     public static StoryParams defaults() {
         return new StoryParams(
                 DEFAULT_THRESHOLD,

@@ -213,12 +213,10 @@ class StoryClustererTest {
                 .extract(rehab("x", T0, "Tara Reid", "tara-reid", "Promises", "promises"));
         StoryKeeper.Join join = new StoryKeeper.Join(article);
 
-        assertThat(keeper.handle("story-b", join, new InMemoryStoryIndex()))
-                .containsExactly(new StoryKeeper.Send("story-a", join));
+        assertThat(keeper.handle("story-b", join)).containsExactly(new StoryKeeper.Send("story-a", join));
         // A merge request goes on too: the story it went into is the same story.
         StoryKeeper.MergeInto request = new StoryKeeper.MergeInto("story-0");
-        assertThat(keeper.handle("story-b", request, new InMemoryStoryIndex()))
-                .containsExactly(new StoryKeeper.Send("story-a", request));
+        assertThat(keeper.handle("story-b", request)).containsExactly(new StoryKeeper.Send("story-a", request));
     }
 
     @Test

@@ -110,7 +110,7 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
             return;
         }
         StoryKeeper.Message message = StoryCodec.decodeMessage(record.value());
-        emit(keeper.handle(record.key(), message, index), record.timestamp());
+        emit(keeper.handle(record.key(), message), record.timestamp());
     }
 
     /**
@@ -124,25 +124,23 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
         try (KeyValueIterator<String, byte[]> it = rechecks.all()) {
             while (it.hasNext()) {
                 KeyValue<String, byte[]> kv = it.next();
-                if (ByteBuffer.wrap(kv.value).getLong() <= wallClock) {
+                if (Recheck.decode(kv.value).due() <= wallClock) {
                     due.add(kv);
                 }
             }
         }
         for (KeyValue<String, byte[]> kv : due) {
-            ByteBuffer value = ByteBuffer.wrap(kv.value);
-            value.getLong();
-            int looks = value.remaining() >= Integer.BYTES ? value.getInt() : 1;
-            int waits = value.remaining() >= Integer.BYTES ? value.getInt() : 0;
+            Recheck recheck = Recheck.decode(kv.value);
             long delay = settings.recheckDelay().toMillis();
-            if (index.summary(kv.key) == null && waits < MAX_WAITS) {
+            if (index.summary(kv.key) == null && recheck.waits() < MAX_WAITS) {
                 // The index does not show the story itself yet: it is behind (load); look once it is not.
-                rechecks.put(kv.key, recheckValue(wallClock + delay, looks, waits + 1));
+                rechecks.put(kv.key, new Recheck(wallClock + delay, recheck.looks(), recheck.waits() + 1).encode());
                 continue;
             }
             List<StoryKeeper.Effect> effects = keeper.recheck(kv.key, index);
-            if (effects.isEmpty() && looks < RECHECKS) {
-                rechecks.put(kv.key, recheckValue(wallClock + delay * (long) Math.pow(3, looks), looks + 1, waits));
+            if (effects.isEmpty() && recheck.looks() < RECHECKS) {
+                long next = wallClock + delay * (long) Math.pow(3, recheck.looks());
+                rechecks.put(kv.key, new Recheck(next, recheck.looks() + 1, recheck.waits()).encode());
             } else {
                 rechecks.delete(kv.key);
             }
@@ -150,12 +148,23 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
         }
     }
 
-    private static byte[] recheckValue(long due, int looks, int waits) {
-        return ByteBuffer.allocate(Long.BYTES + 2 * Integer.BYTES)
-                .putLong(due)
-                .putInt(looks)
-                .putInt(waits)
-                .array();
+    /**
+     * A value of the {@code story-recheck} store: when the next look is due (wall clock), how many looks were taken
+     * and how many times it waited for the index.
+     */
+    private record Recheck(long due, int looks, int waits) {
+        byte[] encode() {
+            return ByteBuffer.allocate(Long.BYTES + 2 * Integer.BYTES)
+                    .putLong(due)
+                    .putInt(looks)
+                    .putInt(waits)
+                    .array();
+        }
+
+        static Recheck decode(byte[] value) {
+            ByteBuffer buffer = ByteBuffer.wrap(value);
+            return new Recheck(buffer.getLong(), buffer.getInt(), buffer.getInt());
+        }
     }
 
     /** Forgets stories (and redirects) not written for longer than the retention, by stream time. */
@@ -195,7 +204,7 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
             } else if (effect instanceof StoryKeeper.ScheduleRecheck recheck) {
                 long due =
                         context.currentSystemTimeMs() + settings.recheckDelay().toMillis();
-                rechecks.put(recheck.storyId(), recheckValue(due, 1, 0));
+                rechecks.put(recheck.storyId(), new Recheck(due, 1, 0).encode());
             } else {
                 KeyValue<String, byte[]> kv = MatchingIndex.record(effect);
                 forward(kv.key, new Output(Destination.MATCHING, kv.value, null), timestamp);
