@@ -86,13 +86,20 @@ public final class NewslineTopology {
         KStream<String, EnrichedArticle> retractions = articles.retractions(verdicts.retracted());
         KStream<String, EnrichedArticle> enriched = originals.merge(retractions, Named.as("merge-retractions"));
         articles.publish(enriched);
-        KStream<String, TopicTimeline> snapshots = timelines.build(builder, enriched, verdicts.repeatsByOriginal());
+        KStream<String, TopicTimeline> snapshots;
         if (stories.enabled()) {
-            // A merged story's entries move to the story it went into: read back from news.story-merges, which is
-            // keyed by the merged story's id and so partitioned like its entries.
-            timelines.moveMergedTopics(builder.stream(
-                            topics.storyMerges().name(), topics.storyMerges().consumed("read-story-merges"))
-                    .mapValues(merge -> merge.getIntoStoryId(), Named.as("merged-story-target")));
+            // A merged story's entries go to the story it went into, late ones too: read back from
+            // news.story-merges, which is keyed by the merged story's id and so partitioned like its entries.
+            snapshots = timelines.build(
+                    builder,
+                    enriched,
+                    verdicts.repeatsByOriginal(),
+                    builder.stream(
+                                    topics.storyMerges().name(),
+                                    topics.storyMerges().consumed("read-story-merges"))
+                            .mapValues(merge -> merge.getIntoStoryId(), Named.as("merged-story-target")));
+        } else {
+            snapshots = timelines.build(builder, enriched, verdicts.repeatsByOriginal());
         }
 
         // The HTTP API's lookups (article views, duplicates, the topic directory) and the app's own metrics: side

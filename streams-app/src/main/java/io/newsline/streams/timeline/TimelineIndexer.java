@@ -24,6 +24,12 @@ import org.slf4j.LoggerFactory;
  * the topology writes to {@code news.timeline-entries}; each is counted (metric
  * {@code timeline-entries-expired-total}, group {@value TimelineMetrics#GROUP}) and logged with the running total.
  * By default (retention 0) nothing expires: archives of any age are first-class.
+ *
+ * <p>With merged topics ({@link MergedTopics}, when the story stage is on) an entry read back on a topic merged into
+ * another is re-routed: a tombstone for it here and the entry, with the survivor's topic id, for the survivor (it
+ * came after the merge moved the topic's entries: a chain of merges, an entry on its way, a restart). A tombstone of
+ * an entry this timeline does not hold (it was moved) is passed on to the survivor likewise: a retraction removes the
+ * entry where it went. Tombstones this timeline did hold (the move's own, the re-route's) go no further.
  */
 public final class TimelineIndexer implements Processor<String, TimelineEntry, String, TimelineEntry> {
     /** Bounds the work of one expiry punctuation; the rest is picked up by the next one. */
@@ -34,21 +40,32 @@ public final class TimelineIndexer implements Processor<String, TimelineEntry, S
     private final TimelineStores stores;
     private final Duration retention;
     private final Duration expiryInterval;
+    private final boolean followMerges;
     private ProcessorContext<String, TimelineEntry> context;
     private TimelineIndex index;
+    private MergedTopics merged;
     private Sensor expired;
     private long expiredTotal;
 
     public TimelineIndexer(TimelineStores stores, Duration retention, Duration expiryInterval) {
+        this(stores, retention, expiryInterval, false);
+    }
+
+    /** @param followMerges whether to re-route entries of merged topics (store {@code stores.mergedTopics()}) */
+    public TimelineIndexer(TimelineStores stores, Duration retention, Duration expiryInterval, boolean followMerges) {
         this.stores = stores;
         this.retention = retention;
         this.expiryInterval = expiryInterval;
+        this.followMerges = followMerges;
     }
 
     @Override
     public void init(ProcessorContext<String, TimelineEntry> context) {
         this.context = context;
         this.index = TimelineIndex.open(context, stores, retention);
+        if (followMerges) {
+            this.merged = new MergedTopics(context.getStateStore(stores.mergedTopics()));
+        }
         if (!retention.isZero()) {
             expired = TimelineMetrics.counter(context, "timeline-entries-expired", "entries expired by the retention");
             context.schedule(expiryInterval, PunctuationType.STREAM_TIME, this::expire);
@@ -65,13 +82,30 @@ public final class TimelineIndexer implements Processor<String, TimelineEntry, S
         String articleId = TimelineKeys.articleIdOf(key);
         TimelineEntry entry = record.value();
         if (entry == null) {
-            index.remove(topicId, articleId);
+            boolean held = index.remove(topicId, articleId);
+            String survivor = held ? null : survivorOf(topicId);
+            if (survivor != null) {
+                context.forward(record.withKey(TimelineKeys.entryKey(survivor, articleId)));
+            }
         } else {
             index.put(topicId, articleId, entry.getPublishedAt().toEpochMilli());
             if (!index.takePatch(key)) {
                 index.noteLabel(topicId, entry.getTopicLabel(), entry.getTopicKind());
             }
+            String survivor = survivorOf(topicId);
+            if (survivor != null) {
+                // Indexed here first, so that the tombstone below finds it when read back and goes no further.
+                context.forward(record.withValue((TimelineEntry) null));
+                context.forward(record.withKey(TimelineKeys.entryKey(survivor, articleId))
+                        .withValue(TimelineEntry.newBuilder(entry)
+                                .setTopicId(survivor)
+                                .build()));
+            }
         }
+    }
+
+    private String survivorOf(String topicId) {
+        return merged == null ? null : merged.survivorOf(topicId);
     }
 
     private void expire(long streamTime) {

@@ -59,7 +59,7 @@ public final class TimelineStage {
      */
     public KStream<String, TopicTimeline> build(StreamsBuilder builder, KStream<String, EnrichedArticle> enriched) {
         file(builder, enriched);
-        return index(builder);
+        return index(builder, false);
     }
 
     /** As {@link #build(StreamsBuilder, KStream)}, and the entries list the sources in {@code repeatsByOriginal}. */
@@ -69,6 +69,24 @@ public final class TimelineStage {
             KStream<String, DuplicateNotice> repeatsByOriginal) {
         KStream<String, TopicTimeline> snapshots = build(builder, enriched);
         patchAlsoReportedBy(repeatsByOriginal);
+        return snapshots;
+    }
+
+    /**
+     * As {@link #build(StreamsBuilder, KStream, KStream)}, and topics merged into others ({@code merges}, key: the
+     * merged topic id, value: the topic it went into; partitioned like the entries topic, by topic id) hand their
+     * entries over: those filed before the merge move, those filed after it (or retracted after the move) are
+     * re-routed to the survivor (store {@code timeline-merged-topics}, see {@link MergedTopics}).
+     */
+    public KStream<String, TopicTimeline> build(
+            StreamsBuilder builder,
+            KStream<String, EnrichedArticle> enriched,
+            KStream<String, DuplicateNotice> repeatsByOriginal,
+            KStream<String, String> merges) {
+        file(builder, enriched);
+        KStream<String, TopicTimeline> snapshots = index(builder, true);
+        patchAlsoReportedBy(repeatsByOriginal);
+        moveMergedTopics(merges);
         return snapshots;
     }
 
@@ -91,7 +109,7 @@ public final class TimelineStage {
      * Timelines (topic partitions): the entries as a table restored from the entries topic itself; not cached, so
      * every record read back reaches the index right after the table has it.
      */
-    private KStream<String, TopicTimeline> index(StreamsBuilder builder) {
+    private KStream<String, TopicTimeline> index(StreamsBuilder builder, boolean followMerges) {
         KStream<String, TimelineEntry> changes = builder.table(
                         entries.name(),
                         entries.consumed("read-timeline-entries"),
@@ -110,11 +128,18 @@ public final class TimelineStage {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(stores.dirtyTopics()), Serdes.Bytes(), Serdes.ByteArray()));
 
+        String[] indexerStores = {stores.index(), stores.locator()};
+        if (followMerges) {
+            // Small (one record per merge, forgotten with the retention); changelogged: it cannot be recomputed.
+            builder.addStateStore(Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(stores.mergedTopics()), Serdes.Bytes(), Serdes.ByteArray()));
+            indexerStores = new String[] {stores.index(), stores.locator(), stores.mergedTopics()};
+        }
         changes.process(
-                        () -> new TimelineIndexer(stores, settings.retention(), settings.expiryInterval()),
+                        () -> new TimelineIndexer(
+                                stores, settings.retention(), settings.expiryInterval(), followMerges),
                         Named.as("index-timeline-entries"),
-                        stores.index(),
-                        stores.locator())
+                        indexerStores)
                 .to(entries.name(), toEntries("write-expired-timeline-entries"));
         KStream<String, TopicTimeline> snapshots = changes.process(
                 () -> new TimelineSnapshotter(
@@ -151,15 +176,16 @@ public final class TimelineStage {
 
     /**
      * Merged topics (key: the merged topic id, value: the topic it went into; partitioned like the entries topic, by
-     * topic id): their entries move to the topic they went into.
+     * topic id): remembered, and their entries move to the topic they went into.
      */
-    public void moveMergedTopics(KStream<String, String> merges) {
+    private void moveMergedTopics(KStream<String, String> merges) {
         merges.process(
-                        () -> new MergedTopicMover(stores, settings.retention()),
+                        () -> new MergedTopicMover(stores, settings.retention(), settings.expiryInterval()),
                         Named.as("move-merged-timeline-entries"),
                         stores.entries(),
                         stores.index(),
-                        stores.locator())
+                        stores.locator(),
+                        stores.mergedTopics())
                 .to(entries.name(), toEntries("write-moved-timeline-entries"));
     }
 
