@@ -23,7 +23,9 @@ import java.util.TreeSet;
  *       news.articles.raw: a file sent twice has the same id twice and gets one enriched record and one EXACT
  *       notice;
  *   <li>every topic of an enriched article (its latest enriched record) has a live entry
- *       {@code <topicId>|<articleId>} on news.timeline-entries (latest value per key; null = removed);
+ *       {@code <topicId>|<articleId>} on news.timeline-entries (latest value per key; null = removed); for a story
+ *       merged into another (news.story-merges), the entry is on the story its chain of merges ended in, and a
+ *       merged story holds no live entry;
  *   <li>the latest snapshot per topic on news.timelines lists no article twice, and its total is the number of
  *       live entries of that topic; a topic with live entries but no snapshot counts as a total of 0.
  * </ul>
@@ -111,16 +113,16 @@ public final class Reconciliation {
         return this;
     }
 
-    /** Whether a story that {@code storyId} was merged into, directly or not, has a live entry of the article. */
-    private boolean onMergedStory(String storyId, String articleId) {
-        String id = storyId;
+    /**
+     * The story {@code topicId} ended in after its merges (news.story-merges followed to the end of the chain), or
+     * {@code topicId} itself when it was not merged.
+     */
+    private String finalStory(String topicId) {
+        String id = topicId;
         for (int hops = 0; mergedInto.containsKey(id) && hops < 1_000; hops++) {
             id = mergedInto.get(id);
-            if (entries.containsKey(id + "|" + articleId)) {
-                return true;
-            }
         }
-        return false;
+        return id;
     }
 
     public Reconciliation retractedArticle(String articleId) {
@@ -230,15 +232,26 @@ public final class Reconciliation {
         }
         for (EnrichedRecord article : enriched.values()) {
             for (String topicId : new TreeSet<>(article.topicIds())) {
-                String key = topicId + "|" + article.articleId();
-                // A merged story's entries move to the story it went into (news.story-merges): the entry may be on
-                // any story of the chain (one that reached a story after its own move stays there).
-                if (!entries.containsKey(key) && !onMergedStory(topicId, article.articleId())) {
+                // A merged story's entries go to the story it ended in (news.story-merges), those filed after its
+                // move too: the entry is expected there and nowhere else.
+                String survivor = finalStory(topicId);
+                String key = survivor + "|" + article.articleId();
+                if (!entries.containsKey(key)) {
                     violations.add(new Violation(
                             Kind.MISSING_TIMELINE_ENTRY,
                             article.articleId(),
-                            "no live entry " + key + " (\"" + article.title() + "\")"));
+                            "no live entry " + key + " (\"" + article.title() + "\")"
+                                    + (survivor.equals(topicId) ? "" : "; filed under " + topicId + ", merged")));
                 }
+            }
+        }
+        for (EntryRecord entry : entries.values()) {
+            if (mergedInto.containsKey(entry.topicId())) {
+                violations.add(new Violation(
+                        Kind.ENTRY_ON_MERGED_STORY,
+                        entry.articleId(),
+                        "live entry " + entry.key() + "; " + entry.topicId() + " was merged, ended in "
+                                + finalStory(entry.topicId())));
             }
         }
         for (SnapshotRecord snapshot : snapshots.values()) {

@@ -18,6 +18,8 @@ public record Violation(Kind kind, String subject, String detail) {
         EXTRA_OUTCOMES("article ids with more outcomes than raw records"),
         /** An enriched article missing from the timeline of one of its topics (one violation per topic). */
         MISSING_TIMELINE_ENTRY("entries missing from news.timeline-entries (an enriched article, one of its topics)"),
+        /** A live entry on a story merged into another: it belongs on the story the merges ended in. */
+        ENTRY_ON_MERGED_STORY("entries left on a story merged into another (news.story-merges)"),
         /** A snapshot that lists one article more than once. */
         DUPLICATE_IN_SNAPSHOT("snapshots on news.timelines that list an article twice"),
         /** A snapshot whose total is not the number of live entries of its topic (or no snapshot for live entries). */

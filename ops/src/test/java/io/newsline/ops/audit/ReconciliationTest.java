@@ -145,6 +145,49 @@ class ReconciliationTest {
     }
 
     @Test
+    void anEntryLeftOnAMergedStoryIsReported() {
+        AuditResult result = healthy()
+                .rawArticle("c")
+                .enrichedArticle(new EnrichedRecord("c", "C", List.of("story-b")))
+                .timelineEntry(EntryRecord.live("story-b|c", "story-b", "c"))
+                .snapshot(new SnapshotRecord("story-b", 1, List.of("c")))
+                .storyMerge("story-b", "story-a")
+                .result();
+
+        assertThat(result.violations())
+                .containsExactly(
+                        new Violation(
+                                Kind.MISSING_TIMELINE_ENTRY,
+                                "c",
+                                "no live entry story-a|c (\"C\"); filed under story-b, merged"),
+                        new Violation(
+                                Kind.ENTRY_ON_MERGED_STORY,
+                                "c",
+                                "live entry story-b|c; story-b was merged, ended in story-a"));
+    }
+
+    @Test
+    void anArticleOfAChainOfMergesIsExpectedOnTheStoryTheChainEndedIn() {
+        Reconciliation chain = healthy()
+                .rawArticle("c")
+                .enrichedArticle(new EnrichedRecord("c", "C", List.of("story-c")))
+                .storyMerge("story-c", "story-b")
+                .storyMerge("story-b", "story-a")
+                .timelineEntry(EntryRecord.live("story-b|c", "story-b", "c"))
+                .snapshot(new SnapshotRecord("story-b", 1, List.of("c")));
+        assertThat(chain.result().violations())
+                .extracting(Violation::kind)
+                .containsExactly(Kind.MISSING_TIMELINE_ENTRY, Kind.ENTRY_ON_MERGED_STORY);
+
+        AuditResult moved = chain.timelineEntry(EntryRecord.tombstone("story-b|c"))
+                .snapshot(new SnapshotRecord("story-b", 0, null))
+                .timelineEntry(EntryRecord.live("story-a|c", "story-a", "c"))
+                .snapshot(new SnapshotRecord("story-a", 1, List.of("c")))
+                .result();
+        assertThat(moved.clean()).isTrue();
+    }
+
+    @Test
     void theLatestEnrichedRecordOfAnArticleDecidesItsTopics() {
         AuditResult result = healthy()
                 .rawArticle("b")
