@@ -33,7 +33,8 @@ import picocli.CommandLine;
  * Stories out of the real pipeline for a corpus: ECB+ (921 articles, 85 labelled events) published to a real broker
  * and registry, the app on three partitions with its default settings; the enriched articles' story ids, followed
  * through news.story-merges, scored with B-cubed against the events, as {@code ./newsline eval-stories} scores its
- * in-process run. Skipped where the corpus is not beside the repository.
+ * in-process run; and {@code newsline audit} clean (each article of a merged story on the story its chain of merges
+ * ended in). Skipped where the corpus is not beside the repository.
  */
 class StoryPipelineIT {
     private static final Path ECBPLUS = Path.of("..", "..", "shared", "corpus", "ecbplus");
@@ -75,6 +76,8 @@ class StoryPipelineIT {
                         }
                         return System.nanoTime() - lastChange.get() > quiet;
                     });
+            // Every entry of a merged story is on the story its merges ended in, late ones and retractions too.
+            pipeline.assertAuditClean();
 
             Map<String, String> into = new HashMap<>();
             for (ConsumerRecord<byte[], byte[]> record : pipeline.readAll(Topics.STORY_MERGES)) {
