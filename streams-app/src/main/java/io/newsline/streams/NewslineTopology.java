@@ -50,6 +50,9 @@ import org.apache.kafka.streams.kstream.Named;
  *   -> snapshot-dirty-timelines           (store timeline-dirty-topics; one snapshot per topic per interval)
  *        -> news.timelines                (compacted, key topicId)
  *   [timeline-also-reported-by] -> patch-also-reported-by -> news.timeline-entries (the whole entry, new list)
+ * news.story-merges (with the story stage)
+ *   -> move-merged-timeline-entries       (store timeline-merged-topics: merged story -> survivor; its entries move,
+ *                                          and index-timeline-entries re-routes later ones and their retractions)
  * side branches for the HTTP API, when newsline.http.enabled (QueryTopology): record-article-views, record-duplicate-of, record-duplicated-by
  *   (stores article-views, article-duplicates), record-topic-directory (store topic-directory)
  * </pre>
