@@ -79,7 +79,9 @@ public final class MergedTopicMover implements Processor<String, String, String,
             }
             TimelineEntry moved =
                     TimelineEntry.newBuilder(held.value()).setTopicId(into).build();
-            context.forward(new Record<>(key, (TimelineEntry) null, record.timestamp()));
+            if (merged.claimRemoval(key, record.timestamp())) {
+                context.forward(new Record<>(key, (TimelineEntry) null, record.timestamp()));
+            }
             context.forward(new Record<>(TimelineKeys.entryKey(into, articleId), moved, held.timestamp()));
         }
     }

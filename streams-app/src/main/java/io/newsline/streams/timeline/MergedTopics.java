@@ -19,7 +19,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * survivor merged on another partition is reached by the re-routed entry itself, which lands on that partition
  * and is re-routed again. Bounded: a merge is forgotten once it is older than the timeline retention, when
  * whatever was filed under the merged topic has expired too (with no retention, one small record per merge stays).
- * Value: the survivor's id in UTF-8 after the merge time (8 bytes).
+ * Value: the survivor's id in UTF-8 after the merge time (8 bytes). It also notes the tombstones this partition
+ * sends for entries of merged topics until they are read back ({@link #claimRemoval}).
  */
 public final class MergedTopics {
     /** Longer chains than this within one partition are treated as a loop (never written by the keepers). */
@@ -56,7 +57,32 @@ public final class MergedTopics {
         return survivor == null || survivor.equals(topicId) ? null : survivor;
     }
 
-    /** Forgets merges decided before {@code cutoffMillis}; returns how many. */
+    /**
+     * Claims the removal of the entry {@code entryKey} of a merged topic, to be forwarded as a tombstone now (the
+     * entry moves or is re-routed): true when no tombstone of ours for it is on its way yet (the claim is noted),
+     * false when one is (the entry was read back twice before it: one tombstone is enough, a second one would come
+     * back as a tombstone of an entry no longer held and be passed on to the survivor as if it were a retraction).
+     */
+    public boolean claimRemoval(String entryKey, long atMillis) {
+        Bytes key = removalKey(entryKey);
+        if (store.get(key) != null) {
+            return false;
+        }
+        store.put(key, ByteBuffer.allocate(Long.BYTES).putLong(atMillis).array());
+        return true;
+    }
+
+    /** Whether a tombstone read back for {@code entryKey} was one of ours ({@link #claimRemoval}); forgets the claim. */
+    public boolean takeRemoval(String entryKey) {
+        Bytes key = removalKey(entryKey);
+        if (store.get(key) == null) {
+            return false;
+        }
+        store.delete(key);
+        return true;
+    }
+
+    /** Forgets merges (and claims) older than {@code cutoffMillis}; returns how many. */
     public int forgetBefore(long cutoffMillis) {
         List<Bytes> old = new ArrayList<>();
         try (KeyValueIterator<Bytes, byte[]> all = store.all()) {
@@ -85,6 +111,14 @@ public final class MergedTopics {
             }
         }
         return null;
+    }
+
+    /** Claims are keyed {@code 0x00 <topicId>|<articleId>}: a topic id (a slug) never starts with 0x00. */
+    private static Bytes removalKey(String entryKey) {
+        byte[] utf8 = entryKey.getBytes(StandardCharsets.UTF_8);
+        byte[] key = new byte[utf8.length + 1];
+        System.arraycopy(utf8, 0, key, 1, utf8.length);
+        return Bytes.wrap(key);
     }
 
     private static Bytes key(String topicId) {

@@ -81,10 +81,12 @@ public final class TimelineIndexer implements Processor<String, TimelineEntry, S
         String topicId = TimelineKeys.topicIdOf(key);
         String articleId = TimelineKeys.articleIdOf(key);
         TimelineEntry entry = record.value();
+        String survivor = survivorOf(topicId);
         if (entry == null) {
+            boolean ours = survivor != null && merged.takeRemoval(key);
             boolean held = index.remove(topicId, articleId);
-            String survivor = held ? null : survivorOf(topicId);
-            if (survivor != null) {
+            if (survivor != null && !held && !ours) {
+                // Not a tombstone of the move or a re-route: a retraction (or a lost topic) of a moved entry.
                 context.forward(record.withKey(TimelineKeys.entryKey(survivor, articleId)));
             }
         } else {
@@ -92,10 +94,11 @@ public final class TimelineIndexer implements Processor<String, TimelineEntry, S
             if (!index.takePatch(key)) {
                 index.noteLabel(topicId, entry.getTopicLabel(), entry.getTopicKind());
             }
-            String survivor = survivorOf(topicId);
             if (survivor != null) {
                 // Indexed here first, so that the tombstone below finds it when read back and goes no further.
-                context.forward(record.withValue((TimelineEntry) null));
+                if (merged.claimRemoval(key, record.timestamp())) {
+                    context.forward(record.withValue((TimelineEntry) null));
+                }
                 context.forward(record.withKey(TimelineKeys.entryKey(survivor, articleId))
                         .withValue(TimelineEntry.newBuilder(entry)
                                 .setTopicId(survivor)
