@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * another is re-routed: a tombstone for it here and the entry, with the survivor's topic id, for the survivor (it
  * came after the merge moved the topic's entries: a chain of merges, an entry on its way, a restart). A tombstone of
  * an entry this timeline does not hold (it was moved) is passed on to the survivor likewise: a retraction removes the
- * entry where it went. Tombstones this timeline did hold (the move's own, the re-route's) go no further.
+ * entry where it went. The tombstones this partition sends itself (the move's, the re-route's) are claimed in the
+ * store until read back ({@link MergedTopics#claimRemoval}): one per entry, and they go no further.
  */
 public final class TimelineIndexer implements Processor<String, TimelineEntry, String, TimelineEntry> {
     /** Bounds the work of one expiry punctuation; the rest is picked up by the next one. */
