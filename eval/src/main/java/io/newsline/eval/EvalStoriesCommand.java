@@ -142,6 +142,14 @@ public final class EvalStoriesCommand implements Callable<Integer> {
                     + " store reads it); default ${DEFAULT-VALUE}.")
     int lag;
 
+    @Option(
+            names = "--recheck-after",
+            defaultValue = "0",
+            description = "Simulate the app's recheck delay: a story just founded looks for its twin after N more"
+                    + " articles' changes reached the index (in the app: merge.recheck.delay.ms of wall clock), again"
+                    + " after 3N and 9N if it found none; default ${DEFAULT-VALUE} (at once, one look).")
+    int recheckAfter;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -196,7 +204,7 @@ public final class EvalStoriesCommand implements Callable<Integer> {
             Map<String, String> gold = readLabels(labels);
             for (int t = 15; t <= 50; t += 5) {
                 StoryParams p = params.withThresholds(t / 100.0, Math.min(1, t / 100.0 + 0.03));
-                Result r = cluster(docs, p, lag);
+                Result r = cluster(docs, p, lag, recheckAfter);
                 BCubed score = BCubed.score(r.docStory(), gold);
                 out.printf(
                         Locale.ROOT,
@@ -211,11 +219,11 @@ public final class EvalStoriesCommand implements Callable<Integer> {
             }
             return 0;
         }
-        Result result = cluster(docs, params, lag);
+        Result result = cluster(docs, params, lag, recheckAfter);
         if (bench) {
             List<Result> measured = new ArrayList<>();
             for (int i = 0; i < 3 + rounds; i++) {
-                Result r = cluster(docs, params, lag);
+                Result r = cluster(docs, params, lag, recheckAfter);
                 if (i >= 3) {
                     measured.add(r);
                 }
@@ -226,7 +234,7 @@ public final class EvalStoriesCommand implements Callable<Integer> {
         out.printf(
                 Locale.ROOT,
                 "%d articles from %s, order %s%s; threshold %.2f, late threshold %.2f, open for %d days, merge"
-                        + " threshold %.2f; index lag %d articles%n",
+                        + " threshold %.2f; index lag %d articles, recheck after %d%n",
                 docs.size(),
                 corpora.size() == 1 ? corpora.get(0) : corpora,
                 order,
@@ -235,7 +243,8 @@ public final class EvalStoriesCommand implements Callable<Integer> {
                 params.lateThreshold(),
                 params.openFor().toDays(),
                 params.mergeThreshold(),
-                lag);
+                lag,
+                recheckAfter);
         Map<String, List<String>> byStory = result.byStory();
         long multi = byStory.values().stream().filter(l -> l.size() >= 3).count();
         long singletons = byStory.values().stream().filter(l -> l.size() == 1).count();
@@ -421,9 +430,9 @@ public final class EvalStoriesCommand implements Callable<Integer> {
      * with the index lagging {@code lag} articles behind; an article's story is the one its story
      * ends in after the merges of the whole run.
      */
-    static Result cluster(List<Doc> docs, StoryParams params, int lag) {
+    static Result cluster(List<Doc> docs, StoryParams params, int lag, int recheckAfter) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        StoryClusterer clusterer = new StoryClusterer(params, lag);
+        StoryClusterer clusterer = new StoryClusterer(params, lag, recheckAfter);
         Result result = new Result();
         Map<String, String> assigned = new LinkedHashMap<>();
         for (Doc doc : docs) {

@@ -15,6 +15,11 @@ import java.util.Map;
  * keeper's transaction commits and the global store reads it, while other articles are being decided. Here the
  * index effects of an article are applied only after {@code lag} more articles have been decided (0: at once, as on
  * one partition with no delay). Keeper messages (merges, forwarded articles) are handled at once.
+ *
+ * <p>{@code recheckAfter} simulates the app's recheck delay: there, a story just founded looks for its twin a few
+ * seconds of wall clock after the index shows it, while more articles are decided and more stories become visible;
+ * here it looks after {@code recheckAfter} more articles' changes became visible (0: at once). A look that finds no
+ * twin is repeated after three and nine times that (the app's three looks); {@link #finish} takes every look left.
  */
 public final class StoryClusterer {
     private final StoryFeatureExtractor extractor;
@@ -25,13 +30,27 @@ public final class StoryClusterer {
     private final Map<String, String> mergedInto = new HashMap<>();
     private final int lag;
     private final Deque<List<StoryKeeper.Effect>> pending = new ArrayDeque<>();
+    private final int recheckAfter;
+    /** Rechecks waiting for their turn, in due order (due = a count of applied changes). */
+    private final Deque<Look> looks = new ArrayDeque<>();
+    /** How many articles' (or rechecks') index changes have become visible. */
+    private long visible;
+
     private int merges;
+
+    /** A story's next look for a twin: due once {@code due} changes are visible; {@code number} 1 to 3. */
+    private record Look(String storyId, long due, int number) {}
 
     public StoryClusterer(StoryParams params) {
         this(params, 0);
     }
 
     public StoryClusterer(StoryParams params, int lag) {
+        this(params, lag, 0);
+    }
+
+    public StoryClusterer(StoryParams params, int lag, int recheckAfter) {
+        this.recheckAfter = recheckAfter;
         this.extractor = new StoryFeatureExtractor(params);
         this.matcher = new StoryMatcher(params);
         this.keeper = new StoryKeeper(params, StoryKeeper.Ledger.of(ledger));
@@ -62,24 +81,57 @@ public final class StoryClusterer {
      */
     public void finish() {
         catchUp(0);
+        while (!looks.isEmpty()) {
+            visible = Math.max(visible, looks.peekFirst().due());
+            runDueLooks();
+            catchUp(0);
+        }
     }
 
     /** Applies index changes until at most {@code behind} articles' changes are pending, with their rechecks. */
     private void catchUp(int behind) {
         while (pending.size() > behind) {
-            List<StoryKeeper.Effect> visible = pending.poll();
-            visible.forEach(index::apply);
-            // The index now shows these changes: stories founded with them look for their twins.
-            List<StoryKeeper.Effect> more = new ArrayList<>();
-            for (StoryKeeper.Effect effect : visible) {
+            List<StoryKeeper.Effect> batch = pending.poll();
+            batch.forEach(index::apply);
+            visible++;
+            // The index now shows these changes: stories founded with them look for their twins, now or later.
+            for (StoryKeeper.Effect effect : batch) {
                 if (effect instanceof StoryKeeper.ScheduleRecheck recheck) {
-                    carryOut(keeper.recheck(recheck.storyId(), index), more);
+                    schedule(new Look(recheck.storyId(), visible + recheckAfter, 1));
                 }
             }
-            if (!more.isEmpty()) {
-                pending.add(more);
-            }
+            runDueLooks();
         }
+    }
+
+    private void runDueLooks() {
+        List<StoryKeeper.Effect> more = new ArrayList<>();
+        while (!looks.isEmpty() && looks.peekFirst().due() <= visible) {
+            Look look = looks.pollFirst();
+            List<StoryKeeper.Effect> effects = keeper.recheck(look.storyId(), index);
+            if (effects.isEmpty() && look.number() < 3) {
+                // As the app: a story that found no twin looks again after three and nine times the delay.
+                long wait = (long) Math.max(1, recheckAfter) * (long) Math.pow(3, look.number());
+                schedule(new Look(look.storyId(), visible + wait, look.number() + 1));
+            }
+            carryOut(effects, more);
+        }
+        if (!more.isEmpty()) {
+            pending.add(more);
+        }
+    }
+
+    /** Keeps {@link #looks} in due order (stable for equal dues). */
+    private void schedule(Look look) {
+        if (recheckAfter == 0 && look.number() > 1) {
+            return; // no delay: one look, at once, as before
+        }
+        List<Look> later = new ArrayList<>();
+        while (!looks.isEmpty() && looks.peekLast().due() > look.due()) {
+            later.add(0, looks.pollLast());
+        }
+        looks.addLast(look);
+        looks.addAll(later);
     }
 
     /**

@@ -171,6 +171,10 @@ public final class StoryKeeper {
         ledger.put(storyId, new Live(updated));
         List<Effect> effects = new ArrayList<>(movePostings(before, postings(updated)));
         effects.add(new PublishSummary(updated.summary(params.summaryTerms())));
+        // The survivor changed: it may now be the twin of a story neither of the two was similar enough to alone
+        // (rechecks at the same moment pair each story with its nearest twin only, so an event decided blind would
+        // otherwise end as several pairs).
+        effects.add(new ScheduleRecheck(storyId));
         return effects;
     }
 
@@ -216,6 +220,11 @@ public final class StoryKeeper {
         for (String id : candidates) {
             Story other = index.summary(id);
             if (other == null || story.gapMillis(other) > params.retention().toMillis()) {
+                continue;
+            }
+            if (story.articles() > 1 && other.articles() == 1) {
+                // A single article looks for its own twin, at the threshold it would have needed to join: a larger
+                // story rechecking (after a merge) at that threshold chained events of one kind together.
                 continue;
             }
             double similarity = story.cosine(other);

@@ -34,7 +34,7 @@ public record StoryParams(
     public static final double DEFAULT_LATE_THRESHOLD = 0.28;
     public static final Duration DEFAULT_OPEN_FOR = Duration.ofDays(7);
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(730);
-    public static final double DEFAULT_MERGE_THRESHOLD = 0.4;
+    public static final double DEFAULT_MERGE_THRESHOLD = 0.5;
     /** Stories of up to this many articles are joined at the time rule's threshold (see {@code StoryMatcher}). */
     public static final int CROWD_ONSET = 20;
     /** How much the join threshold rises per e-fold of a story's size beyond {@link #CROWD_ONSET}. */

@@ -195,6 +195,70 @@ class StoryClustererTest {
         assertThat(a3.story().articles()).isEqualTo(3);
     }
 
+    /** A report of one rehab stay, in one of two wordings (two agencies' copy of the same event). */
+    private static StoryInput tara(String id, long at, boolean agencyB) {
+        String body = "Tara Reid entered the Promises clinic in Malibu for treatment on Friday. "
+                + (agencyB
+                        ? "Her publicist confirmed the stay and asked the press for respect."
+                        : "A representative asked for privacy for the actress.");
+        return new StoryInput(
+                id,
+                at,
+                true,
+                agencyB
+                        ? "Publicist confirms Tara Reid rehab stay at Promises"
+                        : "Tara Reid checks into Promises rehab",
+                List.of(
+                        person("tara-reid", "Tara Reid", 5),
+                        new StoryInput.Entity("promises", "Promises", "ORGANIZATION", 3),
+                        place("malibu", "Malibu", 1)),
+                List.of(kw("rehab", 1), kw("treatment", 0.7), agencyB ? kw("publicist", 0.5) : kw("privacy", 0.5)),
+                List.of(body));
+    }
+
+    @Test
+    void storiesFoundedBlindAndRecheckedAtOnceEndAsOneStoryNotAsPairs() {
+        // The app under load: all four reports are decided before any of their stories shows in the index, and
+        // each story looks for its twin only once all four show. Each finds its nearest twin, its own agency's copy:
+        // two pairs. The survivors look again after their merge and find each other.
+        StoryClusterer c = new StoryClusterer(StoryParams.defaults(), 4, 4);
+        List<String> ids = new ArrayList<>();
+        ids.add(c.assign(tara("a1", T0, false)).storyId());
+        ids.add(c.assign(tara("b1", T0, true)).storyId());
+        ids.add(c.assign(tara("a2", T0, false)).storyId());
+        ids.add(c.assign(tara("b2", T0, true)).storyId());
+        for (int i = 0; i < 4; i++) {
+            c.assign(quake("q" + i, T0)); // other news, while the index catches up
+        }
+        c.finish();
+
+        assertThat(ids).doesNotHaveDuplicates(); // all four founded blind
+        assertThat(ids.stream().map(c::resolve).distinct()).containsExactly("story-a1");
+    }
+
+    @Test
+    void aStoryOfSeveralArticlesLeavesASingleArticleToLookForItsOwnTwin() {
+        java.util.Map<String, StoryKeeper.Entry> ledger = new java.util.HashMap<>();
+        StoryKeeper keeper = new StoryKeeper(StoryParams.defaults(), StoryKeeper.Ledger.of(ledger));
+        InMemoryStoryIndex index = new InMemoryStoryIndex();
+        StoryFeatureExtractor extractor = new StoryFeatureExtractor(StoryParams.defaults());
+        keeper.handle("story-a", new StoryKeeper.Join(extractor.extract(tara("a1", T0, false))))
+                .forEach(index::apply);
+        keeper.handle("story-a", new StoryKeeper.Join(extractor.extract(tara("a2", T0, true))))
+                .forEach(index::apply);
+        keeper.handle("story-c", new StoryKeeper.Join(extractor.extract(tara("c1", T0, false))))
+                .forEach(index::apply);
+
+        // The single article is the same story, but the larger one does not take it at the join threshold ...
+        assertThat(keeper.recheck("story-a", index)).isEmpty();
+        // ... the single article's own look does, and the larger id goes into the smaller.
+        assertThat(keeper.recheck("story-c", index))
+                .filteredOn(StoryKeeper.Merged.class::isInstance)
+                .map(e -> (StoryKeeper.Merged) e)
+                .extracting(StoryKeeper.Merged::storyId, StoryKeeper.Merged::into)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("story-c", "story-a"));
+    }
+
     @Test
     void withoutLagNoTwinStoriesAriseAndNothingIsMerged() {
         StoryClusterer c = clusterer();
