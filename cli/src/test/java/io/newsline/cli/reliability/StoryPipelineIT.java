@@ -109,7 +109,7 @@ class StoryPipelineIT {
             assertThat(score.items()).isGreaterThanOrEqualTo(880);
             assertThat(score.f1())
                     .as("B-cubed F1 of the real pipeline's stories")
-                    .isGreaterThanOrEqualTo(0.72);
+                    .isGreaterThanOrEqualTo(0.82);
         }
     }
 
