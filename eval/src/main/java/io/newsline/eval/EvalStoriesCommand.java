@@ -40,7 +40,8 @@ import picocli.CommandLine.Parameters;
  * {@code newsline eval-stories [DIR...]}: parses and enriches every article of the DIRs as the app does, runs the online story
  * clustering of the app ({@link StoryClusterer}) over them in a stated order, and prints the number of stories, the
  * CPU time per article of the clustering step, and with a {@code labels.tsv} (ECB+: doc_id, topic, event) B-cubed
- * precision, recall and F1 against its events (one DIR only); {@code --sample N} prints N stories of 3+ articles
+ * precision, recall and F1 against its events (one DIR only), without labels a precision proxy (stories that mix
+ * corpora or span folders, {@link MixedStories}); {@code --sample N} prints N stories of 3+ articles
  * with their headlines, for a human to judge, and {@code --sample-out FILE} writes them in full ({@link
  * StorySampleFile}).
  */
@@ -258,6 +259,9 @@ public final class EvalStoriesCommand implements Callable<Integer> {
                 result.merges);
         String summary = summary(docs.size(), byStory);
         out.println(summary);
+        if (MixedStories.applies(result.storyOf.keySet(), corpora.size() > 1)) {
+            out.println(MixedStories.of(byStory, corpora.size() > 1).line());
+        }
         out.printf(
                 Locale.ROOT,
                 "clustering CPU per article%s: %.3f ms (features %.3f ms + assignment %.3f ms); %.1f candidate"

@@ -132,6 +132,19 @@ class EvalStoriesCommandTest {
                 .doesNotContain("B-cubed");
     }
 
+    /** Without labels, several DIRs get the precision proxy: the harbour story has articles of alpha and beta. */
+    @Test
+    void severalDirsPrintTheStoriesThatMixThem() {
+        String both = run(ALPHA.toString(), BETA.toString());
+        assertThat(both)
+                .contains("summary: 5 articles, 3 stories, 1 of 3+ articles")
+                .contains("mixed stories (precision proxy): of 2+ articles, 1 mix corpora (3 articles), 0 span"
+                        + " folders of one corpus (0 articles); of 3+ articles, 1 mix corpora (3 articles), 0 span"
+                        + " folders (0 articles)");
+        // one flat directory (ids without folders, as ECB+'s): nothing to mix
+        assertThat(run(BETA.toString())).doesNotContain("mixed stories");
+    }
+
     @Test
     void twoDirsWithTheSameNameAreRefused() throws IOException {
         Path a = Files.createDirectories(corpus.resolve("a").resolve("news"));
