@@ -19,7 +19,7 @@ class StoryMatcherSizeRuleTest {
         int eFold = (int) Math.round(StoryParams.CROWD_ONSET * Math.E); // 54 articles
         double expected = 0.25 + StoryParams.CROWD_SLOPE * Math.log((double) eFold / StoryParams.CROWD_ONSET);
         assertThat(StoryMatcher.forSize(0.25, eFold)).isCloseTo(expected, within(1e-12));
-        assertThat(StoryMatcher.forSize(0.25, eFold)).isCloseTo(0.25 + StoryParams.CROWD_SLOPE, within(0.003));
+        assertThat(StoryMatcher.forSize(0.25, eFold)).isCloseTo(0.25 + StoryParams.CROWD_SLOPE, within(0.001));
     }
 
     @Test
