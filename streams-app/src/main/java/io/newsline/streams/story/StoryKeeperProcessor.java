@@ -55,8 +55,6 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
     };
 
     private static final int RECENT_ENTRIES = 256;
-    /** What each pending recheck compared its story with, unchanged since (skipped by its next look). */
-    private final ComparedCandidates compared = new ComparedCandidates();
 
     private ProcessorContext<String, Output> context;
     private KeyValueStore<String, byte[]> stories;
@@ -116,7 +114,6 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
             return;
         }
         StoryKeeper.Message message = StoryCodec.decodeMessage(record.value());
-        compared.forget(record.key());
         emit(keeper.handle(record.key(), message), record.timestamp());
     }
 
@@ -144,13 +141,12 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
                 rechecks.put(kv.key, new Recheck(wallClock + delay, recheck.looks(), recheck.waits() + 1).encode());
                 continue;
             }
-            List<StoryKeeper.Effect> effects = keeper.recheck(kv.key, compared.forLook(kv.key, index));
+            List<StoryKeeper.Effect> effects = keeper.recheck(kv.key, index);
             if (effects.isEmpty() && recheck.looks() < RECHECKS) {
                 long next = wallClock + delay * (long) Math.pow(3, recheck.looks());
                 rechecks.put(kv.key, new Recheck(next, recheck.looks() + 1, recheck.waits()).encode());
             } else {
                 rechecks.delete(kv.key);
-                compared.forget(kv.key);
             }
             emit(effects, context.currentStreamTimeMs());
         }
@@ -189,7 +185,6 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
         }
         for (String storyId : closed) {
             rechecks.delete(storyId);
-            compared.forget(storyId);
             emit(keeper.forget(storyId), streamTime);
         }
     }
