@@ -48,8 +48,8 @@ final class MatchingIndex implements StoryIndex {
     @Override
     public Story summary(String storyId) {
         byte[] value = store.get(summaryKey(storyId));
-        // Decoding a summary (its centroid into a map) was most of the stage's CPU (JFR): the same stories are
-        // candidates again and again, so decoded summaries are kept while their bytes are unchanged.
+        // Decoding a summary (its centroid into a map) is costly and the same stories are candidates again and
+        // again: decoded summaries are kept (for the whole instance) while their bytes are unchanged.
         return value == null ? null : decoded.get(storyId, value);
     }
 
