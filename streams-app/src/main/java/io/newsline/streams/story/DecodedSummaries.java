@@ -12,9 +12,9 @@ import java.util.Map;
  *
  * <p>Why shared: one cache per task held the same summaries up to twelve times (six assigning and six keeping tasks
  * at six partitions; with the keepers' recent stories, 470 MB live after GC in the bench against 110-120 MB with
- * the stage off), and each republished summary was decoded once per task. Thread
- * safe (tasks of several stream threads share it); the stories it returns are never changed by their readers (the
- * matcher copies a story before adding to it), and their norm is computed before they are shared.
+ * the stage off), and each republished summary was decoded once per task. Thread safe (tasks of several stream
+ * threads share it); the stories it returns are never changed by their readers (the matcher copies a story before
+ * adding to it), and their norm is computed before they are shared.
  */
 final class DecodedSummaries {
     private record Decoded(byte[] bytes, Story story) {}
