@@ -172,7 +172,8 @@ public final class Story {
         return Math.max(0, article.publishedAt() - datedLast);
     }
 
-    double norm() {
+    /** The centroid's length (computed on first use after a change). */
+    public double norm() {
         if (norm >= 0) {
             return norm;
         }

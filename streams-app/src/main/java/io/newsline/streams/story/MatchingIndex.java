@@ -4,10 +4,7 @@ import io.newsline.article.story.Story;
 import io.newsline.article.story.StoryIndex;
 import io.newsline.article.story.StoryKeeper;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -29,9 +26,11 @@ final class MatchingIndex implements StoryIndex {
     private static final byte[] PRESENT = new byte[0];
 
     private final ReadOnlyKeyValueStore<String, byte[]> store;
+    private final DecodedSummaries decoded;
 
-    MatchingIndex(ReadOnlyKeyValueStore<String, byte[]> store) {
+    MatchingIndex(ReadOnlyKeyValueStore<String, byte[]> store, DecodedSummaries decoded) {
         this.store = store;
+        this.decoded = decoded;
     }
 
     @Override
@@ -49,31 +48,10 @@ final class MatchingIndex implements StoryIndex {
     @Override
     public Story summary(String storyId) {
         byte[] value = store.get(summaryKey(storyId));
-        if (value == null) {
-            return null;
-        }
-        // Decoding a summary (its centroid into a map) was most of the stage's CPU (JFR): the same stories are
-        // candidates again and again, so the last decodings are kept while their bytes are unchanged.
-        Decoded cached = decoded.get(storyId);
-        if (cached != null && Arrays.equals(cached.bytes, value)) {
-            return cached.story;
-        }
-        Story story = StoryCodec.decodeSummary(value);
-        decoded.put(storyId, new Decoded(value, story));
-        return story;
+        // Decoding a summary (its centroid into a map) is costly and the same stories are candidates again and
+        // again: decoded summaries are kept (for the whole instance) while their bytes are unchanged.
+        return value == null ? null : decoded.get(storyId, value);
     }
-
-    private record Decoded(byte[] bytes, Story story) {}
-
-    /** The most recently decoded summaries (access order), bounded. */
-    private final Map<String, Decoded> decoded = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Decoded> eldest) {
-            return size() > DECODED_SUMMARIES;
-        }
-    };
-
-    private static final int DECODED_SUMMARIES = 2_048;
 
     /** The matching-topic record of an index effect of a keeper, or null when the effect is not about the index. */
     static KeyValue<String, byte[]> record(StoryKeeper.Effect effect) {

@@ -26,19 +26,21 @@ final class StoryAssigner implements Processor<String, EnrichedArticle, String, 
 
     private final StoryFeatureExtractor extractor;
     private final StoryMatcher matcher;
+    private final DecodedSummaries summaries;
     private ProcessorContext<String, Assigned> context;
     private MatchingIndex index;
 
-    StoryAssigner(StorySettings settings) {
+    StoryAssigner(StorySettings settings, DecodedSummaries summaries) {
         this.extractor = new StoryFeatureExtractor(settings.params());
         this.matcher = new StoryMatcher(settings.params());
+        this.summaries = summaries;
     }
 
     @Override
     public void init(ProcessorContext<String, Assigned> context) {
         this.context = context;
         KeyValueStore<String, byte[]> store = context.getStateStore(StoryTopology.MATCHING_STORE);
-        this.index = new MatchingIndex(store);
+        this.index = new MatchingIndex(store, summaries);
     }
 
     @Override

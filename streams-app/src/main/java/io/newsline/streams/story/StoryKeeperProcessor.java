@@ -41,9 +41,11 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
     static final int MAX_WAITS = 40;
 
     private final StorySettings settings;
+    private final DecodedSummaries summaries;
     /**
      * The entries this keeper wrote last, decoded: it is their only writer, so they equal the store's; saves decoding
-     * a story for each of its articles (bounded, access order).
+     * a story for each of its articles (bounded, access order; a full story is some 20 KB of heap, estimated: at 1,024
+     * per task that is up to 120 MB at six partitions).
      */
     private final Map<String, StoryKeeper.Entry> recent = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -52,15 +54,17 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
         }
     };
 
-    private static final int RECENT_ENTRIES = 1_024;
+    private static final int RECENT_ENTRIES = 256;
+
     private ProcessorContext<String, Output> context;
     private KeyValueStore<String, byte[]> stories;
     private KeyValueStore<String, byte[]> rechecks;
     private MatchingIndex index;
     private StoryKeeper keeper;
 
-    StoryKeeperProcessor(StorySettings settings) {
+    StoryKeeperProcessor(StorySettings settings, DecodedSummaries summaries) {
         this.settings = settings;
+        this.summaries = summaries;
     }
 
     @Override
@@ -69,7 +73,7 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
         this.stories = context.getStateStore(StoryTopology.STORIES_STORE);
         this.rechecks = context.getStateStore(StoryTopology.RECHECK_STORE);
         KeyValueStore<String, byte[]> matching = context.getStateStore(StoryTopology.MATCHING_STORE);
-        this.index = new MatchingIndex(matching);
+        this.index = new MatchingIndex(matching, summaries);
         this.keeper = new StoryKeeper(settings.params(), new StoryKeeper.Ledger() {
             @Override
             public StoryKeeper.Entry get(String storyId) {

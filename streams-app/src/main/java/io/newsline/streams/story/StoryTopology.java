@@ -44,6 +44,12 @@ public final class StoryTopology {
     public static final String STORIES_STORE = "story-stories";
     public static final String RECHECK_STORE = "story-recheck";
 
+    /**
+     * How many decoded summaries of the matching index the instance keeps (one cache for all its tasks; about 10 KB
+     * each): the open stories that are candidates most often.
+     */
+    private static final int DECODED_SUMMARIES = 4_096;
+
     private StoryTopology() {}
 
     /**
@@ -64,8 +70,9 @@ public final class StoryTopology {
                 Consumed.with(keys, bytes).withName("read-story-matching"),
                 MatchingLoader::new);
 
+        DecodedSummaries summaries = new DecodedSummaries(DECODED_SUMMARIES);
         KStream<String, StoryAssigner.Assigned> assigned =
-                originals.process(() -> new StoryAssigner(settings), Named.as("assign-story"));
+                originals.process(() -> new StoryAssigner(settings, summaries), Named.as("assign-story"));
         assigned.map((articleId, a) -> KeyValue.pair(a.storyId(), a.join()), Named.as("story-join"))
                 .to(settings.updatesTopic(), Produced.with(keys, bytes).withName("write-story-joins"));
 
@@ -74,7 +81,11 @@ public final class StoryTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RECHECK_STORE), keys, bytes));
         Map<String, KStream<String, StoryKeeperProcessor.Output>> outputs = builder.stream(
                         settings.updatesTopic(), Consumed.with(keys, bytes).withName("read-story-updates"))
-                .process(() -> new StoryKeeperProcessor(settings), Named.as("keep-story"), STORIES_STORE, RECHECK_STORE)
+                .process(
+                        () -> new StoryKeeperProcessor(settings, summaries),
+                        Named.as("keep-story"),
+                        STORIES_STORE,
+                        RECHECK_STORE)
                 .split(Named.as("story-output-"))
                 .branch((k, o) -> o.destination() == StoryKeeperProcessor.Destination.MATCHING, Branched.as("matching"))
                 .branch((k, o) -> o.destination() == StoryKeeperProcessor.Destination.KEEPER, Branched.as("keeper"))
