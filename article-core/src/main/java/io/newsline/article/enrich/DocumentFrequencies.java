@@ -13,9 +13,7 @@ import java.util.Set;
  * common word that opens a sentence ({@code Century}, {@code Investors}) from a name.
  *
  * <p>Rebuild the table with {@code java -cp cli/target/newsline.jar io.newsline.eval.DocumentFrequencyBuilder
- * ../shared/corpus/bbc article-core/src/main/resources/io/newsline/article/enrich/document-frequencies.tsv}, the
- * story features' ({@link #newsAndWire}) with {@code ... DocumentFrequencyBuilder ../shared/corpus/bbc
- * ../shared/corpus/reuters article-core/src/main/resources/io/newsline/article/enrich/story-document-frequencies.tsv}.
+ * ../shared/corpus/bbc article-core/src/main/resources/io/newsline/article/enrich/document-frequencies.tsv}.
  * A term counts for a document when the document's body uses it at least once written in lower case
  * (folded as {@link KeywordExtractor} folds it); terms in fewer than {@value #MIN_DF} documents are left
  * out.
@@ -25,8 +23,7 @@ public final class DocumentFrequencies {
     public static final int MIN_DF = 2;
 
     static final String RESOURCE = "document-frequencies.tsv";
-    static final String NEWS_AND_WIRE_RESOURCE = "story-document-frequencies.tsv";
-    private static final DocumentFrequencies SHIPPED = load(RESOURCE);
+    private static final DocumentFrequencies SHIPPED = load();
 
     private final int documents;
     private final Map<String, Integer> df;
@@ -36,23 +33,9 @@ public final class DocumentFrequencies {
         this.df = df;
     }
 
-    /** The shipped table (BBC news), of keyword extraction and name detection. */
+    /** The shipped table. */
     public static DocumentFrequencies shipped() {
         return SHIPPED;
-    }
-
-    /**
-     * The background of the story features: the same counts over news articles and wire copy (BBC and Reuters,
-     * {@code story-document-frequencies.tsv}). The wire writes {@code mln}, {@code dlr}, {@code pct}, {@code shr} in
-     * most reports; absent from the news table, they got the idf of a rare name and joined unrelated wire reports
-     * (docs/stories.md). Loaded on first use: enrichment alone never needs it.
-     */
-    public static DocumentFrequencies newsAndWire() {
-        return NewsAndWire.TABLE;
-    }
-
-    private static final class NewsAndWire {
-        static final DocumentFrequencies TABLE = load(NEWS_AND_WIRE_RESOURCE);
     }
 
     public int documents() {
@@ -74,10 +57,10 @@ public final class DocumentFrequencies {
         return documents > 0 && df(term) >= share * documents;
     }
 
-    private static DocumentFrequencies load(String resource) {
+    private static DocumentFrequencies load() {
         int n = 0;
         Map<String, Integer> map = new HashMap<>();
-        for (String line : Resources.lines(resource)) {
+        for (String line : Resources.lines(RESOURCE)) {
             int tab = line.indexOf('\t');
             if (tab < 0) {
                 continue;

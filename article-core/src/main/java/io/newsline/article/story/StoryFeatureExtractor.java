@@ -22,9 +22,7 @@ import java.util.Set;
  *   <li>Keywords ({@code k:}): the TF-IDF scores of enrichment (best 1), what the story is about (rehab, earthquake).
  *       A small share: enrichment computed them from the same body, so the body block already holds their words.
  *   <li>Headline terms ({@code t:}): every headline word but place names ({@link #placeNameTerms}) weighted by its
- *       background idf (best 1); a headline is the densest summary of the event. The background is counted over news
- *       and wire copy ({@link DocumentFrequencies#newsAndWire}), so the wire's {@code mln}, {@code dlr}, {@code pct}
- *       weigh as the common words they are.
+ *       background idf (best 1); a headline is the densest summary of the event.
  *   <li>Body terms ({@code b:}): of the first {@value #BODY_CHARS} characters of the body (news puts the event
  *       first), the {@value #BODY_TERMS} words (names included, places not) of highest {@code sqrt(tf) * idf^1.5}; the ten
  *       keywords alone miss much of what two short reports of one event share. The idf counts more than in plain
@@ -44,7 +42,7 @@ public final class StoryFeatureExtractor {
     static final int BODY_CHARS = 1500;
 
     private final StoryParams params;
-    private final DocumentFrequencies background = DocumentFrequencies.newsAndWire();
+    private final DocumentFrequencies background = DocumentFrequencies.shipped();
 
     public StoryFeatureExtractor(StoryParams params) {
         this.params = params;

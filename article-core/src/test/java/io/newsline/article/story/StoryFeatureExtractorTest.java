@@ -63,22 +63,6 @@ class StoryFeatureExtractorTest {
         assertThat(body).doesNotContainKey("b:" + words.get(StoryFeatureExtractor.BODY_TERMS - 1));
     }
 
-    /**
-     * The wire's units and abbreviations are common words of the story background (news and wire copy), not rare
-     * names: in a wire report they weigh less than the report's own matter.
-     */
-    @Test
-    void wireVocabularyWeighsLessThanTheReportsMatter() {
-        StoryFeatures f = extractor.extract(article(
-                "Harbour authority sells ferries",
-                List.of("The harbour authority said it sold two ferries for 12 mln dlrs, up 3 pct from"
-                        + " its offer, and the ferries will leave the quay in May.")));
-        Map<String, Double> body = bodyFeatures(f);
-        assertThat(body.get("b:mln")).isLessThan(body.get("b:ferry"));
-        assertThat(body.get("b:dlr")).isLessThan(body.get("b:ferry"));
-        assertThat(body.get("b:pct")).isLessThan(body.get("b:ferry"));
-    }
-
     @Test
     void eachBlockIsScaledToItsShareOfTheStrongestEntity() {
         StoryFeatures f = extractor.extract(new StoryInput(
