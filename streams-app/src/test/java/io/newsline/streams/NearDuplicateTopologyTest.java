@@ -14,7 +14,10 @@ import io.newsline.common.Topics;
 import io.newsline.serde.SpecificAvroDeserializer;
 import io.newsline.serde.SpecificAvroSerializer;
 import io.newsline.streams.articles.ParseStep;
+import io.newsline.streams.avro.AlsoReportedPatch;
 import io.newsline.streams.dedup.DedupStage;
+import io.newsline.streams.timeline.TimelineStage;
+import io.newsline.streams.topics.InternalAvroSerde;
 import io.newsline.streams.topics.TopologySerdes;
 import java.io.IOException;
 import java.time.Duration;
@@ -219,6 +222,37 @@ class NearDuplicateTopologyTest {
         Map<String, TimelineEntry> entries = entriesOutput().readKeyValuesToMap();
         assertThat(entries.get("benjamin-netanyahu|" + original.getArticleId()).getAlsoReportedBy())
                 .containsExactly(copy.getSourceUri());
+    }
+
+    @Test
+    void anAlsoReportedByListThatComesBeforeItsEntryIsPutOnTheEntryWhenItComes() throws IOException {
+        // A copy sent before its original can stamp the notice, and so the list, before the original's entry: the
+        // timeline side then reads the list first. Here the two inputs of the topic partition are piped by hand in
+        // that order.
+        RawArticle original = raw("000.txt", NearDuplicateFixtures.seed(NearDuplicateFixtures.SEED_000), INGESTED);
+        start(Map.of());
+        pipe(original);
+        TimelineEntry filed = entriesOutput().readKeyValuesToMap().get("benjamin-netanyahu|" + original.getArticleId());
+        String key = "benjamin-netanyahu|later-article";
+        TestInputTopic<String, AlsoReportedPatch> lists = driver.createInputTopic(
+                "newsline-near-duplicate-test-" + TimelineStage.ALSO_REPORTED_REPARTITION + "-repartition",
+                new StringSerializer(),
+                new InternalAvroSerde<>(AlsoReportedPatch.class));
+        TestInputTopic<String, TimelineEntry> entries = driver.createInputTopic(
+                Topics.TIMELINE_ENTRIES, new StringSerializer(), new SpecificAvroSerializer<TimelineEntry>(registry));
+
+        lists.pipeInput(key, new AlsoReportedPatch(List.of("file:///elsewhere/copy.txt")));
+        assertThat(entriesOutput().readKeyValuesToMap()).doesNotContainKey(key); // nothing to put it on yet
+        entries.pipeInput(
+                key,
+                TimelineEntry.newBuilder(filed)
+                        .setArticleId("later-article")
+                        .setAlsoReportedBy(List.of())
+                        .build());
+
+        Map<String, TimelineEntry> written = entriesOutput().readKeyValuesToMap();
+        assertThat(written).containsKey(key);
+        assertThat(written.get(key).getAlsoReportedBy()).containsExactly("file:///elsewhere/copy.txt");
     }
 
     @Test

@@ -17,11 +17,10 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * to that topic. Nothing is forwarded when the timeline does not hold the article (it was removed or expired) or the
  * list, without the entry's own source, is what the entry already says.
  *
- * <p>The list can only overtake its entry when the filing stage wrote the entry and then processed the notice,
- * and this task reads the list before that entry; Kafka Streams orders the two inputs by timestamp and, with
- * {@code max.task.idle.ms} 0, waits for a partition that has data not fetched yet, so this needs a notice stamped
- * before the article it repeats. Such a list is dropped: the filing stage keeps it and puts it on the entries the
- * next time the article is filed.
+ * <p>The list can overtake its entry: the filing stage wrote the entry and then processed the notice, and this task
+ * reads the list first (Kafka Streams orders the two inputs by timestamp, and a notice can be stamped before the
+ * article it repeats: a copy sent before its original; or the entry is not fetched yet). Such a list is parked
+ * ({@link TimelineIndex#parkPatch}) and {@link TimelineIndexer} puts it on the entry when it reads the entry back.
  */
 public final class AlsoReportedPatcher implements Processor<String, AlsoReportedPatch, String, TimelineEntry> {
     private final TimelineStores stores;
@@ -52,6 +51,8 @@ public final class AlsoReportedPatcher implements Processor<String, AlsoReported
         if (held == null
                 || held.value() == null
                 || index.dateOf(TimelineKeys.topicIdOf(key), TimelineKeys.articleIdOf(key)) == null) {
+            // The list came first (its entry is on its way): parked for the indexer to put on the entry.
+            index.parkPatch(key, record.value().getSources());
             return;
         }
         TimelineEntry entry = held.value();

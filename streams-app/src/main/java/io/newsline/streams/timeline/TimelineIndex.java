@@ -30,7 +30,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *       comes again or is removed), {@code 'C' topicId -> count} (the totals of the snapshots) and, only with a
  *       retention, {@code 'X' publishedAt topicId 0x00 articleKey} (expiry in date order); and {@code 'P'
  *       topicId|articleId} while an entry re-published by the patcher is on its way back (so that it does not count
- *       as filed last; lost in a rebuild, when it only makes that entry's label the timeline's). It is rebuilt from the
+ *       as filed last; lost in a rebuild, when it only makes that entry's label the timeline's), and {@code 'W'
+ *       topicId|articleId -> sources} for an "also reported by" list that came before its entry ({@link
+ *       #parkPatch}). It is rebuilt from the
  *       index in one scan when it may have missed a change (see {@link #ensureLocator}), so it needs no
  *       changelog.
  * </ul>
@@ -46,6 +48,7 @@ public final class TimelineIndex {
     private static final byte COUNT = 'C';
     private static final byte EXPIRY = 'X';
     private static final byte PATCHED = 'P';
+    private static final byte PARKED = 'W';
     private static final byte[] EMPTY = new byte[0];
 
     private final KeyValueStore<Bytes, byte[]> index;
@@ -146,10 +149,36 @@ public final class TimelineIndex {
         return true;
     }
 
+    /**
+     * Parks an "also reported by" list that reached this partition before the entry it is for ({@code
+     * <topicId>|<articleId>}): {@link TimelineIndexer} puts it on the entry when the entry is read back. Kept in the
+     * locator (not changelogged): lost in a rebuild, when the filing stage still has it for the next filing.
+     */
+    public void parkPatch(String entryKey, List<String> sources) {
+        ensureLocator();
+        write(locator, prefixed(PARKED, entryKey), String.join("\n", sources).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The list parked for this entry ({@link #parkPatch}), forgotten here; null when none is. */
+    public List<String> takeParkedPatch(String entryKey) {
+        ensureLocator();
+        Bytes key = prefixed(PARKED, entryKey);
+        byte[] value = locator.get(key);
+        if (value == null) {
+            return null;
+        }
+        write(locator, key, null);
+        return List.of(new String(value, StandardCharsets.UTF_8).split("\n"));
+    }
+
     private static Bytes patchKey(String entryKey) {
+        return prefixed(PATCHED, entryKey);
+    }
+
+    private static Bytes prefixed(byte prefix, String entryKey) {
         byte[] utf8 = entryKey.getBytes(StandardCharsets.UTF_8);
         byte[] key = new byte[utf8.length + 1];
-        key[0] = PATCHED;
+        key[0] = prefix;
         System.arraycopy(utf8, 0, key, 1, utf8.length);
         return Bytes.wrap(key);
     }

@@ -84,6 +84,7 @@ public final class TimelineIndexer implements Processor<String, TimelineEntry, S
         TimelineEntry entry = record.value();
         String survivor = survivorOf(topicId);
         if (entry == null) {
+            index.takeParkedPatch(key); // the entry is gone: so is a list parked for it
             boolean ours = survivor != null && merged.takeRemoval(key);
             boolean held = index.remove(topicId, articleId);
             if (survivor != null && !held && !ours) {
@@ -94,6 +95,17 @@ public final class TimelineIndexer implements Processor<String, TimelineEntry, S
             index.put(topicId, articleId, entry.getPublishedAt().toEpochMilli());
             if (!index.takePatch(key)) {
                 index.noteLabel(topicId, entry.getTopicLabel(), entry.getTopicKind());
+            }
+            List<String> parked = index.takeParkedPatch(key);
+            if (parked != null && survivor == null) {
+                // "Also reported by" that came before this entry (AlsoReportedPatcher): the entry again, with it.
+                List<String> others = TimelineEntries.otherSources(parked, entry.getSource());
+                if (!others.equals(entry.getAlsoReportedBy())) {
+                    index.notePatch(key);
+                    context.forward(record.withValue(TimelineEntry.newBuilder(entry)
+                            .setAlsoReportedBy(others)
+                            .build()));
+                }
             }
             if (survivor != null) {
                 // Indexed here first, so that the tombstone below finds it when read back and goes no further.
