@@ -2,10 +2,12 @@ package io.newsline.article.story;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 /**
  * The app's story stage in one process, for the evaluation and tests: {@link StoryMatcher} decides each article's
@@ -31,15 +33,18 @@ public final class StoryClusterer {
     private final int lag;
     private final Deque<List<StoryKeeper.Effect>> pending = new ArrayDeque<>();
     private final int recheckAfter;
-    /** Rechecks waiting for their turn, in due order (due = a count of applied changes). */
-    private final Deque<Look> looks = new ArrayDeque<>();
+    /** Rechecks waiting for their turn, in due order, then in the order they were scheduled. */
+    private final PriorityQueue<Look> looks =
+            new PriorityQueue<>(Comparator.comparingLong(Look::due).thenComparingLong(Look::order));
+    /** How many looks were scheduled: the tie-break of equal dues. */
+    private long scheduled;
     /** How many articles' (or rechecks') index changes have become visible. */
     private long visible;
 
     private int merges;
 
     /** A story's next look for a twin: due once {@code due} changes are visible; {@code number} 1 to 3. */
-    private record Look(String storyId, long due, int number) {}
+    private record Look(String storyId, long due, int number, long order) {}
 
     public StoryClusterer(StoryParams params) {
         this(params, 0);
@@ -82,7 +87,7 @@ public final class StoryClusterer {
     public void finish() {
         catchUp(0);
         while (!looks.isEmpty()) {
-            visible = Math.max(visible, looks.peekFirst().due());
+            visible = Math.max(visible, looks.peek().due());
             runDueLooks();
             catchUp(0);
         }
@@ -97,7 +102,7 @@ public final class StoryClusterer {
             // The index now shows these changes: stories founded with them look for their twins, now or later.
             for (StoryKeeper.Effect effect : batch) {
                 if (effect instanceof StoryKeeper.ScheduleRecheck recheck) {
-                    schedule(new Look(recheck.storyId(), visible + recheckAfter, 1));
+                    schedule(recheck.storyId(), visible + recheckAfter, 1);
                 }
             }
             runDueLooks();
@@ -106,13 +111,14 @@ public final class StoryClusterer {
 
     private void runDueLooks() {
         List<StoryKeeper.Effect> more = new ArrayList<>();
-        while (!looks.isEmpty() && looks.peekFirst().due() <= visible) {
-            Look look = looks.pollFirst();
+        while (!looks.isEmpty() && looks.peek().due() <= visible) {
+            Look look = looks.poll();
             List<StoryKeeper.Effect> effects = keeper.recheck(look.storyId(), index);
-            if (effects.isEmpty() && look.number() < 3) {
-                // As the app: a story that found no twin looks again after three and nine times the delay.
-                long wait = (long) Math.max(1, recheckAfter) * (long) Math.pow(3, look.number());
-                schedule(new Look(look.storyId(), visible + wait, look.number() + 1));
+            if (effects.isEmpty() && look.number() < 3 && recheckAfter > 0) {
+                // As the app: a story that found no twin looks again after three and nine times the delay (with no
+                // delay, one look at once).
+                long wait = (long) recheckAfter * (long) Math.pow(3, look.number());
+                schedule(look.storyId(), visible + wait, look.number() + 1);
             }
             carryOut(effects, more);
         }
@@ -121,17 +127,8 @@ public final class StoryClusterer {
         }
     }
 
-    /** Keeps {@link #looks} in due order (stable for equal dues). */
-    private void schedule(Look look) {
-        if (recheckAfter == 0 && look.number() > 1) {
-            return; // no delay: one look, at once, as before
-        }
-        List<Look> later = new ArrayList<>();
-        while (!looks.isEmpty() && looks.peekLast().due() > look.due()) {
-            later.add(0, looks.pollLast());
-        }
-        looks.addLast(look);
-        looks.addAll(later);
+    private void schedule(String storyId, long due, int number) {
+        looks.add(new Look(storyId, due, number, scheduled++));
     }
 
     /**

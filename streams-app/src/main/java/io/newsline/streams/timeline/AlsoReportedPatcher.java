@@ -3,7 +3,6 @@ package io.newsline.streams.timeline;
 import io.newsline.avro.TimelineEntry;
 import io.newsline.streams.avro.AlsoReportedPatch;
 import java.time.Duration;
-import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -55,13 +54,11 @@ public final class AlsoReportedPatcher implements Processor<String, AlsoReported
             index.parkPatch(key, record.value().getSources());
             return;
         }
-        TimelineEntry entry = held.value();
-        List<String> others = TimelineEntries.otherSources(record.value().getSources(), entry.getSource());
-        if (others.equals(entry.getAlsoReportedBy())) {
-            return;
+        TimelineEntry patched =
+                TimelineEntries.withAlsoReportedBy(held.value(), record.value().getSources());
+        if (patched != null) {
+            index.notePatch(key);
+            context.forward(record.withValue(patched));
         }
-        index.notePatch(key);
-        context.forward(record.withValue(
-                TimelineEntry.newBuilder(entry).setAlsoReportedBy(others).build()));
     }
 }

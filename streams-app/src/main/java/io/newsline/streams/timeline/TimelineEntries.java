@@ -26,6 +26,17 @@ public final class TimelineEntries {
                 .build();
     }
 
+    /**
+     * The entry listing {@code sources} (without its own) as "also reported by", or null when it already does: what
+     * the patcher, and the indexer for a list that came before its entry, re-publish.
+     */
+    public static TimelineEntry withAlsoReportedBy(TimelineEntry entry, List<String> sources) {
+        List<String> others = otherSources(sources, entry.getSource());
+        return others.equals(entry.getAlsoReportedBy())
+                ? null
+                : TimelineEntry.newBuilder(entry).setAlsoReportedBy(others).build();
+    }
+
     /** The sources that repeated an article, without the article's own (a file re-sent from the same place). */
     public static List<String> otherSources(List<String> sources, String ownSource) {
         return sources.stream()

@@ -97,15 +97,12 @@ public final class TimelineIndexer implements Processor<String, TimelineEntry, S
                 index.noteLabel(topicId, entry.getTopicLabel(), entry.getTopicKind());
             }
             List<String> parked = index.takeParkedPatch(key);
-            if (parked != null && survivor == null) {
+            TimelineEntry patched =
+                    parked == null || survivor != null ? null : TimelineEntries.withAlsoReportedBy(entry, parked);
+            if (patched != null) {
                 // "Also reported by" that came before this entry (AlsoReportedPatcher): the entry again, with it.
-                List<String> others = TimelineEntries.otherSources(parked, entry.getSource());
-                if (!others.equals(entry.getAlsoReportedBy())) {
-                    index.notePatch(key);
-                    context.forward(record.withValue(TimelineEntry.newBuilder(entry)
-                            .setAlsoReportedBy(others)
-                            .build()));
-                }
+                index.notePatch(key);
+                context.forward(record.withValue(patched));
             }
             if (survivor != null) {
                 // Indexed here first, so that the tombstone below finds it when read back and goes no further.
