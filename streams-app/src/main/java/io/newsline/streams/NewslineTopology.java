@@ -11,6 +11,7 @@ import io.newsline.streams.metrics.PipelineTaps;
 import io.newsline.streams.query.QueryTopology;
 import io.newsline.streams.story.StorySettings;
 import io.newsline.streams.story.StoryTopology;
+import io.newsline.streams.timeline.TimelineSettings;
 import io.newsline.streams.timeline.TimelineStage;
 import io.newsline.streams.topics.NewslineTopics;
 import io.newsline.streams.topics.TopologySerdes;
@@ -50,6 +51,8 @@ import org.apache.kafka.streams.kstream.Named;
  *   -> snapshot-dirty-timelines           (store timeline-dirty-topics; one snapshot per topic per interval)
  *        -> news.timelines                (compacted, key topicId)
  *   [timeline-also-reported-by] -> patch-also-reported-by -> news.timeline-entries (the whole entry, new list)
+ *        (with the story stage: a list for an entry that moved with its merged story -> [<app>-timeline-rerouted-
+ *         also-reported-by], read by patch-also-reported-by on the survivor's partition)
  * news.story-merges (with the story stage)
  *   -> move-merged-timeline-entries       (store timeline-merged-topics: merged story -> survivor; its entries move,
  *                                          and index-timeline-entries re-routes later ones and their retractions)
@@ -100,7 +103,8 @@ public final class NewslineTopology {
                     builder.stream(
                                     topics.storyMerges().name(),
                                     topics.storyMerges().consumed("read-story-merges"))
-                            .mapValues(merge -> merge.getIntoStoryId(), Named.as("merged-story-target")));
+                            .mapValues(merge -> merge.getIntoStoryId(), Named.as("merged-story-target")),
+                    TimelineSettings.reroutedListsTopic(config.applicationId()));
         } else {
             snapshots = timelines.build(builder, enriched, verdicts.repeatsByOriginal());
         }

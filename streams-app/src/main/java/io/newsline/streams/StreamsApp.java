@@ -1,5 +1,7 @@
 package io.newsline.streams;
 
+import io.newsline.common.Topics;
+import io.newsline.streams.timeline.TimelineSettings;
 import io.newsline.streams.topics.TopologySerdes;
 import io.newsline.streams.web.WebFront;
 import java.net.URI;
@@ -47,6 +49,9 @@ public final class StreamsApp implements AutoCloseable {
                 // The story stage's own topics, like the exchange topic: always ensured.
                 provisioner.ensureOwnTopic(config.storySettings().updatesTopic(), false);
                 provisioner.ensureOwnTopic(config.storySettings().matchingTopic(), true);
+                // Read in the same tasks as the entries topic: as many partitions.
+                provisioner.ensureOwnTopicLike(
+                        TimelineSettings.reroutedListsTopic(config.applicationId()), Topics.TIMELINE_ENTRIES);
             }
         }
         Topology topology = NewslineTopology.build(effective, TopologySerdes.from(effective.clientSettings()));

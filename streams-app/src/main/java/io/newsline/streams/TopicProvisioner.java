@@ -95,13 +95,22 @@ public final class TopicProvisioner {
      * Returns that partition count.
      */
     public int ensureExchangeTopic(String exchangeTopic) {
+        return ensureOwnTopicLike(exchangeTopic, Topics.RAW_ARTICLES);
+    }
+
+    /**
+     * Creates one of the app's own topics (cleanup policy delete) when it is missing, with as many partitions as
+     * {@code likeTopic}, which must exist: the topic is read in the same tasks as that one. An existing one with
+     * another count is an error with the commands that fix it. Returns the count.
+     */
+    public int ensureOwnTopicLike(String topic, String likeTopic) {
         try {
-            int raw = partitionsOf(Topics.RAW_ARTICLES);
+            int like = partitionsOf(likeTopic);
             Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            if (!existing.contains(exchangeTopic)) {
+            if (!existing.contains(topic)) {
                 Optional<Short> replication = replicationFactor > 0 ? Optional.of(replicationFactor) : Optional.empty();
                 try {
-                    admin.createTopics(List.of(new NewTopic(exchangeTopic, Optional.of(raw), replication)
+                    admin.createTopics(List.of(new NewTopic(topic, Optional.of(like), replication)
                                     .configs(Map.of(
                                             TopicConfig.CLEANUP_POLICY_CONFIG,
                                             TopicConfig.CLEANUP_POLICY_DELETE,
@@ -109,8 +118,8 @@ public final class TopicProvisioner {
                                             StreamsAppConfig.MAX_MESSAGE_BYTES))))
                             .all()
                             .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                    log.info("Created topic {} with {} partitions, like {}", exchangeTopic, raw, Topics.RAW_ARTICLES);
-                    return raw; // created with exactly that count (metadata may take a moment to show it)
+                    log.info("Created topic {} with {} partitions, like {}", topic, like, likeTopic);
+                    return like; // created with exactly that count (metadata may take a moment to show it)
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;
@@ -118,23 +127,22 @@ public final class TopicProvisioner {
                     // Another instance created it at the same moment: check it below.
                 }
             }
-            int exchange = partitionsOf(exchangeTopic);
-            if (exchange != raw) {
-                throw new IllegalStateException(exchangeTopic + " has " + exchange + " partitions but "
-                        + Topics.RAW_ARTICLES + " has " + raw + "; they must match. Stop every instance, let the"
-                        + " exchange topic drain, then delete it (kafka-topics.sh --delete --topic " + exchangeTopic
-                        + ") and start again: the app recreates it.");
+            int count = partitionsOf(topic);
+            if (count != like) {
+                throw new IllegalStateException(topic + " has " + count + " partitions but " + likeTopic + " has "
+                        + like + "; they must match. Stop every instance, let " + topic + " drain, then delete it"
+                        + " (kafka-topics.sh --delete --topic " + topic + ") and start again: the app recreates it.");
             }
-            return raw;
+            return like;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while checking topics", e);
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             throw new IllegalStateException(
-                    "Cannot create or check " + exchangeTopic + " on the Kafka cluster: " + cause
-                            + ". Check bootstrap.servers, that the broker is running and that "
-                            + Topics.RAW_ARTICLES + " exists.",
+                    "Cannot create or check " + topic + " on the Kafka cluster: " + cause
+                            + ". Check bootstrap.servers, that the broker is running and that " + likeTopic
+                            + " exists.",
                     cause);
         }
     }

@@ -9,11 +9,15 @@ import io.newsline.avro.TopicKind;
 import io.newsline.common.Topics;
 import io.newsline.serde.SpecificAvroDeserializer;
 import io.newsline.serde.SpecificAvroSerializer;
+import io.newsline.streams.avro.AlsoReportedPatch;
 import io.newsline.streams.story.StorySettings;
+import io.newsline.streams.timeline.TimelineStage;
+import io.newsline.streams.topics.InternalAvroSerde;
 import io.newsline.streams.topics.TopologySerdes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -28,8 +32,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The timeline side of story merges (TopologyTestDriver over the whole topology, fed straight on
- * news.timeline-entries and news.story-merges): entries filed to a merged story, before or after its move, and their
- * retractions, end on the survivor.
+ * news.timeline-entries, news.story-merges and the "also reported by" lists): entries filed to a merged story, before
+ * or after its move, their retractions and their lists of other sources end on the survivor.
  */
 class MergedStoryTimelineTest {
     private static final Instant T0 = Instant.parse("2026-01-10T08:00:00Z");
@@ -40,6 +44,7 @@ class MergedStoryTimelineTest {
     private TopologyTestDriver driver;
     private TestInputTopic<String, TimelineEntry> entriesIn;
     private TestInputTopic<String, StoryMerge> mergesIn;
+    private TestInputTopic<String, AlsoReportedPatch> listsIn;
     private TestOutputTopic<String, TimelineEntry> entriesOut;
     /** The live entries of news.timeline-entries as the topology left them (latest value per key). */
     private final Map<String, TimelineEntry> live = new HashMap<>();
@@ -147,6 +152,52 @@ class MergedStoryTimelineTest {
         assertThat(liveKeys()).containsExactlyInAnyOrder("gaza|now", "story-b|late");
     }
 
+    @Test
+    void anAlsoReportedByListForAnEntryThatMovedWithItsStoryReachesTheMovedEntry() {
+        start(Map.of());
+        file("story-b", "x", T0);
+        merge("story-b", "story-a", T0.plusSeconds(1));
+        alsoReportedBy("story-b", "x", "file:///elsewhere/copy-of-x.txt"); // the filing stage knows story-b only
+
+        assertThat(liveKeys()).containsExactly("story-a|x");
+        assertThat(live.get("story-a|x").getAlsoReportedBy()).containsExactly("file:///elsewhere/copy-of-x.txt");
+    }
+
+    @Test
+    void anAlsoReportedByListFollowsAChainOfMerges() {
+        start(Map.of());
+        file("story-c", "x", T0);
+        merge("story-c", "story-b", T0.plusSeconds(1));
+        merge("story-b", "story-a", T0.plusSeconds(2));
+        alsoReportedBy("story-c", "x", "file:///elsewhere/copy-of-x.txt");
+
+        assertThat(liveKeys()).containsExactly("story-a|x");
+        assertThat(live.get("story-a|x").getAlsoReportedBy()).containsExactly("file:///elsewhere/copy-of-x.txt");
+    }
+
+    @Test
+    void aListForALateEntryOfAMergedStoryWaitsForItOnTheSurvivor() {
+        start(Map.of());
+        merge("story-b", "story-a", T0);
+        alsoReportedBy("story-b", "late", "file:///elsewhere/copy-of-late.txt"); // before its entry
+        assertThat(liveKeys()).isEmpty();
+        file("story-b", "late", T0.plusSeconds(1));
+
+        assertThat(liveKeys()).containsExactly("story-a|late");
+        assertThat(live.get("story-a|late").getAlsoReportedBy()).containsExactly("file:///elsewhere/copy-of-late.txt");
+    }
+
+    @Test
+    void aListParkedBeforeTheMergeGoesWithTheReRoutedEntry() {
+        start(Map.of());
+        alsoReportedBy("story-b", "late", "file:///elsewhere/copy-of-late.txt"); // parked on story-b
+        merge("story-b", "story-a", T0);
+        file("story-b", "late", T0.plusSeconds(1));
+
+        assertThat(liveKeys()).containsExactly("story-a|late");
+        assertThat(live.get("story-a|late").getAlsoReportedBy()).containsExactly("file:///elsewhere/copy-of-late.txt");
+    }
+
     private void start(Map<String, String> overrides) {
         Map<String, String> settings = new HashMap<>(
                 Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092", StorySettings.ENABLED, "true"));
@@ -162,6 +213,10 @@ class MergedStoryTimelineTest {
                 Topics.TIMELINE_ENTRIES, new StringSerializer(), new SpecificAvroSerializer<>(registry));
         mergesIn = driver.createInputTopic(
                 Topics.STORY_MERGES, new StringSerializer(), new SpecificAvroSerializer<>(registry));
+        listsIn = driver.createInputTopic(
+                "newsline-merged-story-test-" + TimelineStage.ALSO_REPORTED_REPARTITION + "-repartition",
+                new StringSerializer(),
+                new InternalAvroSerde<>(AlsoReportedPatch.class));
         entriesOut = driver.createOutputTopic(
                 Topics.TIMELINE_ENTRIES,
                 new StringDeserializer(),
@@ -182,6 +237,12 @@ class MergedStoryTimelineTest {
         String key = topicId + "|" + articleId;
         live.remove(key);
         entriesIn.pipeInput(key, null, at);
+        drain();
+    }
+
+    /** What the filing stage sends when a copy of an article filed under {@code topicId} comes from elsewhere. */
+    private void alsoReportedBy(String topicId, String articleId, String source) {
+        listsIn.pipeInput(topicId + "|" + articleId, new AlsoReportedPatch(List.of(source)));
         drain();
     }
 

@@ -20,24 +20,40 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * reads the list first (Kafka Streams orders the two inputs by timestamp, and a notice can be stamped before the
  * article it repeats: a copy sent before its original; or the entry is not fetched yet). Such a list is parked
  * ({@link TimelineIndex#parkPatch}) and {@link TimelineIndexer} puts it on the entry when it reads the entry back.
+ *
+ * <p>With merged topics ({@link MergedTopics}, when the story stage is on): a list for an entry of a topic merged
+ * into another, when this timeline no longer holds the entry (it moved with its story), is sent on to the survivor,
+ * keyed {@code <survivor>|<articleId>} ({@link Output#rerouted}); the topology writes it to a topic of its own that
+ * this processor reads too, partitioned like the entries, so it reaches the survivor's partition and is applied (or
+ * parked, or sent on along a chain of merges) there.
  */
-public final class AlsoReportedPatcher implements Processor<String, AlsoReportedPatch, String, TimelineEntry> {
+public final class AlsoReportedPatcher
+        implements Processor<String, AlsoReportedPatch, String, AlsoReportedPatcher.Output> {
+    /** What the patcher writes: the entry with its new list, or a list on its way to the survivor of its topic. */
+    public record Output(TimelineEntry entry, AlsoReportedPatch rerouted) {}
+
     private final TimelineStores stores;
     private final Duration retention;
-    private ProcessorContext<String, TimelineEntry> context;
+    private final boolean followMerges;
+    private ProcessorContext<String, Output> context;
     private TimestampedKeyValueStore<String, TimelineEntry> entries;
     private TimelineIndex index;
+    private MergedTopics merged;
 
-    public AlsoReportedPatcher(TimelineStores stores, Duration retention) {
+    public AlsoReportedPatcher(TimelineStores stores, Duration retention, boolean followMerges) {
         this.stores = stores;
         this.retention = retention;
+        this.followMerges = followMerges;
     }
 
     @Override
-    public void init(ProcessorContext<String, TimelineEntry> context) {
+    public void init(ProcessorContext<String, Output> context) {
         this.context = context;
         this.entries = context.getStateStore(stores.entries());
         this.index = TimelineIndex.open(context, stores, retention);
+        if (followMerges) {
+            this.merged = new MergedTopics(context.getStateStore(stores.mergedTopics()));
+        }
     }
 
     @Override
@@ -46,10 +62,17 @@ public final class AlsoReportedPatcher implements Processor<String, AlsoReported
         if (record.value() == null || !TimelineKeys.isEntryKey(key)) {
             return;
         }
+        String topicId = TimelineKeys.topicIdOf(key);
+        String articleId = TimelineKeys.articleIdOf(key);
         ValueAndTimestamp<TimelineEntry> held = entries.get(key);
-        if (held == null
-                || held.value() == null
-                || index.dateOf(TimelineKeys.topicIdOf(key), TimelineKeys.articleIdOf(key)) == null) {
+        if (held == null || held.value() == null || index.dateOf(topicId, articleId) == null) {
+            String survivor = merged == null ? null : merged.survivorOf(topicId);
+            if (survivor != null) {
+                // The entry went with its story (or will be re-routed there when it comes): so does the list.
+                context.forward(record.withKey(TimelineKeys.entryKey(survivor, articleId))
+                        .withValue(new Output(null, record.value())));
+                return;
+            }
             // The list came first (its entry is on its way): parked for the indexer to put on the entry.
             index.parkPatch(key, record.value().getSources());
             return;
@@ -58,7 +81,7 @@ public final class AlsoReportedPatcher implements Processor<String, AlsoReported
                 TimelineEntries.withAlsoReportedBy(held.value(), record.value().getSources());
         if (patched != null) {
             index.notePatch(key);
-            context.forward(record.withValue(patched));
+            context.forward(record.withValue(new Output(patched, null)));
         }
     }
 }

@@ -109,10 +109,12 @@ public final class TimelineIndexer implements Processor<String, TimelineEntry, S
                 if (merged.claimRemoval(key, record.timestamp())) {
                     context.forward(record.withValue((TimelineEntry) null));
                 }
+                TimelineEntry rerouted =
+                        TimelineEntry.newBuilder(entry).setTopicId(survivor).build();
+                // A list parked for it here (it came before the entry) goes with it.
+                TimelineEntry listed = parked == null ? null : TimelineEntries.withAlsoReportedBy(rerouted, parked);
                 context.forward(record.withKey(TimelineKeys.entryKey(survivor, articleId))
-                        .withValue(TimelineEntry.newBuilder(entry)
-                                .setTopicId(survivor)
-                                .build()));
+                        .withValue(listed == null ? rerouted : listed));
             }
         }
     }

@@ -20,4 +20,13 @@ public record TimelineSettings(
                     + " 1: " + retention + ", " + snapshotEntries + ", " + partitions);
         }
     }
+
+    /**
+     * The app's own topic of "also reported by" lists sent on to the story a merged story went into ({@code
+     * <application.id>-timeline-rerouted-also-reported-by}, with the story stage only): read and written by the
+     * same processor, so not a Kafka Streams repartition topic; partitioned like the entries topic.
+     */
+    public static String reroutedListsTopic(String applicationId) {
+        return applicationId + "-timeline-rerouted-also-reported-by";
+    }
 }

@@ -11,6 +11,7 @@ import java.util.Objects;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
@@ -68,7 +69,7 @@ public final class TimelineStage {
             KStream<String, EnrichedArticle> enriched,
             KStream<String, DuplicateNotice> repeatsByOriginal) {
         KStream<String, TopicTimeline> snapshots = build(builder, enriched);
-        patchAlsoReportedBy(repeatsByOriginal);
+        patchAlsoReportedBy(builder, repeatsByOriginal, null);
         return snapshots;
     }
 
@@ -76,16 +77,19 @@ public final class TimelineStage {
      * As {@link #build(StreamsBuilder, KStream, KStream)}, and topics merged into others ({@code merges}, key: the
      * merged topic id, value: the topic it went into; partitioned like the entries topic, by topic id) hand their
      * entries over: those filed before the merge move, those filed after it (or retracted after the move) are
-     * re-routed to the survivor (store {@code timeline-merged-topics}, see {@link MergedTopics}).
+     * re-routed to the survivor (store {@code timeline-merged-topics}, see {@link MergedTopics}), and so are "also
+     * reported by" lists for moved entries, through the app's own topic {@code reroutedListsTopic} ({@link
+     * TimelineSettings#reroutedListsTopic}; as many partitions as the entries topic).
      */
     public KStream<String, TopicTimeline> build(
             StreamsBuilder builder,
             KStream<String, EnrichedArticle> enriched,
             KStream<String, DuplicateNotice> repeatsByOriginal,
-            KStream<String, String> merges) {
+            KStream<String, String> merges,
+            String reroutedListsTopic) {
         file(builder, enriched);
         KStream<String, TopicTimeline> snapshots = index(builder, true);
-        patchAlsoReportedBy(repeatsByOriginal);
+        patchAlsoReportedBy(builder, repeatsByOriginal, Objects.requireNonNull(reroutedListsTopic, "topic"));
         moveMergedTopics(merges);
         return snapshots;
     }
@@ -153,25 +157,50 @@ public final class TimelineStage {
         return snapshots;
     }
 
-    /** "Also reported by": the filing stage tracks the sources, the timeline side rewrites the entries. */
-    private void patchAlsoReportedBy(KStream<String, DuplicateNotice> repeatsByOriginal) {
-        repeatsByOriginal
+    /**
+     * "Also reported by": the filing stage tracks the sources, the timeline side rewrites the entries. With {@code
+     * reroutedListsTopic} (merges followed), lists for entries that moved with their story go on to the survivor
+     * through that topic, which the patcher reads as well.
+     */
+    private void patchAlsoReportedBy(
+            StreamsBuilder builder, KStream<String, DuplicateNotice> repeatsByOriginal, String reroutedListsTopic) {
+        InternalAvroSerde<AlsoReportedPatch> patchSerde = new InternalAvroSerde<>(AlsoReportedPatch.class);
+        KStream<String, AlsoReportedPatch> lists = repeatsByOriginal
                 .process(
                         () -> new AlsoReportedTracker(stores.filed()),
                         Named.as("track-also-reported-by"),
                         stores.filed())
                 .repartition(Repartitioned.<String, AlsoReportedPatch>as(ALSO_REPORTED_REPARTITION)
                         .withKeySerde(entries.keySerde())
-                        .withValueSerde(new InternalAvroSerde<>(AlsoReportedPatch.class))
+                        .withValueSerde(patchSerde)
                         .withNumberOfPartitions(settings.partitions())
-                        .withStreamPartitioner(new TopicIdPartitioner<>()))
-                .process(
-                        () -> new AlsoReportedPatcher(stores, settings.retention()),
-                        Named.as("patch-also-reported-by"),
-                        stores.entries(),
-                        stores.index(),
-                        stores.locator())
+                        .withStreamPartitioner(new TopicIdPartitioner<>()));
+        boolean followMerges = reroutedListsTopic != null;
+        String[] patcherStores = {stores.entries(), stores.index(), stores.locator()};
+        if (followMerges) {
+            lists = lists.merge(
+                    builder.stream(
+                            reroutedListsTopic,
+                            Consumed.with(entries.keySerde(), patchSerde).withName("read-rerouted-also-reported-by")),
+                    Named.as("merge-rerouted-also-reported-by"));
+            patcherStores = new String[] {stores.entries(), stores.index(), stores.locator(), stores.mergedTopics()};
+        }
+        KStream<String, AlsoReportedPatcher.Output> patched = lists.process(
+                () -> new AlsoReportedPatcher(stores, settings.retention(), followMerges),
+                Named.as("patch-also-reported-by"),
+                patcherStores);
+        patched.filter((key, out) -> out.entry() != null, Named.as("patched-timeline-entries"))
+                .mapValues(AlsoReportedPatcher.Output::entry, Named.as("patched-timeline-entry"))
                 .to(entries.name(), toEntries("write-patched-timeline-entries"));
+        if (followMerges) {
+            patched.filter((key, out) -> out.rerouted() != null, Named.as("rerouted-also-reported-by"))
+                    .mapValues(AlsoReportedPatcher.Output::rerouted, Named.as("rerouted-also-reported-by-list"))
+                    .to(
+                            reroutedListsTopic,
+                            Produced.with(entries.keySerde(), patchSerde)
+                                    .withStreamPartitioner(new TopicIdPartitioner<>())
+                                    .withName("write-rerouted-also-reported-by"));
+        }
     }
 
     /**
