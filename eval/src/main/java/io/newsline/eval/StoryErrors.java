@@ -151,9 +151,12 @@ final class StoryErrors {
             Map<String, Double> c = centroid(part.getValue());
             out.printf(
                     Locale.ROOT,
-                    "  %-32s %3d  %s%s%n",
+                    "  %-32s %3d (%d dated)  %s%s%n",
                     part.getKey(),
                     part.getValue().size(),
+                    part.getValue().stream()
+                            .filter(id -> features.get(id).dated())
+                            .count(),
                     part == parts.get(0) ? "(largest part)" : "to largest: " + blocks(c, main),
                     part == parts.get(0) ? "" : "  shared: " + shared(c, main, 6));
             for (String id :
