@@ -9,6 +9,7 @@ import io.newsline.article.parse.ArticleParts;
 import io.newsline.article.parse.UnparseableArticleException;
 import io.newsline.article.story.StoryAssignment;
 import io.newsline.article.story.StoryClusterer;
+import io.newsline.article.story.StoryFeatureExtractor;
 import io.newsline.article.story.StoryFeatures;
 import io.newsline.article.story.StoryInput;
 import io.newsline.article.story.StoryParams;
@@ -151,6 +152,15 @@ public final class EvalStoriesCommand implements Callable<Integer> {
                     + " after 3N and 9N if it found none; default ${DEFAULT-VALUE} (at once, one look).")
     int recheckAfter;
 
+    @Option(
+            names = "--errors",
+            defaultValue = "0",
+            paramLabel = "N",
+            description = "With labels: also print an error analysis, the N events split into most stories' worth of"
+                    + " B-cubed recall and the N stories of several events costing most precision, with the"
+                    + " similarity of their parts by feature block, and how many articles print a date read.")
+    int errors;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -285,6 +295,16 @@ public final class EvalStoriesCommand implements Callable<Integer> {
                     score.precision(),
                     score.recall(),
                     score.f1());
+            if (errors > 0) {
+                StoryFeatureExtractor extractor = new StoryFeatureExtractor(params);
+                Map<String, StoryFeatures> features = new HashMap<>();
+                Map<String, Boolean> dated = new HashMap<>();
+                for (Doc d : docs) {
+                    features.put(docId(d.id()), extractor.extract(d.input()));
+                    dated.put(docId(d.id()), d.input().dated());
+                }
+                new StoryErrors(result.docStory(), gold, features).print(errors, dated, out);
+            }
         }
         if (sample > 0) {
             List<String> sampled = sampleStories(byStory, sample, seed);

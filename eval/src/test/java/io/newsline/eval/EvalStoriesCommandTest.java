@@ -73,6 +73,33 @@ class EvalStoriesCommandTest {
     }
 
     @Test
+    void theErrorAnalysisCountsSplitEventsMixedStoriesAndDates() throws IOException {
+        write(
+                "2_1a.txt",
+                "Harbour crane collapses in Port Elwin",
+                "A crane collapsed at the container quay of Port Elwin on Tuesday, injuring two dock workers, the"
+                        + " Port Elwin harbour authority said. Marta Kovacs ordered an inspection.");
+        write(
+                "2_2a.txt",
+                "Port Elwin inspects cranes after collapse",
+                "Inspectors began checking the cranes of Port Elwin on Wednesday, a day after a crane collapsed on"
+                        + " the container quay. Marta Kovacs said the quay would reopen soon.");
+        Files.writeString(
+                corpus.resolve("labels.tsv"),
+                "doc_id\ttopic\tevent\n2_1a\t2\t2_a\n2_2a\t2\t2_b\n",
+                StandardCharsets.UTF_8);
+
+        String out = run(corpus.toString(), "--errors", "3");
+
+        // labelled as two events, clustered as one story: one story of several events, of one topic
+        assertThat(out)
+                .contains("errors: 0 of 2 events split (recall loss 0.0000), 1 stories hold several events")
+                .contains("of which 1 hold events of one topic only")
+                .contains("dates printed and read: 0 of 2 articles")
+                .contains("stories of several events (precision), worst 3");
+    }
+
+    @Test
     void theTwoSeedsAreOneStory() {
         assumeTrue(Files.isDirectory(SEEDS), "the seeds directory");
         String out = run(SEEDS.toString());
