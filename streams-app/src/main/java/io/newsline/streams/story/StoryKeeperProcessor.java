@@ -90,6 +90,13 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
             }
 
             @Override
+            public StoryKeeper.Entry peek(String storyId) {
+                // Not a copy: the caller only reads (a recheck), and the story keeps the term vector it builds.
+                StoryKeeper.Entry entry = recent.get(storyId);
+                return entry != null ? entry : get(storyId);
+            }
+
+            @Override
             public void put(String storyId, StoryKeeper.Entry entry) {
                 stories.put(storyId, StoryCodec.encodeEntry(entry, context.currentStreamTimeMs()));
                 recent.put(storyId, entry);
