@@ -8,7 +8,7 @@ import java.util.Map;
  * of a story with its up to 160 candidate stories were the merge recheck's largest cost, mostly {@code HashMap.get}).
  *
  * <p>Two distinct terms count as one only if their 64-bit hashes are equal: for the few hundred terms two vectors
- * hold, a chance of about 10^-14 per comparison. Products are summed in hash order, not in a map's iteration order,
+ * hold, a chance below 10^-15 per comparison. Products are summed in hash order, not in a map's iteration order,
  * so a similarity may differ from the map-based sum in its last bits. Immutable.
  */
 final class TermVector {
@@ -58,10 +58,6 @@ final class TermVector {
             }
         }
         return dot;
-    }
-
-    int size() {
-        return hashes.length;
     }
 
     /** 64-bit FNV-1a over the term's chars, then a final mix (MurmurHash3's fmix64) to spread the bits. */
