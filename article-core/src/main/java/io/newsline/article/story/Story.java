@@ -27,6 +27,8 @@ public final class Story {
     private final Map<String, String> names;
     /** The centroid's length, computed on first use after a change (-1: not yet). */
     private double norm = -1;
+    /** The centroid for dot products, built on first use after a change (null: not yet). */
+    private TermVector vector;
 
     public Story(
             String id,
@@ -79,7 +81,7 @@ public final class Story {
             datedLast = datedLast == NO_DATE ? article.publishedAt() : Math.max(datedLast, article.publishedAt());
         }
         articles++;
-        norm = -1;
+        changed();
         article.vector().forEach((k, w) -> centroid.merge(k, w, Double::sum));
         article.names().forEach(names::putIfAbsent);
         prune(maxTerms);
@@ -100,14 +102,20 @@ public final class Story {
             datedLast = datedLast == NO_DATE ? other.datedLast : Math.max(datedLast, other.datedLast);
         }
         articles += other.articles;
-        norm = -1;
+        changed();
         other.centroid.forEach((k, w) -> centroid.merge(k, w, Double::sum));
         other.names.forEach(names::putIfAbsent);
         prune(maxTerms);
     }
 
+    private void changed() {
+        norm = -1;
+        vector = null;
+    }
+
     private void prune(int maxTerms) {
         if (centroid.size() > maxTerms) {
+            changed();
             List<Map.Entry<String, Double>> all = new ArrayList<>(centroid.entrySet());
             all.sort(StoryFeatureExtractor.STRONGEST_FIRST);
             for (Map.Entry<String, Double> e : all.subList(maxTerms, all.size())) {
@@ -119,8 +127,11 @@ public final class Story {
 
     /** A copy that changes independently of this story. */
     public Story copy() {
-        return new Story(
+        Story copy = new Story(
                 id, firstTitle, articles, firstPublishedAt, lastPublishedAt, datedFirst, datedLast, centroid, names);
+        copy.norm = norm; // derived from the centroid, which the copy shares until it changes
+        copy.vector = vector;
+        return copy;
     }
 
     /**
@@ -135,17 +146,30 @@ public final class Story {
 
     /** Cosine similarity of two stories' centroids. */
     double cosine(Story other) {
-        Map<String, Double> small = centroid.size() <= other.centroid.size() ? centroid : other.centroid;
-        Map<String, Double> large = small == centroid ? other.centroid : centroid;
-        double dot = 0;
-        for (Map.Entry<String, Double> e : small.entrySet()) {
-            Double w = large.get(e.getKey());
-            if (w != null) {
-                dot += w * e.getValue();
-            }
-        }
         double n = norm() * other.norm();
-        return n == 0 ? 0 : dot / n;
+        return n == 0 ? 0 : vector().dot(other.vector()) / n;
+    }
+
+    /** Cosine similarity with an article's vector (of unit length), given as a {@link TermVector}. */
+    double cosine(TermVector article) {
+        double n = norm();
+        return n <= 0 ? 0 : article.dot(vector()) / n;
+    }
+
+    /**
+     * The centroid for dot products (built on first use after a change). Call it, with {@link #norm}, before sharing
+     * the story with other threads.
+     */
+    public void prepareForReading() {
+        norm();
+        vector();
+    }
+
+    private TermVector vector() {
+        if (vector == null) {
+            vector = TermVector.of(centroid);
+        }
+        return vector;
     }
 
     /**

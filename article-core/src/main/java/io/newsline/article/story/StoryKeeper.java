@@ -36,6 +36,14 @@ public final class StoryKeeper {
         /** The story's entry, or {@code null} when it has none (never seen, or expired). */
         Entry get(String storyId);
 
+        /**
+         * The same as {@link #get}, for a caller that only reads the entry: a ledger that hands out copies for the
+         * keeper to change (the app's cache of recent stories) may return its own.
+         */
+        default Entry peek(String storyId) {
+            return get(storyId);
+        }
+
         void put(String storyId, Entry entry);
 
         void remove(String storyId);
@@ -208,7 +216,8 @@ public final class StoryKeeper {
      * blocking keys, if similar enough ({@link #mergeThreshold}); the larger id of the two is merged into the smaller.
      */
     public List<Effect> recheck(String storyId, StoryIndex index) {
-        return ledger.get(storyId) instanceof Live live ? mergeCheck(live.story(), index) : List.of();
+        // Only reads the story (a merge sends it as it is): no copy needed.
+        return ledger.peek(storyId) instanceof Live live ? mergeCheck(live.story(), index) : List.of();
     }
 
     /** Candidates as the matcher finds them (the story's strongest blocking keys): a twin is what it would have met. */

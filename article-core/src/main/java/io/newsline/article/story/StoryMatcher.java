@@ -54,6 +54,7 @@ public final class StoryMatcher {
 
     public Match match(StoryFeatures article, StoryIndex index) {
         Set<String> candidates = index.candidates(article.blockingKeys(), params.maxStoriesPerKey());
+        TermVector vector = TermVector.of(article.vector()); // once for all the candidates
         Story best = null;
         double bestSimilarity = -1;
         for (String id : candidates) {
@@ -65,7 +66,7 @@ public final class StoryMatcher {
             if (gap > params.retention().toMillis()) {
                 continue;
             }
-            double similarity = article.cosine(story.centroid(), story.norm());
+            double similarity = story.cosine(vector);
             double needed = forSize(params.joinThreshold(gap), story.articles());
             if (similarity >= needed && similarity > bestSimilarity) {
                 best = story;

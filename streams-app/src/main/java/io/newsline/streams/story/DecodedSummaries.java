@@ -14,7 +14,7 @@ import java.util.Map;
  * at six partitions; with the keepers' recent stories, 470 MB live after GC in the bench against 110-120 MB with
  * the stage off), and each republished summary was decoded once per task. Thread safe (tasks of several stream
  * threads share it); the stories it returns are never changed by their readers (the matcher copies a story before
- * adding to it), and their norm is computed before they are shared.
+ * adding to it), and their norm and term vector are computed before they are shared.
  */
 final class DecodedSummaries {
     private record Decoded(byte[] bytes, Story story) {}
@@ -39,7 +39,7 @@ final class DecodedSummaries {
             }
         }
         Story story = StoryCodec.decodeSummary(bytes);
-        story.norm(); // computed once, before other threads can read it
+        story.prepareForReading(); // its norm and term vector, computed once, before other threads can read it
         synchronized (byStory) {
             byStory.put(storyId, new Decoded(bytes, story));
         }

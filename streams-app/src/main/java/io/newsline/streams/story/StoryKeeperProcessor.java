@@ -2,7 +2,6 @@ package io.newsline.streams.story;
 
 import io.newsline.article.story.StoryKeeper;
 import io.newsline.avro.StoryMerge;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,7 +57,7 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
 
     private ProcessorContext<String, Output> context;
     private KeyValueStore<String, byte[]> stories;
-    private KeyValueStore<String, byte[]> rechecks;
+    private RecheckSchedule rechecks;
     private MatchingIndex index;
     private StoryKeeper keeper;
 
@@ -71,7 +70,7 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
     public void init(ProcessorContext<String, Output> context) {
         this.context = context;
         this.stories = context.getStateStore(StoryTopology.STORIES_STORE);
-        this.rechecks = context.getStateStore(StoryTopology.RECHECK_STORE);
+        this.rechecks = new RecheckSchedule(context.getStateStore(StoryTopology.RECHECK_STORE));
         KeyValueStore<String, byte[]> matching = context.getStateStore(StoryTopology.MATCHING_STORE);
         this.index = new MatchingIndex(matching, summaries);
         this.keeper = new StoryKeeper(settings.params(), new StoryKeeper.Ledger() {
@@ -88,6 +87,13 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
                 }
                 byte[] value = stories.get(storyId);
                 return value == null ? null : StoryCodec.decodeEntry(value);
+            }
+
+            @Override
+            public StoryKeeper.Entry peek(String storyId) {
+                // Not a copy: the caller only reads (a recheck), and the story keeps the term vector it builds.
+                StoryKeeper.Entry entry = recent.get(storyId);
+                return entry != null ? entry : get(storyId);
             }
 
             @Override
@@ -124,50 +130,24 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
      * the delay: {@value #RECHECKS} looks in all.
      */
     private void recheck(long wallClock) {
-        List<KeyValue<String, byte[]>> due = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it = rechecks.all()) {
-            while (it.hasNext()) {
-                KeyValue<String, byte[]> kv = it.next();
-                if (Recheck.decode(kv.value).due() <= wallClock) {
-                    due.add(kv);
-                }
-            }
-        }
-        for (KeyValue<String, byte[]> kv : due) {
-            Recheck recheck = Recheck.decode(kv.value);
-            long delay = settings.recheckDelay().toMillis();
-            if (index.summary(kv.key) == null && recheck.waits() < MAX_WAITS) {
+        long delay = settings.recheckDelay().toMillis();
+        for (KeyValue<String, RecheckSchedule.Recheck> due : rechecks.due(wallClock)) {
+            String storyId = due.key;
+            RecheckSchedule.Recheck recheck = due.value;
+            if (index.summary(storyId) == null && recheck.waits() < MAX_WAITS) {
                 // The index does not show the story itself yet: it is behind (load); look once it is not.
-                rechecks.put(kv.key, new Recheck(wallClock + delay, recheck.looks(), recheck.waits() + 1).encode());
+                rechecks.put(
+                        storyId, new RecheckSchedule.Recheck(wallClock + delay, recheck.looks(), recheck.waits() + 1));
                 continue;
             }
-            List<StoryKeeper.Effect> effects = keeper.recheck(kv.key, index);
+            List<StoryKeeper.Effect> effects = keeper.recheck(storyId, index);
             if (effects.isEmpty() && recheck.looks() < RECHECKS) {
                 long next = wallClock + delay * (long) Math.pow(3, recheck.looks());
-                rechecks.put(kv.key, new Recheck(next, recheck.looks() + 1, recheck.waits()).encode());
+                rechecks.put(storyId, new RecheckSchedule.Recheck(next, recheck.looks() + 1, recheck.waits()));
             } else {
-                rechecks.delete(kv.key);
+                rechecks.remove(storyId);
             }
             emit(effects, context.currentStreamTimeMs());
-        }
-    }
-
-    /**
-     * A value of the {@code story-recheck} store: when the next look is due (wall clock), how many looks were taken
-     * and how many times it waited for the index.
-     */
-    private record Recheck(long due, int looks, int waits) {
-        byte[] encode() {
-            return ByteBuffer.allocate(Long.BYTES + 2 * Integer.BYTES)
-                    .putLong(due)
-                    .putInt(looks)
-                    .putInt(waits)
-                    .array();
-        }
-
-        static Recheck decode(byte[] value) {
-            ByteBuffer buffer = ByteBuffer.wrap(value);
-            return new Recheck(buffer.getLong(), buffer.getInt(), buffer.getInt());
         }
     }
 
@@ -184,7 +164,7 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
             }
         }
         for (String storyId : closed) {
-            rechecks.delete(storyId);
+            rechecks.remove(storyId);
             emit(keeper.forget(storyId), streamTime);
         }
     }
@@ -208,7 +188,7 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
             } else if (effect instanceof StoryKeeper.ScheduleRecheck recheck) {
                 long due =
                         context.currentSystemTimeMs() + settings.recheckDelay().toMillis();
-                rechecks.put(recheck.storyId(), new Recheck(due, 1, 0).encode());
+                rechecks.put(recheck.storyId(), new RecheckSchedule.Recheck(due, 1, 0));
             } else {
                 KeyValue<String, byte[]> kv = MatchingIndex.record(effect);
                 forward(kv.key, new Output(Destination.MATCHING, kv.value, null), timestamp);
