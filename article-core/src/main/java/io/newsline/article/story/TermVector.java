@@ -1,5 +1,6 @@
 package io.newsline.article.story;
 
+import io.newsline.article.similarity.Murmur3;
 import java.util.Map;
 
 /**
@@ -67,11 +68,6 @@ final class TermVector {
             h ^= term.charAt(k);
             h *= 0x100000001b3L;
         }
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb93fe51afd7bL;
-        h ^= h >>> 33;
-        return h;
+        return Murmur3.fmix64(h);
     }
 }
