@@ -125,6 +125,14 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Give up a run when no new outcome came for this long (default: ${DEFAULT-VALUE}).")
     int stallSeconds;
 
+    @Option(
+            names = "--also-with",
+            paramLabel = "KEY=VALUE",
+            description = "Each round, also run the pipeline with this app setting (passed as -X KEY=VALUE), between"
+                    + " the pipeline and the pass-through, and report it beside the pipeline with the difference:"
+                    + " what a stage costs, e.g. --also-with newsline.story.enabled=false.")
+    String alsoWith;
+
     @Option(names = "--no-latency", description = "Skip the latency phases.")
     boolean noLatency;
 
@@ -205,6 +213,16 @@ public final class BenchCommand implements Callable<Integer> {
             err.println("bench: --rounds, --partitions and --articles must be positive");
             return CommandLine.ExitCode.USAGE;
         }
+        Map<String, String> variantSettings = Map.of();
+        if (alsoWith != null) {
+            int eq = alsoWith.indexOf('=');
+            if (eq < 1 || eq == alsoWith.length() - 1) {
+                err.println("bench: --also-with takes KEY=VALUE (an app setting), not " + alsoWith);
+                return CommandLine.ExitCode.USAGE;
+            }
+            variantSettings = Map.of(
+                    alsoWith.substring(0, eq).trim(), alsoWith.substring(eq + 1).trim());
+        }
         List<LatencyProbe.Phase> phases;
         try {
             phases = noLatency ? List.of() : LatencyProbe.Phase.parseAll(latencyPhases);
@@ -276,12 +294,19 @@ public final class BenchCommand implements Callable<Integer> {
 
             StreamsRuns runs = new StreamsRuns(this, jar, appJvmOptions);
             List<StreamsRuns.RunResult> pipeline = new ArrayList<>();
+            List<StreamsRuns.RunResult> variant = new ArrayList<>();
             List<StreamsRuns.RunResult> passThrough = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 pipeline.add(runs.pipeline(round));
+                if (!variantSettings.isEmpty()) {
+                    variant.add(runs.pipeline(round, variantSettings));
+                }
                 passThrough.add(runs.passThrough(round));
             }
             report.throughput(pipeline, passThrough, articleIds.size(), rawRecords);
+            if (!variant.isEmpty()) {
+                report.variant(pipeline, variant, alsoWith);
+            }
 
             if (!phases.isEmpty()) {
                 Set<String> withEntries = new HashSet<>();

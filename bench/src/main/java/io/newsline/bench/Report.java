@@ -64,6 +64,59 @@ final class Report {
         stores(pipeline, articles);
     }
 
+    /**
+     * The pipeline beside the same pipeline with one more setting ({@code --also-with}), round by round, and the
+     * difference: the "newsline" column is the pipeline, the "anchor" column the pipeline with the setting.
+     */
+    void variant(List<StreamsRuns.RunResult> pipeline, List<StreamsRuns.RunResult> variant, String setting) {
+        header("also with", setting + " (section \"variant\": the pipeline vs the pipeline with it, run in between)");
+        for (int i = 0; i < pipeline.size() && i < variant.size(); i++) {
+            StreamsRuns.RunResult ours = pipeline.get(i);
+            StreamsRuns.RunResult with = variant.get(i);
+            String round = "round " + ours.round() + ": ";
+            table.row(
+                    "variant",
+                    round + "articles/s, pipeline vs with " + setting + incomplete(ours) + incomplete(with),
+                    Fmt.number(ours.perSecond()),
+                    Fmt.number(with.perSecond()),
+                    Fmt.ratio(ours.perSecond(), with.perSecond()),
+                    ours.load() + " ; " + with.load());
+            table.row(
+                    "variant",
+                    round + "CPU ms per article, steady state",
+                    Fmt.millis(ours.cpuMsSteady()),
+                    Fmt.millis(with.cpuMsSteady()),
+                    Fmt.ratio(ours.cpuMsSteady(), with.cpuMsSteady()));
+            table.row(
+                    "variant",
+                    round + "CPU ms per article, whole process",
+                    Fmt.millis(ours.cpuMsWhole()),
+                    Fmt.millis(with.cpuMsWhole()),
+                    Fmt.ratio(ours.cpuMsWhole(), with.cpuMsWhole()));
+            table.row(
+                    "variant",
+                    round + "the pipeline minus with " + setting + ": CPU ms per article, steady state ; whole process",
+                    Fmt.millis(ours.cpuMsSteady() - with.cpuMsSteady()) + " ; "
+                            + Fmt.millis(ours.cpuMsWhole() - with.cpuMsWhole()));
+            table.row(
+                    "variant",
+                    round + "heap peak (used before a GC, -Xlog:gc)",
+                    Fmt.mebibytes(ours.heapPeak()),
+                    Fmt.mebibytes(with.heapPeak()));
+            table.row(
+                    "variant",
+                    round + "bytes per article on all internal topics ; state on disk",
+                    Fmt.bytes(perItem(ours, ours.internalTopicBytes())) + " ; "
+                            + Fmt.bytes(perItem(ours, ours.storeBytes())),
+                    Fmt.bytes(perItem(with, with.internalTopicBytes())) + " ; "
+                            + Fmt.bytes(perItem(with, with.storeBytes())));
+        }
+    }
+
+    private static double perItem(StreamsRuns.RunResult run, Map<String, Long> bytes) {
+        return bytes.values().stream().mapToLong(Long::longValue).sum() / (double) run.items();
+    }
+
     private static String incomplete(StreamsRuns.RunResult run) {
         String clean = run.cleanStop() ? "" : " (" + run.kind() + " did not stop cleanly)";
         return run.complete()

@@ -96,33 +96,41 @@ final class StreamsRuns {
     }
 
     RunResult pipeline(int round) throws InterruptedException {
-        String appId = "bench-pipeline-" + bench.stamp() + "-r" + round;
+        return pipeline(round, Map.of());
+    }
+
+    /**
+     * A pipeline run with these app settings besides the defaults ({@code --also-with}); its kind is "pipeline" when
+     * there are none, "variant" otherwise.
+     */
+    RunResult pipeline(int round, Map<String, String> settings) throws InterruptedException {
+        String kind = settings.isEmpty() ? "pipeline" : "variant";
+        String appId = "bench-" + kind + "-" + bench.stamp() + "-r" + round;
         Path dir = bench.work().resolve(appId);
         Path stateDir = dir.resolve("state");
+        String name = (settings.isEmpty() ? "pipeline" : "pipeline with " + settings) + " round " + round;
         startAtPreload(appId);
         Map<TopicPartition, Long> outcomesFrom = bench.cluster().endOffsets(OUTCOME_TOPICS);
         Map<TopicPartition, Long> entriesFrom = bench.cluster().endOffsets(List.of(Topics.TIMELINE_ENTRIES));
         Set<String> ids = bench.articleIds();
         try (OutcomeWatcher watcher = new OutcomeWatcher(bench.cluster(), outcomesFrom, ids, ids.size(), null)) {
             String load = ProcStats.readLoadAverages();
-            bench.progress("pipeline round " + round + ": starting `newsline stream` (application id " + appId
-                    + ", load average " + load + ")");
+            bench.progress(
+                    name + ": starting `newsline stream` (application id " + appId + ", load average " + load + ")");
             ChildJvm app = bench.launch(
-                    "pipeline round " + round,
-                    pipelineCommand(appId, stateDir, dir.resolve("gc.log"), Map.of()),
-                    dir.resolve("app.log"));
-            Measured measured = measure("pipeline round " + round, "articles", app, watcher);
-            awaitDrained("pipeline round " + round, appId, app);
-            bench.progress("pipeline round " + round + ": stopping the app");
+                    name, pipelineCommand(appId, stateDir, dir.resolve("gc.log"), settings), dir.resolve("app.log"));
+            Measured measured = measure(name, "articles", app, watcher);
+            awaitDrained(name, appId, app);
+            bench.progress(name + ": stopping the app");
             boolean clean = app.stop(Duration.ofSeconds(60));
             Map<String, Long> internal = internalTopics(appId);
             Map<String, Long> stores = StoreSizes.of(stateDir.resolve(appId));
             Set<String> withEntries = new HashSet<>();
             long entries = timelineEntries(entriesFrom, withEntries);
-            bench.progress("pipeline round " + round + ": " + Fmt.count(entries) + " timeline entries, "
-                    + internal.size() + " internal topics, " + stores.size() + " stores on disk");
+            bench.progress(name + ": " + Fmt.count(entries) + " timeline entries, " + internal.size()
+                    + " internal topics, " + stores.size() + " stores on disk");
             return new RunResult(
-                    "pipeline",
+                    kind,
                     round,
                     load,
                     ids.size(),
