@@ -96,25 +96,24 @@ public final class TimelineIndexer implements Processor<String, TimelineEntry, S
             if (!index.takePatch(key)) {
                 index.noteLabel(topicId, entry.getTopicLabel(), entry.getTopicKind());
             }
+            // "Also reported by" that came before this entry (AlsoReportedPatcher): the entry with it, written here,
+            // or re-routed with it below.
             List<String> parked = index.takeParkedPatch(key);
-            TimelineEntry patched =
-                    parked == null || survivor != null ? null : TimelineEntries.withAlsoReportedBy(entry, parked);
-            if (patched != null) {
-                // "Also reported by" that came before this entry (AlsoReportedPatcher): the entry again, with it.
-                index.notePatch(key);
-                context.forward(record.withValue(patched));
-            }
-            if (survivor != null) {
+            TimelineEntry listed = parked == null ? null : TimelineEntries.withAlsoReportedBy(entry, parked);
+            if (survivor == null) {
+                if (listed != null) {
+                    index.notePatch(key);
+                    context.forward(record.withValue(listed));
+                }
+            } else {
                 // Indexed here first, so that the tombstone below finds it when read back and goes no further.
                 if (merged.claimRemoval(key, record.timestamp())) {
                     context.forward(record.withValue((TimelineEntry) null));
                 }
-                TimelineEntry rerouted =
-                        TimelineEntry.newBuilder(entry).setTopicId(survivor).build();
-                // A list parked for it here (it came before the entry) goes with it.
-                TimelineEntry listed = parked == null ? null : TimelineEntries.withAlsoReportedBy(rerouted, parked);
                 context.forward(record.withKey(TimelineKeys.entryKey(survivor, articleId))
-                        .withValue(listed == null ? rerouted : listed));
+                        .withValue(TimelineEntry.newBuilder(listed == null ? entry : listed)
+                                .setTopicId(survivor)
+                                .build()));
             }
         }
     }
