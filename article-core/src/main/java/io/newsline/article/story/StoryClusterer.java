@@ -114,10 +114,10 @@ public final class StoryClusterer {
         while (!looks.isEmpty() && looks.peek().due() <= visible) {
             Look look = looks.poll();
             List<StoryKeeper.Effect> effects = keeper.recheck(look.storyId(), index);
-            if (effects.isEmpty() && look.number() < 3 && recheckAfter > 0) {
+            if (effects.isEmpty() && look.number() < StoryKeeper.LOOKS && recheckAfter > 0) {
                 // As the app: a story that found no twin looks again after three and nine times the delay (with no
                 // delay, one look at once).
-                long wait = (long) recheckAfter * (long) Math.pow(3, look.number());
+                long wait = recheckAfter * StoryKeeper.delaysBeforeLook(look.number());
                 schedule(look.storyId(), visible + wait, look.number() + 1);
             }
             carryOut(effects, more);

@@ -211,6 +211,18 @@ public final class StoryKeeper {
     }
 
     /**
+     * How many times a story looks for a twin ({@link #recheck}): a recheck delay after the index shows it (founded,
+     * or changed by a merge), and again after three and nine delays while it finds none. The app (wall clock) and
+     * {@link StoryClusterer} (articles' changes) both follow this rule.
+     */
+    public static final int LOOKS = 3;
+
+    /** The recheck delays to wait before the next look after {@code looksTaken} looks found no twin: 1, 3, 9. */
+    public static long delaysBeforeLook(int looksTaken) {
+        return (long) Math.pow(3, looksTaken);
+    }
+
+    /**
      * Looks for stories that are the same as {@code storyId} (twins), once the index has caught up with it (the caller
      * waits long enough for stories founded at the same moment elsewhere to show): the most similar story under its
      * blocking keys, if similar enough ({@link #mergeThreshold}); the larger id of the two is merged into the smaller.

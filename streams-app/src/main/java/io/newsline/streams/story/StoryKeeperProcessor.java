@@ -33,9 +33,6 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
         MERGES
     }
 
-    /** How many times a story just founded looks for a twin (after 1, 3 and 9 times the recheck delay). */
-    static final int RECHECKS = 3;
-
     /** How many times a recheck waits for the index to show the story itself (each the recheck delay). */
     static final int MAX_WAITS = 40;
 
@@ -127,7 +124,7 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
      * Stories whose recheck is due look for a twin in the index. How long the index takes to catch up depends on
      * the load (two commits and the global thread's read): a story looks only once the index shows the story itself
      * (waiting up to {@value #MAX_WAITS} delays), and one that finds no twin looks again after three and nine times
-     * the delay: {@value #RECHECKS} looks in all.
+     * the delay: {@link StoryKeeper#LOOKS} looks in all.
      */
     private void recheck(long wallClock) {
         long delay = settings.recheckDelay().toMillis();
@@ -141,8 +138,8 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
                 continue;
             }
             List<StoryKeeper.Effect> effects = keeper.recheck(storyId, index);
-            if (effects.isEmpty() && recheck.looks() < RECHECKS) {
-                long next = wallClock + delay * (long) Math.pow(3, recheck.looks());
+            if (effects.isEmpty() && recheck.looks() < StoryKeeper.LOOKS) {
+                long next = wallClock + delay * StoryKeeper.delaysBeforeLook(recheck.looks());
                 rechecks.put(storyId, new RecheckSchedule.Recheck(next, recheck.looks() + 1, recheck.waits()));
             } else {
                 rechecks.remove(storyId);
