@@ -7,10 +7,28 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeSet;
 
-/** The matching index in maps, for the evaluation and tests; it takes the keepers' index effects as the app does. */
+/**
+ * The matching index in maps, for the evaluation and tests; it takes the keepers' index effects as the app's global
+ * store does, deriving the postings from the summaries ({@link StoryPostings#move}).
+ */
 public final class InMemoryStoryIndex implements StoryIndex {
     private final Map<String, Story> summaries = new HashMap<>();
+    private final Map<String, StoryPostings> indexedAs = new HashMap<>();
     private final Map<String, NavigableSet<String>> postings = new HashMap<>();
+    private final StoryPostings.Postings postingMaps = new StoryPostings.Postings() {
+        @Override
+        public void put(String key, String postingOrder) {
+            postings.computeIfAbsent(key, k -> new TreeSet<>()).add(postingOrder);
+        }
+
+        @Override
+        public void remove(String key, String postingOrder) {
+            NavigableSet<String> under = postings.get(key);
+            if (under != null && under.remove(postingOrder) && under.isEmpty()) {
+                postings.remove(key);
+            }
+        }
+    };
 
     @Override
     public List<String> stories(String key, int max) {
@@ -36,16 +54,13 @@ public final class InMemoryStoryIndex implements StoryIndex {
     /** Applies an effect on the index; returns false for effects that are not about the index. */
     public boolean apply(StoryKeeper.Effect effect) {
         if (effect instanceof StoryKeeper.PublishSummary p) {
-            summaries.put(p.summary().id(), p.summary());
+            String id = p.summary().id();
+            summaries.put(id, p.summary());
+            StoryPostings after = p.postings();
+            StoryPostings.move(indexedAs.put(id, after), after, postingMaps);
         } else if (effect instanceof StoryKeeper.RemoveSummary r) {
             summaries.remove(r.storyId());
-        } else if (effect instanceof StoryKeeper.PutPosting p) {
-            postings.computeIfAbsent(p.key(), k -> new TreeSet<>()).add(p.postingOrder());
-        } else if (effect instanceof StoryKeeper.RemovePosting r) {
-            NavigableSet<String> under = postings.get(r.key());
-            if (under != null && under.remove(r.postingOrder()) && under.isEmpty()) {
-                postings.remove(r.key());
-            }
+            StoryPostings.move(indexedAs.remove(r.storyId()), null, postingMaps);
         } else {
             return false;
         }

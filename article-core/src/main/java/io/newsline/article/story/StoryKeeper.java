@@ -1,7 +1,6 @@
 package io.newsline.article.story;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -93,17 +92,25 @@ public final class StoryKeeper {
     /** What the caller carries out. */
     public sealed interface Effect {}
 
-    /** Publish the story's summary to the matching index (replacing the one there). */
-    public record PublishSummary(Story summary) implements Effect {}
+    /**
+     * Publish the story's summary to the matching index (replacing the one there), indexed under {@code keys} (its
+     * strongest entity and keyword terms, taken from the whole centroid: the summary keeps fewer terms). The index
+     * derives its postings from this ({@link StoryPostings}), so one record says both what the story is and where
+     * it is found.
+     */
+    public record PublishSummary(Story summary, List<String> keys) implements Effect {
+        public PublishSummary {
+            keys = List.copyOf(keys);
+        }
 
-    /** Remove the story's summary from the matching index. */
+        /** Where this summary puts its story in the index. */
+        public StoryPostings postings() {
+            return StoryPostings.of(summary, keys);
+        }
+    }
+
+    /** Remove the story's summary, and so its postings, from the matching index. */
     public record RemoveSummary(String storyId) implements Effect {}
-
-    /** Index the story under {@code key}, at its {@link StoryIndex#postingOrder}. */
-    public record PutPosting(String key, String postingOrder) implements Effect {}
-
-    /** Remove the posting {@code postingOrder} under {@code key}. */
-    public record RemovePosting(String key, String postingOrder) implements Effect {}
 
     /** Send a message to another story's keeper. */
     public record Send(String storyId, Message message) implements Effect {}
@@ -142,12 +149,11 @@ public final class StoryKeeper {
 
     private List<Effect> add(String storyId, Story story, StoryFeatures article) {
         Story updated = story != null ? story : Story.start(storyId, article);
-        Set<Posting> before = story != null ? postings(story) : Set.of();
         updated.add(article, params.maxTerms());
         ledger.put(storyId, new Live(updated));
-        List<Effect> effects = new ArrayList<>(movePostings(before, postings(updated)));
+        List<Effect> effects = new ArrayList<>();
         if (publishDue(updated.articles())) {
-            effects.add(new PublishSummary(updated.summary(params.summaryTerms())));
+            effects.add(publish(updated));
         }
         if (story == null) {
             effects.add(new ScheduleRecheck(storyId));
@@ -157,7 +163,6 @@ public final class StoryKeeper {
 
     private List<Effect> absorb(String storyId, Story story, Story merged) {
         Story updated;
-        Set<Posting> before;
         if (story == null) {
             // Expired here meanwhile: the merged story's state starts it again under this id.
             updated = new Story(
@@ -170,15 +175,13 @@ public final class StoryKeeper {
                     Story.NO_DATE,
                     java.util.Map.of(),
                     java.util.Map.of());
-            before = Set.of();
         } else {
             updated = story;
-            before = postings(story);
         }
         updated.absorb(merged, params.maxTerms());
         ledger.put(storyId, new Live(updated));
-        List<Effect> effects = new ArrayList<>(movePostings(before, postings(updated)));
-        effects.add(new PublishSummary(updated.summary(params.summaryTerms())));
+        List<Effect> effects = new ArrayList<>();
+        effects.add(publish(updated));
         // The survivor changed: it may now be the twin of a story neither of the two was similar enough to alone
         // (rechecks at the same moment pair each story with its nearest twin only, so an event decided blind would
         // otherwise end as several pairs).
@@ -188,7 +191,7 @@ public final class StoryKeeper {
 
     private List<Effect> mergeInto(Story story, String into) {
         ledger.put(story.id(), new MergedInto(into));
-        List<Effect> effects = new ArrayList<>(movePostings(postings(story), Set.of()));
+        List<Effect> effects = new ArrayList<>();
         effects.add(new RemoveSummary(story.id()));
         effects.add(new Send(into, new Absorb(story)));
         effects.add(new Merged(story.id(), into, story.label(), story.articles()));
@@ -202,12 +205,10 @@ public final class StoryKeeper {
     public List<Effect> forget(String storyId) {
         Entry entry = ledger.get(storyId);
         ledger.remove(storyId);
-        if (!(entry instanceof Live live)) {
+        if (!(entry instanceof Live)) {
             return List.of();
         }
-        List<Effect> effects = new ArrayList<>(movePostings(postings(live.story()), Set.of()));
-        effects.add(new RemoveSummary(storyId));
-        return effects;
+        return List.of(new RemoveSummary(storyId));
     }
 
     /**
@@ -290,31 +291,12 @@ public final class StoryKeeper {
         return articles <= 8 || articles % Math.max(1, Integer.highestOneBit(articles) / 4) == 0;
     }
 
-    /** One place a story is indexed: a blocking key and the story's posting order under it. */
-    private record Posting(String key, String order) {}
-
-    /** Where a story is indexed. */
-    private Set<Posting> postings(Story story) {
-        Set<Posting> postings = new LinkedHashSet<>();
-        String order = StoryIndex.postingOrder(StoryIndex.day(story.lastPublishedAt()), story.id());
-        for (String key : story.keys(params.storyKeys())) {
-            postings.add(new Posting(key, order));
-        }
-        return postings;
-    }
-
-    private static List<Effect> movePostings(Set<Posting> before, Set<Posting> after) {
-        List<Effect> effects = new ArrayList<>();
-        for (Posting p : before) {
-            if (!after.contains(p)) {
-                effects.add(new RemovePosting(p.key(), p.order()));
-            }
-        }
-        for (Posting p : after) {
-            if (!before.contains(p)) {
-                effects.add(new PutPosting(p.key(), p.order()));
-            }
-        }
-        return effects;
+    /**
+     * The story's summary with the keys it is indexed under. The postings follow the published summaries only: a
+     * large story's keys and last active day can run ahead of its index entry until its next summary, which at worst
+     * leaves it under yesterday's keys for a few articles (a centroid of many articles moves little with one more).
+     */
+    private PublishSummary publish(Story story) {
+        return new PublishSummary(story.summary(params.summaryTerms()), story.keys(params.storyKeys()));
     }
 }

@@ -11,19 +11,19 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * The matching index on the matching topic and in the global store {@code story-matching} every instance fills
- * from it. The store holds exactly the topic's records (so a restore that copies the topic is correct):
+ * The matching index in the global store {@code story-matching} every instance fills from the matching topic
+ * ({@link MatchingLoader}). The topic holds one record per story, its latest summary; the store holds:
  *
  * <ul>
- *   <li>{@code s:<story id>} -> the story's summary ({@link StoryCodec#encodeSummary});
- *   <li>{@code p:<blocking key> NUL <posting order>} -> empty: the story is indexed under the key. The posting order
- *       ({@link StoryIndex#postingOrder}) puts the most recently active first, so a prefix scan stops after the few
- *       it needs.
+ *   <li>{@code s:<story id>} -> the story's summary ({@link StoryCodec#encodeSummary}), as on the topic;
+ *   <li>{@code p:<blocking key> NUL <posting order>} -> empty: the story is indexed under the key, derived by the
+ *       loader from the summary's postings. The posting order ({@link StoryIndex#postingOrder}) puts the most
+ *       recently active first, so a prefix scan stops after the few it needs.
  * </ul>
  */
 final class MatchingIndex implements StoryIndex {
     private static final StringSerializer KEYS = new StringSerializer();
-    private static final byte[] PRESENT = new byte[0];
+    private static final String SUMMARY_PREFIX = "s:";
 
     private final ReadOnlyKeyValueStore<String, byte[]> store;
     private final DecodedSummaries decoded;
@@ -56,22 +56,25 @@ final class MatchingIndex implements StoryIndex {
     /** The matching-topic record of an index effect of a keeper, or null when the effect is not about the index. */
     static KeyValue<String, byte[]> record(StoryKeeper.Effect effect) {
         if (effect instanceof StoryKeeper.PublishSummary p) {
-            return KeyValue.pair(summaryKey(p.summary().id()), StoryCodec.encodeSummary(p.summary()));
+            return KeyValue.pair(summaryKey(p.summary().id()), StoryCodec.encodeSummary(p));
         }
         if (effect instanceof StoryKeeper.RemoveSummary r) {
             return KeyValue.pair(summaryKey(r.storyId()), null);
-        }
-        if (effect instanceof StoryKeeper.PutPosting p) {
-            return KeyValue.pair(postingPrefix(p.key()) + p.postingOrder(), PRESENT);
-        }
-        if (effect instanceof StoryKeeper.RemovePosting r) {
-            return KeyValue.pair(postingPrefix(r.key()) + r.postingOrder(), null);
         }
         return null;
     }
 
     static String summaryKey(String storyId) {
-        return "s:" + storyId;
+        return SUMMARY_PREFIX + storyId;
+    }
+
+    static boolean isSummaryKey(String key) {
+        return key.startsWith(SUMMARY_PREFIX);
+    }
+
+    /** The store key of a posting. */
+    static String postingKey(String key, String postingOrder) {
+        return postingPrefix(key) + postingOrder;
     }
 
     private static String postingPrefix(String key) {

@@ -1,13 +1,40 @@
 package io.newsline.streams.story;
 
+import io.newsline.article.story.StoryPostings;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** Fills the global store {@code story-matching} with the matching topic's records as they are (a tombstone deletes). */
+/**
+ * Fills the global store {@code story-matching} from the matching topic: each summary as it is (a tombstone
+ * deletes it), and the story's postings derived from it, moved from where its previous summary put them ({@link
+ * StoryPostings#move}).
+ *
+ * <p>Restore-correct because Kafka Streams restores a global store that has its own processor by running the topic
+ * through a new instance of that processor (not by copying records; {@code StreamsBuilder#addGlobalStore}), from the
+ * store's checkpoint: the postings on disk are those of the summaries up to the checkpoint, and the rest is derived
+ * again. A compacted topic holds a story's latest summary (or its tombstone), so a restore from scratch ends with the
+ * same postings.
+ *
+ * <p>Posting records ({@code p:} keys) on the topic come from versions that wrote postings as records of their own:
+ * copied as they are, as those versions did (their summaries carry no postings to derive from).
+ */
 final class MatchingLoader implements Processor<String, byte[], Void, Void> {
+    private static final byte[] PRESENT = new byte[0];
+
     private KeyValueStore<String, byte[]> store;
+    private final StoryPostings.Postings postings = new StoryPostings.Postings() {
+        @Override
+        public void put(String key, String postingOrder) {
+            store.put(MatchingIndex.postingKey(key, postingOrder), PRESENT);
+        }
+
+        @Override
+        public void remove(String key, String postingOrder) {
+            store.delete(MatchingIndex.postingKey(key, postingOrder));
+        }
+    };
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
@@ -16,10 +43,21 @@ final class MatchingLoader implements Processor<String, byte[], Void, Void> {
 
     @Override
     public void process(Record<String, byte[]> record) {
+        String key = record.key();
+        if (key == null) {
+            return; // the keepers never write one; nothing to index it under
+        }
+        if (MatchingIndex.isSummaryKey(key)) {
+            byte[] before = store.get(key);
+            StoryPostings.move(
+                    before == null ? null : StoryCodec.summaryPostings(before),
+                    record.value() == null ? null : StoryCodec.summaryPostings(record.value()),
+                    postings);
+        }
         if (record.value() == null) {
-            store.delete(record.key());
+            store.delete(key);
         } else {
-            store.put(record.key(), record.value());
+            store.put(key, record.value());
         }
     }
 }

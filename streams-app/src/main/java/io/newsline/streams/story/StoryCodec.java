@@ -3,6 +3,7 @@ package io.newsline.streams.story;
 import io.newsline.article.story.Story;
 import io.newsline.article.story.StoryFeatures;
 import io.newsline.article.story.StoryKeeper;
+import io.newsline.article.story.StoryPostings;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -22,6 +23,9 @@ import java.util.Map;
 final class StoryCodec {
     private static final byte LIVE = 1;
     private static final byte MERGED = 2;
+    /** A summary that starts with its postings (the format before it, {@link #LIVE}, carried none). */
+    private static final byte SUMMARY = 3;
+
     private static final byte JOIN = 11;
     private static final byte ABSORB = 12;
     private static final byte MERGE_INTO = 13;
@@ -66,22 +70,62 @@ final class StoryCodec {
         return t;
     }
 
-    /** A story summary on the matching topic. */
-    static byte[] encodeSummary(Story story) {
+    /**
+     * A story summary on the matching topic, led by its postings (story id, posting order, keys) so that the global
+     * store's loader reads where to index the story without decoding the centroid.
+     */
+    static byte[] encodeSummary(StoryKeeper.PublishSummary published) {
+        StoryPostings postings = published.postings();
         return write(out -> {
-            out.writeByte(LIVE);
-            writeStory(out, story);
+            out.writeByte(SUMMARY);
+            out.writeUTF(postings.storyId());
+            out.writeUTF(postings.postingOrder());
+            out.writeShort(postings.keys().size());
+            for (String key : postings.keys()) {
+                out.writeUTF(key);
+            }
+            writeStory(out, published.summary());
         });
     }
 
     static Story decodeSummary(byte[] value) {
         return read(value, in -> {
             byte kind = in.readByte();
-            if (kind != LIVE) {
+            if (kind == SUMMARY) {
+                readPostings(in);
+            } else if (kind != LIVE) {
                 throw new IllegalStateException("unknown story summary kind " + kind);
             }
             return readStory(in);
         });
+    }
+
+    /**
+     * Where a summary indexes its story, read from its first bytes; null for a summary of the earlier format, whose
+     * postings came as records of their own.
+     */
+    static StoryPostings summaryPostings(byte[] value) {
+        return read(value, in -> {
+            byte kind = in.readByte();
+            if (kind == LIVE) {
+                return null;
+            }
+            if (kind != SUMMARY) {
+                throw new IllegalStateException("unknown story summary kind " + kind);
+            }
+            return readPostings(in);
+        });
+    }
+
+    private static StoryPostings readPostings(DataInputStream in) throws IOException {
+        String storyId = in.readUTF();
+        String postingOrder = in.readUTF();
+        int count = in.readUnsignedShort();
+        List<String> keys = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            keys.add(in.readUTF());
+        }
+        return new StoryPostings(storyId, keys, postingOrder);
     }
 
     /** A message to a story's keeper on the story-updates topic. */

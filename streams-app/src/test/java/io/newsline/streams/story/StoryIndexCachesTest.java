@@ -3,6 +3,7 @@ package io.newsline.streams.story;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsline.article.story.Story;
+import io.newsline.article.story.StoryKeeper;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -20,14 +21,19 @@ class StoryIndexCachesTest {
                 Map.of("e:a", "A"));
     }
 
+    private static byte[] summary(String id, double weight) {
+        Story story = story(id, weight);
+        return StoryCodec.encodeSummary(new StoryKeeper.PublishSummary(story, story.keys(8)));
+    }
+
     @Test
     void decodedSummariesAreSharedWhileTheirBytesAreUnchanged() {
         DecodedSummaries summaries = new DecodedSummaries(2);
-        byte[] first = StoryCodec.encodeSummary(story("s1", 2.0));
+        byte[] first = summary("s1", 2.0);
         Story decoded = summaries.get("s1", first);
         assertThat(decoded.centroid()).containsEntry("e:a", 2.0);
         assertThat(summaries.get("s1", first.clone())).isSameAs(decoded); // equal bytes, another array
-        Story changed = summaries.get("s1", StoryCodec.encodeSummary(story("s1", 3.0)));
+        Story changed = summaries.get("s1", summary("s1", 3.0));
         assertThat(changed).isNotSameAs(decoded);
         assertThat(changed.centroid()).containsEntry("e:a", 3.0);
     }
@@ -35,9 +41,9 @@ class StoryIndexCachesTest {
     @Test
     void decodedSummariesAreBounded() {
         DecodedSummaries summaries = new DecodedSummaries(1);
-        byte[] s1 = StoryCodec.encodeSummary(story("s1", 2.0));
+        byte[] s1 = summary("s1", 2.0);
         Story decoded = summaries.get("s1", s1);
-        summaries.get("s2", StoryCodec.encodeSummary(story("s2", 2.0)));
+        summaries.get("s2", summary("s2", 2.0));
         Story again = summaries.get("s1", s1); // s1 was evicted: decoded again
         assertThat(again).isNotSameAs(decoded);
         assertThat(summaries.get("s1", s1)).isSameAs(again);

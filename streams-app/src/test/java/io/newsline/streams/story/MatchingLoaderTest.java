@@ -1,0 +1,132 @@
+package io.newsline.streams.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsline.article.story.Story;
+import io.newsline.article.story.StoryKeeper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.Test;
+
+class MatchingLoaderTest {
+    private static final long DAY = 86_400_000L;
+
+    /** A loader over a fresh in-memory store, as Kafka Streams wires the global store's processor. */
+    private static final class Loaded {
+        final KeyValueStore<String, byte[]> store = Stores.keyValueStoreBuilder(
+                        Stores.inMemoryKeyValueStore(StoryTopology.MATCHING_STORE), Serdes.String(), Serdes.ByteArray())
+                .withLoggingDisabled()
+                .build();
+        final MatchingLoader loader = new MatchingLoader();
+
+        Loaded() {
+            MockProcessorContext<Void, Void> context = new MockProcessorContext<>();
+            store.init(context.getStateStoreContext(), store);
+            context.addStateStore(store);
+            loader.init(context);
+        }
+
+        Loaded read(List<KeyValue<String, byte[]>> topic) {
+            topic.forEach(r -> loader.process(new Record<>(r.key, r.value, 0L)));
+            return this;
+        }
+
+        /** The store's keys, postings as {@code key -> story id}, in key order. */
+        List<String> keys() {
+            List<String> keys = new ArrayList<>();
+            try (KeyValueIterator<String, byte[]> it = store.all()) {
+                it.forEachRemaining(kv -> keys.add(kv.key.replace('\u0000', '|')));
+            }
+            return keys;
+        }
+
+        List<String> storiesUnder(String key) {
+            return new MatchingIndex(store, new DecodedSummaries(16)).stories(key, 10);
+        }
+    }
+
+    private static KeyValue<String, byte[]> summary(String id, long lastPublishedAt, Map<String, Double> centroid) {
+        Story story = new Story(id, "t", 1, 0, lastPublishedAt, Story.NO_DATE, Story.NO_DATE, centroid, Map.of());
+        return MatchingIndex.record(new StoryKeeper.PublishSummary(story, story.keys(8)));
+    }
+
+    private static KeyValue<String, byte[]> removed(String id) {
+        return MatchingIndex.record(new StoryKeeper.RemoveSummary(id));
+    }
+
+    @Test
+    void aSummaryIndexesItsStoryUnderItsKeys() {
+        Loaded loaded = new Loaded().read(List.of(summary("story-a", 0, Map.of("e:gaza", 2.0, "k:talks", 1.0))));
+        assertThat(loaded.storiesUnder("e:gaza")).containsExactly("story-a");
+        assertThat(loaded.storiesUnder("k:talks")).containsExactly("story-a");
+    }
+
+    @Test
+    void aNewerSummaryMovesThePostingsItNoLongerHas() {
+        Loaded loaded = new Loaded()
+                .read(List.of(
+                        summary("story-a", 0, Map.of("e:gaza", 2.0, "k:talks", 1.0)),
+                        summary("story-a", 0, Map.of("e:gaza", 2.0, "k:truce", 1.0))));
+        assertThat(loaded.storiesUnder("k:talks")).isEmpty();
+        assertThat(loaded.storiesUnder("k:truce")).containsExactly("story-a");
+        assertThat(loaded.storiesUnder("e:gaza")).containsExactly("story-a");
+    }
+
+    @Test
+    void theMostRecentlyActiveStoryComesFirstUnderAKey() {
+        Loaded loaded = new Loaded()
+                .read(List.of(
+                        summary("story-a", 0, Map.of("e:gaza", 1.0)),
+                        summary("story-b", DAY, Map.of("e:gaza", 1.0)),
+                        summary("story-a", 2 * DAY, Map.of("e:gaza", 1.0))));
+        assertThat(loaded.storiesUnder("e:gaza")).containsExactly("story-a", "story-b");
+    }
+
+    @Test
+    void aTombstoneRemovesTheSummaryAndItsPostings() {
+        Loaded loaded = new Loaded()
+                .read(List.of(
+                        summary("story-a", 0, Map.of("e:gaza", 2.0, "k:talks", 1.0)),
+                        summary("story-b", 0, Map.of("e:gaza", 1.0)),
+                        removed("story-a")));
+        assertThat(loaded.keys()).noneMatch(k -> k.contains("story-a"));
+        assertThat(loaded.storiesUnder("e:gaza")).containsExactly("story-b");
+    }
+
+    @Test
+    void restoringFromTheCompactedTopicGivesTheSameStoreAsReadingItsWholeHistory() {
+        List<KeyValue<String, byte[]>> history = List.of(
+                summary("story-a", 0, Map.of("e:gaza", 2.0, "k:talks", 1.0)),
+                summary("story-b", 0, Map.of("e:gaza", 1.0, "k:hostage", 1.0)),
+                summary("story-a", DAY, Map.of("e:gaza", 2.0, "k:truce", 1.0)),
+                summary("story-c", DAY, Map.of("e:israel", 1.0)),
+                removed("story-b"),
+                summary("story-c", 2 * DAY, Map.of("e:israel", 1.0, "k:truce", 0.5)));
+        // Compaction keeps each key's latest record (a tombstone too, for a while), in offset order.
+        Map<String, KeyValue<String, byte[]>> latest = new LinkedHashMap<>();
+        history.forEach(r -> {
+            latest.remove(r.key);
+            latest.put(r.key, r);
+        });
+        Loaded live = new Loaded().read(history);
+        Loaded restored = new Loaded().read(new ArrayList<>(latest.values()));
+        assertThat(restored.keys()).isEqualTo(live.keys());
+        assertThat(live.keys()).anyMatch(k -> k.startsWith("p:k:truce|"));
+    }
+
+    @Test
+    void postingRecordsOfEarlierVersionsAreCopiedAsTheyAre() {
+        String legacy = "p:e:gaza\u0000" + io.newsline.article.story.StoryIndex.postingOrder(0, "story-old");
+        Loaded loaded = new Loaded().read(List.of(KeyValue.pair(legacy, new byte[0])));
+        assertThat(loaded.storiesUnder("e:gaza")).containsExactly("story-old");
+    }
+}
