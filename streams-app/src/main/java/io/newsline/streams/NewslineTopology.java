@@ -39,7 +39,7 @@ import org.apache.kafka.streams.kstream.Named;
  *        originals  -> enrich-article (ArticlesStage, EnrichStep)
  *                      -> assign-story (StoryTopology, when newsline.story.enabled: the article's story from the
  *                         global store story-matching; storyId and a STORY topic on the article; its keeper, via
- *                         [<app>-story-updates], keeps stories (story-stories, story-recheck), publishes the
+ *                         [<app>-story-updates], keeps stories (story-stories), publishes the
  *                         matching index [<app>-story-matching] and merges -> news.story-merges)
  *                      -> news.articles.enriched
  *   -> file-timeline-entries              (TimelineStage: one entry per topic, with "also reported by"; store timeline-filed)

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -140,6 +141,35 @@ class StoryTopologyTest {
                 .extracting(EnrichedArticle::getStoryId)
                 .doesNotHaveDuplicates()
                 .doesNotContainNull();
+    }
+
+    @Test
+    void aNewStoryCostsOneChangelogRecordAndItsLooksForATwinNone() throws IOException {
+        // Thresholds no pair of seeds reaches: each founds its own story and looks three times in vain.
+        start(Map.of(
+                StorySettings.THRESHOLD, "0.95",
+                StorySettings.LATE_THRESHOLD, "0.95",
+                StorySettings.MERGE_THRESHOLD, "0.95"));
+        pipe(seed("000_79d721cb69906ae1.txt", null));
+        pipe(seed("002_d01d4803278ec472.txt", Instant.parse("2025-09-03T12:00:00Z")));
+        for (int delays = 0; delays < 1 + 3 + 9 + 2; delays++) { // the three looks, 1, 3 and 9 delays apart
+            driver.advanceWallClockTime(StorySettings.DEFAULT_RECHECK_DELAY);
+        }
+        assertThat(output(Topics.STORY_MERGES, StoryMerge.class).isEmpty()).isTrue();
+
+        // The keeper's changelogs: the founding write of each story's ledger entry (which also holds when its looks
+        // started), and nothing for the looks (the schedule is in memory; it was a store of its own, 4 records per
+        // new story).
+        Map<String, Long> changelogRecords = new HashMap<>();
+        for (String topic : driver.producedTopicNames()) {
+            if (topic.startsWith("newsline-story-test-story-") && topic.endsWith("-changelog")) {
+                changelogRecords.put(
+                        topic,
+                        driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())
+                                .getQueueSize());
+            }
+        }
+        assertThat(changelogRecords).containsExactly(Map.entry("newsline-story-test-story-stories-changelog", 2L));
     }
 
     @Test

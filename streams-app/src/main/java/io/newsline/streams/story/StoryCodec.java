@@ -21,10 +21,17 @@ import java.util.Map;
  * cosine needs), terms in a stable order (strongest first), so equal states give equal bytes.
  */
 final class StoryCodec {
+    /** A live story: a ledger entry without the looks field, or a summary without postings (both still read). */
     private static final byte LIVE = 1;
+
     private static final byte MERGED = 2;
     /** A summary that starts with its postings (the format before it, {@link #LIVE}, carried none). */
     private static final byte SUMMARY = 3;
+    /** A live story's ledger entry with the time its looks for a twin started ({@link #looksSince}). */
+    private static final byte LIVE_LOOKING = 4;
+
+    /** {@link #looksSince} of an entry whose story was not looking for a twin when it was written. */
+    static final long NOT_LOOKING = Long.MIN_VALUE;
 
     private static final byte JOIN = 11;
     private static final byte ABSORB = 12;
@@ -32,12 +39,17 @@ final class StoryCodec {
 
     private StoryCodec() {}
 
-    /** A ledger entry of the {@code story-stories} store, with the stream time it was last written at. */
-    static byte[] encodeEntry(StoryKeeper.Entry entry, long touchedAt) {
+    /**
+     * A ledger entry of the {@code story-stories} store, with the stream time it was last written at and, for a live
+     * story, the wall-clock time its looks for a twin started (founding or last absorb; {@link #NOT_LOOKING} once its
+     * looks are over): what the keeper's recheck schedule is rebuilt from when the task starts.
+     */
+    static byte[] encodeEntry(StoryKeeper.Entry entry, long touchedAt, long looksSince) {
         return write(out -> {
             if (entry instanceof StoryKeeper.Live live) {
-                out.writeByte(LIVE);
+                out.writeByte(LIVE_LOOKING);
                 out.writeLong(touchedAt);
+                out.writeLong(looksSince);
                 writeStory(out, live.story());
             } else {
                 out.writeByte(MERGED);
@@ -51,6 +63,10 @@ final class StoryCodec {
         return read(value, in -> {
             byte kind = in.readByte();
             in.readLong();
+            if (kind == LIVE_LOOKING) {
+                in.readLong();
+                return new StoryKeeper.Live(readStory(in));
+            }
             if (kind == LIVE) {
                 return new StoryKeeper.Live(readStory(in));
             }
@@ -63,8 +79,20 @@ final class StoryCodec {
 
     /** The stream time an entry was last written at (bytes 1-8). */
     static long touchedAt(byte[] value) {
+        return longAt(value, 1);
+    }
+
+    /**
+     * The wall-clock time the entry's story started looking for a twin (bytes 9-16), or {@link #NOT_LOOKING}: a
+     * merged story's entry, one written when its looks were over, or one of the first format.
+     */
+    static long looksSince(byte[] value) {
+        return value[0] == LIVE_LOOKING ? longAt(value, 9) : NOT_LOOKING;
+    }
+
+    private static long longAt(byte[] value, int offset) {
         long t = 0;
-        for (int i = 1; i < 9; i++) {
+        for (int i = offset; i < offset + Long.BYTES; i++) {
             t = (t << 8) | (value[i] & 0xff);
         }
         return t;

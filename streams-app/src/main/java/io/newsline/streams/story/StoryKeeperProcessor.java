@@ -19,9 +19,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The keeper of the stories whose ids hash to this task's partition of the story-updates topic: runs {@link
  * StoryKeeper} on each message and turns its effects into records (the matching topic, messages to other keepers,
- * merges). State: {@code story-stories} (the ledger) and {@code story-recheck} (stories just founded, with the
- * wall-clock time from which they look for a twin to merge with). Two punctuations: the rechecks (wall-clock), and
- * forgetting stories quiet for longer than the retention (stream time).
+ * merges). State: {@code story-stories} (the ledger; a live story's entry also holds the wall-clock time from which
+ * it looks for a twin to merge with, from which {@link RecheckSchedule} is rebuilt when the task starts). Two
+ * punctuations: the rechecks (wall-clock), and forgetting stories quiet for longer than the retention (stream time).
  */
 final class StoryKeeperProcessor implements Processor<String, byte[], String, StoryKeeperProcessor.Output> {
     /** One record the keeper writes: to the matching topic, to another keeper, or a merge. */
@@ -52,6 +52,13 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
 
     private static final int RECENT_ENTRIES = 256;
 
+    /**
+     * The entries the keeper put during the current message or look, written to the store after its effects are
+     * carried out: a story's entry then carries the start of the looks the same effects scheduled (founding, absorb),
+     * in the one write the keeper's put costs anyway.
+     */
+    private final Map<String, StoryKeeper.Entry> unwritten = new LinkedHashMap<>();
+
     private ProcessorContext<String, Output> context;
     private KeyValueStore<String, byte[]> stories;
     private RecheckSchedule rechecks;
@@ -67,7 +74,10 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
     public void init(ProcessorContext<String, Output> context) {
         this.context = context;
         this.stories = context.getStateStore(StoryTopology.STORIES_STORE);
-        this.rechecks = new RecheckSchedule(context.getStateStore(StoryTopology.RECHECK_STORE));
+        try (KeyValueIterator<String, byte[]> entries = stories.all()) {
+            this.rechecks = RecheckSchedule.resume(
+                    entries, settings.recheckDelay().toMillis(), lookingSpan(), context.currentSystemTimeMs());
+        }
         KeyValueStore<String, byte[]> matching = context.getStateStore(StoryTopology.MATCHING_STORE);
         this.index = new MatchingIndex(matching, summaries);
         this.keeper = new StoryKeeper(settings.params(), new StoryKeeper.Ledger() {
@@ -95,12 +105,13 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
 
             @Override
             public void put(String storyId, StoryKeeper.Entry entry) {
-                stories.put(storyId, StoryCodec.encodeEntry(entry, context.currentStreamTimeMs()));
+                unwritten.put(storyId, entry);
                 recent.put(storyId, entry);
             }
 
             @Override
             public void remove(String storyId) {
+                unwritten.remove(storyId);
                 stories.delete(storyId);
                 recent.remove(storyId);
             }
@@ -118,6 +129,20 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
         }
         StoryKeeper.Message message = StoryCodec.decodeMessage(record.value());
         emit(keeper.handle(record.key(), message), record.timestamp());
+        writeEntries();
+    }
+
+    /**
+     * The longest a story's looks take: every wait and the delays before its three looks, each step late by up to a
+     * punctuation interval (at most a delay), doubled for punctuations delayed by load.
+     */
+    private long lookingSpan() {
+        long steps = MAX_WAITS + StoryKeeper.LOOKS;
+        long delays = MAX_WAITS;
+        for (int looks = 0; looks < StoryKeeper.LOOKS; looks++) {
+            delays += StoryKeeper.delaysBeforeLook(looks);
+        }
+        return 2 * (delays + steps) * settings.recheckDelay().toMillis();
     }
 
     /**
@@ -133,19 +158,32 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
             RecheckSchedule.Recheck recheck = due.value;
             if (index.summary(storyId) == null && recheck.waits() < MAX_WAITS) {
                 // The index does not show the story itself yet: it is behind (load); look once it is not.
+                // Kept in memory only: after a restart the story starts its waits again.
                 rechecks.put(
-                        storyId, new RecheckSchedule.Recheck(wallClock + delay, recheck.looks(), recheck.waits() + 1));
+                        storyId,
+                        new RecheckSchedule.Recheck(
+                                wallClock + delay, recheck.looks(), recheck.waits() + 1, recheck.since()));
                 continue;
             }
             List<StoryKeeper.Effect> effects = keeper.recheck(storyId, index);
             if (effects.isEmpty() && recheck.looks() < StoryKeeper.LOOKS) {
                 long next = wallClock + delay * StoryKeeper.delaysBeforeLook(recheck.looks());
-                rechecks.put(storyId, new RecheckSchedule.Recheck(next, recheck.looks() + 1, recheck.waits()));
+                rechecks.put(
+                        storyId,
+                        new RecheckSchedule.Recheck(next, recheck.looks() + 1, recheck.waits(), recheck.since()));
             } else {
+                // No write: the entry still names the start of its looks until the story's next write, and a
+                // schedule rebuilt meanwhile leaves it out once the task's later looks started long enough after.
                 rechecks.remove(storyId);
             }
             emit(effects, context.currentStreamTimeMs());
+            writeEntries();
         }
+    }
+
+    /** The stories looking for a twin (tests). */
+    RecheckSchedule rechecks() {
+        return rechecks;
     }
 
     /** Forgets stories (and redirects) not written for longer than the retention, by stream time. */
@@ -164,6 +202,16 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
             rechecks.remove(storyId);
             emit(keeper.forget(storyId), streamTime);
         }
+        writeEntries();
+    }
+
+    /** Writes the entries put since the last call, each with the start of its story's looks if it is looking. */
+    private void writeEntries() {
+        long touchedAt = context.currentStreamTimeMs();
+        for (Map.Entry<String, StoryKeeper.Entry> e : unwritten.entrySet()) {
+            stories.put(e.getKey(), StoryCodec.encodeEntry(e.getValue(), touchedAt, rechecks.since(e.getKey())));
+        }
+        unwritten.clear();
     }
 
     private void emit(List<StoryKeeper.Effect> effects, long timestamp) {
@@ -183,9 +231,9 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
                         .build();
                 forward(merged.storyId(), new Output(Destination.MERGES, null, merge), timestamp);
             } else if (effect instanceof StoryKeeper.ScheduleRecheck recheck) {
-                long due =
-                        context.currentSystemTimeMs() + settings.recheckDelay().toMillis();
-                rechecks.put(recheck.storyId(), new RecheckSchedule.Recheck(due, 1, 0));
+                long now = context.currentSystemTimeMs();
+                long due = now + settings.recheckDelay().toMillis();
+                rechecks.put(recheck.storyId(), new RecheckSchedule.Recheck(due, 1, 0, now));
             } else {
                 KeyValue<String, byte[]> kv = MatchingIndex.record(effect);
                 forward(kv.key, new Output(Destination.MATCHING, kv.value, null), timestamp);

@@ -27,8 +27,9 @@ import org.apache.kafka.streams.state.Stores;
  *           in order with dedup's retractions (same task, no hop)
  *        -> story-join (key story id) -> [&lt;app&gt;-story-updates]   the one extra hop per article
  * [&lt;app&gt;-story-updates] (Join, Absorb, MergeInto messages; key story id)
- *   -> keep-story                    StoryKeeper: stores story-stories (the stories, or where a merged one went) and
- *                                    story-recheck; punctuations: merge rechecks (wall clock), closing (stream time)
+ *   -> keep-story                    StoryKeeper: store story-stories (the stories, with when their looks for a twin
+ *                                    started, or where a merged one went); punctuations: merge rechecks (wall clock,
+ *                                    scheduled in memory), closing (stream time)
  *        -> [&lt;app&gt;-story-matching] (compacted: summaries and postings)
  *             -> global store story-matching on every instance (read by assign-story and keep-story)
  *        -> [&lt;app&gt;-story-updates] (merges: the merged story's state to the survivor)
@@ -42,7 +43,6 @@ import org.apache.kafka.streams.state.Stores;
 public final class StoryTopology {
     public static final String MATCHING_STORE = "story-matching";
     public static final String STORIES_STORE = "story-stories";
-    public static final String RECHECK_STORE = "story-recheck";
 
     /**
      * How many decoded summaries of the matching index the instance keeps (one cache for all its tasks; about 10 KB
@@ -78,14 +78,9 @@ public final class StoryTopology {
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES_STORE), keys, bytes)
                 .withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RECHECK_STORE), keys, bytes));
         Map<String, KStream<String, StoryKeeperProcessor.Output>> outputs = builder.stream(
                         settings.updatesTopic(), Consumed.with(keys, bytes).withName("read-story-updates"))
-                .process(
-                        () -> new StoryKeeperProcessor(settings, summaries),
-                        Named.as("keep-story"),
-                        STORIES_STORE,
-                        RECHECK_STORE)
+                .process(() -> new StoryKeeperProcessor(settings, summaries), Named.as("keep-story"), STORIES_STORE)
                 .split(Named.as("story-output-"))
                 .branch((k, o) -> o.destination() == StoryKeeperProcessor.Destination.MATCHING, Branched.as("matching"))
                 .branch((k, o) -> o.destination() == StoryKeeperProcessor.Destination.KEEPER, Branched.as("keeper"))

@@ -1,0 +1,208 @@
+package io.newsline.streams.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsline.article.story.StoryFeatures;
+import io.newsline.article.story.StoryKeeper;
+import io.newsline.article.story.StoryParams;
+import io.newsline.avro.StoryMerge;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The keeper processor over in-memory stores (MockProcessorContext, punctuations fired by hand): the matching records
+ * it forwards are loaded into the matching store at once ({@link MatchingLoader}: an index that never lags) and its
+ * messages to keepers are delivered back to it (one partition).
+ */
+class StoryKeeperProcessorTest {
+    private static final Duration DELAY = Duration.ofSeconds(3);
+    private static final long T0 = 1_800_000_000_000L;
+    private static final StorySettings SETTINGS = new StorySettings(
+            true, StoryParams.defaults(), Duration.ofHours(1), DELAY, "test-story-updates", "test-story-matching");
+
+    private final KeyValueStore<String, byte[]> stories = store(StoryTopology.STORIES_STORE);
+    private final KeyValueStore<String, byte[]> matching = store(StoryTopology.MATCHING_STORE);
+    private final List<StoryMerge> merges = new ArrayList<>();
+    private final MatchingLoader loader = loader(matching);
+
+    @Test
+    void twinsFoundedAtOnceAreMergedAtTheirFirstLookAndTheSurvivorLooksAgain() {
+        Keeper keeper = new Keeper(T0);
+        keeper.join("story-b", article("article-2"));
+        keeper.join("story-a", article("article-1"));
+        assertThat(keeper.schedule().size()).isEqualTo(2);
+
+        keeper.punctuate(T0 + DELAY.toMillis() - 1);
+        assertThat(merges).isEmpty(); // not before the recheck delay
+
+        long firstLook = T0 + DELAY.toMillis();
+        keeper.punctuate(firstLook);
+        assertThat(merges).singleElement().satisfies(m -> {
+            assertThat(m.getStoryId()).isEqualTo("story-b");
+            assertThat(m.getIntoStoryId()).isEqualTo("story-a");
+        });
+        // The survivor absorbed its twin: it looks again, from the absorb on, and its entry says so.
+        assertThat(keeper.schedule().size()).isEqualTo(1);
+        assertThat(StoryCodec.looksSince(stories.get("story-a"))).isEqualTo(firstLook);
+        assertThat(StoryCodec.decodeEntry(stories.get("story-b"))).isEqualTo(new StoryKeeper.MergedInto("story-a"));
+        assertThat(StoryCodec.looksSince(stories.get("story-b"))).isEqualTo(StoryCodec.NOT_LOOKING);
+    }
+
+    @Test
+    void aLoneStoryLooksThreeTimesAndItsLooksWriteNothing() {
+        Keeper keeper = new Keeper(T0);
+        keeper.join("story-a", article("article-1"));
+        byte[] founded = stories.get("story-a");
+        assertThat(StoryCodec.looksSince(founded)).isEqualTo(T0);
+
+        long d = DELAY.toMillis();
+        keeper.punctuate(T0 + d);
+        keeper.punctuate(T0 + 4 * d - 1);
+        assertThat(keeper.schedule().size()).isEqualTo(1);
+        keeper.punctuate(T0 + 4 * d);
+        keeper.punctuate(T0 + 13 * d - 1);
+        assertThat(keeper.schedule().size()).isEqualTo(1);
+        keeper.punctuate(T0 + 13 * d);
+
+        assertThat(keeper.schedule().size()).isZero();
+        assertThat(merges).isEmpty();
+        // The same bytes as at its founding: the looks, and their end, were never written.
+        assertThat(stories.get("story-a")).isSameAs(founded);
+        // Its next write says its looks are over.
+        keeper.join("story-a", article("article-2"));
+        assertThat(StoryCodec.looksSince(stories.get("story-a"))).isEqualTo(StoryCodec.NOT_LOOKING);
+    }
+
+    @Test
+    void aKeeperStartedAgainOverTheSameStoresResumesThePendingLooks() {
+        Keeper before = new Keeper(T0);
+        before.join("story-b", article("article-2"));
+        before.join("story-a", article("article-1"));
+        // The task stops before the stories' first look (a restart, a rebalance); only the stores are kept.
+
+        long restartedAt = T0 + DELAY.toMillis() / 2;
+        Keeper after = new Keeper(restartedAt);
+        assertThat(after.schedule().size()).isEqualTo(2);
+        after.punctuate(restartedAt);
+        assertThat(merges).isEmpty(); // the first look is still due a delay after the founding
+
+        after.punctuate(T0 + DELAY.toMillis());
+        assertThat(merges).singleElement().satisfies(m -> {
+            assertThat(m.getStoryId()).isEqualTo("story-b");
+            assertThat(m.getIntoStoryId()).isEqualTo("story-a");
+        });
+    }
+
+    @Test
+    void aKeeperStartedAgainLongAfterTakesTheLatestLookDueAndGoesOnFromThere() {
+        Keeper before = new Keeper(T0);
+        before.join("story-a", article("article-1"));
+        long d = DELAY.toMillis();
+        before.punctuate(T0 + d); // the first look: no twin
+
+        // Stopped for a while: the second look (due at T0 + 4d) was missed; the third is due at T0 + 13d.
+        Keeper after = new Keeper(T0 + 6 * d);
+        assertThat(after.schedule().due(T0 + 6 * d)).singleElement().satisfies(due -> assertThat(due.value)
+                .isEqualTo(new RecheckSchedule.Recheck(T0 + 4 * d, 2, 0, T0)));
+        after.punctuate(T0 + 6 * d);
+        after.punctuate(T0 + 15 * d - 1);
+        assertThat(after.schedule().size()).isEqualTo(1);
+        after.punctuate(T0 + 15 * d); // nine delays after the look taken at the start
+        assertThat(after.schedule().size()).isZero();
+    }
+
+    /** One keeper task over the test's stores, started at {@code startedAt} (wall clock). */
+    private final class Keeper {
+        private final MockProcessorContext<String, StoryKeeperProcessor.Output> context = new MockProcessorContext<>();
+        private final StoryKeeperProcessor processor = new StoryKeeperProcessor(SETTINGS, new DecodedSummaries(16));
+
+        Keeper(long startedAt) {
+            context.addStateStore(stories);
+            context.addStateStore(matching);
+            context.setCurrentSystemTimeMs(startedAt);
+            context.setCurrentStreamTimeMs(T0);
+            processor.init(context);
+        }
+
+        RecheckSchedule schedule() {
+            return processor.rechecks();
+        }
+
+        void join(String storyId, StoryFeatures article) {
+            deliver(new Record<>(storyId, StoryCodec.encodeMessage(new StoryKeeper.Join(article)), T0));
+        }
+
+        void punctuate(long wallClock) {
+            context.setCurrentSystemTimeMs(wallClock);
+            context.scheduledPunctuators().stream()
+                    .filter(p -> p.getType() == PunctuationType.WALL_CLOCK_TIME)
+                    .forEach(p -> p.getPunctuator().punctuate(wallClock));
+            deliverForwarded();
+        }
+
+        private void deliver(Record<String, byte[]> record) {
+            processor.process(record);
+            deliverForwarded();
+        }
+
+        /** Carries out what the keeper forwarded until it sends nothing more. */
+        private void deliverForwarded() {
+            Deque<Record<String, byte[]>> messages = new ArrayDeque<>();
+            do {
+                if (!messages.isEmpty()) {
+                    processor.process(messages.poll());
+                }
+                for (var forwarded : context.forwarded()) {
+                    var r = forwarded.record();
+                    switch (r.value().destination()) {
+                        case MATCHING ->
+                            loader.process(new Record<>(r.key(), r.value().bytes(), r.timestamp()));
+                        case KEEPER ->
+                            messages.add(new Record<>(r.key(), r.value().bytes(), r.timestamp()));
+                        case MERGES -> merges.add(r.value().merge());
+                    }
+                }
+                context.resetForwards();
+            } while (!messages.isEmpty());
+        }
+    }
+
+    private static StoryFeatures article(String id) {
+        return new StoryFeatures(
+                id,
+                T0,
+                false,
+                "Acme workers strike",
+                Map.of("e:acme", 0.8, "k:strike", 0.6),
+                List.of("e:acme", "k:strike"),
+                Map.of("e:acme", "Acme"));
+    }
+
+    private static MatchingLoader loader(KeyValueStore<String, byte[]> matching) {
+        MockProcessorContext<Void, Void> context = new MockProcessorContext<>();
+        context.addStateStore(matching);
+        MatchingLoader loader = new MatchingLoader();
+        loader.init(context);
+        return loader;
+    }
+
+    private static KeyValueStore<String, byte[]> store(String name) {
+        KeyValueStore<String, byte[]> store = Stores.keyValueStoreBuilder(
+                        Stores.inMemoryKeyValueStore(name), Serdes.String(), Serdes.ByteArray())
+                .withLoggingDisabled()
+                .build();
+        store.init(new MockProcessorContext<>().getStateStoreContext(), store);
+        return store;
+    }
+}
