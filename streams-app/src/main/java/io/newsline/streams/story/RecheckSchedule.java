@@ -45,8 +45,8 @@ final class RecheckSchedule {
      * harmless, one that finds no twin changes nothing), or its first when none was, and goes on from there. Looks
      * missed during the stop are not caught up one by one: the look taken sees what they would have seen, and more.
      *
-     * <p>Cost: one pass over the whole store, reading only the entries' first 17 bytes beside the keys (the same scan
-     * as one round of forgetting closed stories), and a list of the stories within {@code span} of the latest.
+     * <p>Cost: one pass over the whole store, decoding only each entry's first 17 bytes (the store still reads whole
+     * values: the same scan as one round of forgetting closed stories), and a list of the stories near the latest.
      */
     static RecheckSchedule resume(KeyValueIterator<String, byte[]> entries, long delay, long span, long now) {
         List<KeyValue<String, Long>> looking = new ArrayList<>();
