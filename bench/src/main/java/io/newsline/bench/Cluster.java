@@ -1,11 +1,16 @@
 package io.newsline.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -92,6 +97,24 @@ final class Cluster implements AutoCloseable {
         return offsets;
     }
 
+    /**
+     * Whether every partition of these topics has no open transaction: its last stable offset (read_committed end)
+     * is its high watermark. Transaction markers are written by the coordinator just after a commit returns.
+     */
+    boolean transactionsSettled(Collection<String> topics) {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        for (String topic : topics) {
+            partitions(topic).forEach(tp -> request.put(tp, OffsetSpec.latest()));
+        }
+        Map<TopicPartition, Long> uncommitted = new HashMap<>();
+        get(admin.listOffsets(
+                                request,
+                                new org.apache.kafka.clients.admin.ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED))
+                        .all())
+                .forEach((tp, info) -> uncommitted.put(tp, info.offset()));
+        return endOffsets(topics).equals(uncommitted);
+    }
+
     /** Where a consumer group (a Streams application id) starts: its committed offsets, set before it exists. */
     void commitGroupOffsets(String groupId, Map<TopicPartition, Long> offsets) {
         Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
@@ -131,6 +154,44 @@ final class Cluster implements AutoCloseable {
             }
         }
         return sizes;
+    }
+
+    /**
+     * Records in the log segments of every partition of the given topics, summed per topic ({@link SegmentRecords}),
+     * one replica per partition; empty when a partition's directory, as the broker names it, is not readable here
+     * (a broker on another machine).
+     */
+    Optional<Map<String, SegmentRecords.Count>> recordsOnDisk(Collection<String> topics) {
+        Set<Integer> brokers =
+                get(admin.describeCluster().nodes()).stream().map(Node::id).collect(Collectors.toSet());
+        Map<TopicPartition, Path> partitionDirs = new HashMap<>();
+        Map<Integer, Map<String, LogDirDescription>> dirs =
+                get(admin.describeLogDirs(brokers).allDescriptions());
+        for (Map<String, LogDirDescription> byDir : dirs.values()) {
+            for (Map.Entry<String, LogDirDescription> dir : byDir.entrySet()) {
+                for (TopicPartition tp : dir.getValue().replicaInfos().keySet()) {
+                    if (topics.contains(tp.topic())) {
+                        partitionDirs.putIfAbsent(tp, Path.of(dir.getKey(), tp.topic() + "-" + tp.partition()));
+                    }
+                }
+            }
+        }
+        Map<String, SegmentRecords.Count> counts = new TreeMap<>();
+        topics.forEach(topic -> counts.put(topic, SegmentRecords.Count.NONE));
+        for (Map.Entry<TopicPartition, Path> partition : partitionDirs.entrySet()) {
+            if (!Files.isDirectory(partition.getValue())) {
+                return Optional.empty();
+            }
+            try {
+                counts.merge(
+                        partition.getKey().topic(),
+                        SegmentRecords.ofPartition(partition.getValue()),
+                        SegmentRecords.Count::plus);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the segments in " + partition.getValue(), e);
+            }
+        }
+        return Optional.of(counts);
     }
 
     /** Reads [from, to) of every partition with read_committed, keys and values as bytes. */

@@ -61,6 +61,7 @@ final class Report {
                     Fmt.mebibytes(anchor.rssPeak()));
         }
         internalTopics(pipeline, articles);
+        outputTopics(pipeline, articles);
         stores(pipeline, articles);
     }
 
@@ -110,7 +111,24 @@ final class Report {
                             + Fmt.bytes(perItem(ours, ours.storeBytes())),
                     Fmt.bytes(perItem(with, with.internalTopicBytes())) + " ; "
                             + Fmt.bytes(perItem(with, with.storeBytes())));
+            table.row(
+                    "variant",
+                    round + "records per article on all internal topics ; on all output topics",
+                    recordsPerItem(ours) + " ; " + Fmt.number(perItem(ours, ours.outputTopicRecords())),
+                    recordsPerItem(with) + " ; " + Fmt.number(perItem(with, with.outputTopicRecords())));
         }
+    }
+
+    private static String recordsPerItem(StreamsRuns.RunResult run) {
+        return run.internalTopicRecords().isPresent() ? Fmt.number(perItem(run, committed(run))) : "n/a";
+    }
+
+    /** Records per internal topic outside transactions or in committed ones; none when they could not be counted. */
+    private static Map<String, Long> committed(StreamsRuns.RunResult run) {
+        Map<String, Long> committed = new TreeMap<>();
+        run.internalTopicRecords()
+                .ifPresent(counts -> counts.forEach((topic, count) -> committed.put(topic, count.committed())));
+        return committed;
     }
 
     private static double perItem(StreamsRuns.RunResult run, Map<String, Long> bytes) {
@@ -125,32 +143,91 @@ final class Report {
                         + clean;
     }
 
-    /** Means over the rounds, per internal topic (names without the application id). */
+    /**
+     * Means over the rounds, per internal topic (names without the application id): bytes per article, and records
+     * per article below each when the bench could read the broker's segments.
+     */
     private void internalTopics(List<StreamsRuns.RunResult> pipeline, long articles) {
-        Map<String, Double> mean = mean(pipeline, StreamsRuns.RunResult::internalTopicBytes);
-        double repartition = 0;
-        double changelog = 0;
-        double other = 0;
-        for (Map.Entry<String, Double> topic : mean.entrySet()) {
+        Map<String, Double> bytes = mean(pipeline, StreamsRuns.RunResult::internalTopicBytes);
+        boolean counted = !pipeline.isEmpty()
+                && pipeline.stream().allMatch(run -> run.internalTopicRecords().isPresent());
+        Map<String, Double> records = counted ? mean(pipeline, Report::committed) : Map.of();
+        Map<String, Double> bytesByKind = new LinkedHashMap<>();
+        Map<String, Double> recordsByKind = new LinkedHashMap<>();
+        for (String kind : List.of("repartition", "changelog", "other")) {
+            bytesByKind.put(kind, 0.0);
+            recordsByKind.put(kind, 0.0);
+        }
+        for (Map.Entry<String, Double> topic : bytes.entrySet()) {
+            String kind = kindOf(topic.getKey());
             double perArticle = topic.getValue() / articles;
-            if (topic.getKey().endsWith("-repartition")) {
-                repartition += perArticle;
-            } else if (topic.getKey().endsWith("-changelog")) {
-                changelog += perArticle;
-            } else {
-                other += perArticle;
-            }
+            bytesByKind.merge(kind, perArticle, Double::sum);
             table.row("internal topics", "bytes per article: " + topic.getKey(), Fmt.bytes(perArticle));
+            if (counted) {
+                double recordsPerArticle = records.getOrDefault(topic.getKey(), 0.0) / articles;
+                recordsByKind.merge(kind, recordsPerArticle, Double::sum);
+                table.row("internal topics", "records per article: " + topic.getKey(), Fmt.number(recordsPerArticle));
+            }
         }
-        table.row("internal topics", "bytes per article: all repartition topics", Fmt.bytes(repartition));
-        table.row("internal topics", "bytes per article: all changelog topics", Fmt.bytes(changelog));
-        if (other > 0) {
-            table.row("internal topics", "bytes per article: other internal topics", Fmt.bytes(other));
+        kindRows("bytes", bytesByKind, Fmt::bytes);
+        if (counted) {
+            kindRows("records", recordsByKind, Fmt::number);
+            double aborted = pipeline.stream()
+                            .mapToLong(run -> run.internalTopicRecords().orElseThrow().values().stream()
+                                    .mapToLong(SegmentRecords.Count::aborted)
+                                    .sum())
+                            .average()
+                            .orElse(0)
+                    / articles;
+            if (aborted > 0) {
+                table.row(
+                        "internal topics",
+                        "records of aborted transactions per article, all internal topics (not counted above)",
+                        Fmt.number(aborted));
+            }
+        } else {
+            table.row(
+                    "internal topics",
+                    "records per article: n/a (the broker's log directories cannot be read from here)",
+                    "n/a");
         }
+    }
+
+    private static String kindOf(String topic) {
+        if (topic.endsWith("-repartition")) {
+            return "repartition";
+        }
+        return topic.endsWith("-changelog") ? "changelog" : "other";
+    }
+
+    private void kindRows(String unit, Map<String, Double> byKind, java.util.function.DoubleFunction<String> format) {
         table.row(
                 "internal topics",
-                "bytes per article: all internal topics (before compaction)",
-                Fmt.bytes(repartition + changelog + other));
+                unit + " per article: all repartition topics",
+                format.apply(byKind.get("repartition")));
+        table.row(
+                "internal topics", unit + " per article: all changelog topics", format.apply(byKind.get("changelog")));
+        if (byKind.get("other") > 0) {
+            table.row(
+                    "internal topics", unit + " per article: other internal topics", format.apply(byKind.get("other")));
+        }
+        double all = byKind.values().stream().mapToDouble(Double::doubleValue).sum();
+        table.row("internal topics", unit + " per article: all internal topics (before compaction)", format.apply(all));
+    }
+
+    /** Means over the rounds of the records each run wrote to the app's output topics. */
+    private void outputTopics(List<StreamsRuns.RunResult> pipeline, long articles) {
+        Map<String, Double> records = mean(pipeline, StreamsRuns.RunResult::outputTopicRecords);
+        if (records.isEmpty()) {
+            return;
+        }
+        double all = 0;
+        for (Map.Entry<String, Double> topic : records.entrySet()) {
+            all += topic.getValue() / articles;
+            table.row(
+                    "output topics", "records per article: " + topic.getKey(), Fmt.number(topic.getValue() / articles));
+        }
+        table.row("output topics", "records per article: all output topics", Fmt.number(all));
     }
 
     private void stores(List<StreamsRuns.RunResult> pipeline, long articles) {

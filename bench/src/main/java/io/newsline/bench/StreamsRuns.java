@@ -1,6 +1,7 @@
 package io.newsline.bench;
 
 import io.newsline.common.Topics;
+import io.newsline.streams.TopicProvisioner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
@@ -26,6 +28,15 @@ final class StreamsRuns {
     static final List<String> OUTCOME_TOPICS =
             List.of(Topics.ENRICHED_ARTICLES, Topics.DUPLICATES, Topics.DEAD_LETTERS);
 
+    /** The app's topics other than its input: what it writes besides its internal topics. */
+    static final List<String> OUTPUT_TOPICS = TopicProvisioner.topics().stream()
+            .map(TopicProvisioner.TopicSpec::name)
+            .filter(topic -> !topic.equals(Topics.RAW_ARTICLES))
+            .toList();
+
+    /** How long to wait, after the app stopped, for the markers of its last transactions. */
+    private static final Duration MARKER_WAIT = Duration.ofSeconds(30);
+
     /**
      * @param items articles (pipeline) or records (pass-through) measured
      * @param seconds from the first output to the last outcome
@@ -33,6 +44,9 @@ final class StreamsRuns {
      * @param cpuMsWhole CPU ms per item over the whole process until the last outcome (start-up included)
      * @param internalTopicBytes bytes on disk per internal topic, names without the application id
      * @param storeBytes bytes on disk per state store after a clean close
+     * @param internalTopicRecords records per internal topic from its log segments (names without the application
+     *     id); empty when the broker's log directories cannot be read here
+     * @param outputTopicRecords records this run wrote to each output topic, read back with read_committed
      */
     record RunResult(
             String kind,
@@ -48,6 +62,8 @@ final class StreamsRuns {
             boolean cleanStop,
             Map<String, Long> internalTopicBytes,
             Map<String, Long> storeBytes,
+            Optional<Map<String, SegmentRecords.Count>> internalTopicRecords,
+            Map<String, Long> outputTopicRecords,
             long timelineEntries,
             Set<String> idsWithEntries) {
 
@@ -112,6 +128,7 @@ final class StreamsRuns {
         startAtPreload(appId);
         Map<TopicPartition, Long> outcomesFrom = bench.cluster().endOffsets(OUTCOME_TOPICS);
         Map<TopicPartition, Long> entriesFrom = bench.cluster().endOffsets(List.of(Topics.TIMELINE_ENTRIES));
+        Map<TopicPartition, Long> outputsFrom = bench.cluster().endOffsets(OUTPUT_TOPICS);
         Set<String> ids = bench.articleIds();
         try (OutcomeWatcher watcher = new OutcomeWatcher(bench.cluster(), outcomesFrom, ids, ids.size(), null)) {
             String load = ProcStats.readLoadAverages();
@@ -123,7 +140,12 @@ final class StreamsRuns {
             awaitDrained(name, appId, app);
             bench.progress(name + ": stopping the app");
             boolean clean = app.stop(Duration.ofSeconds(60));
-            Map<String, Long> internal = internalTopics(appId);
+            List<String> internalTopics = internalTopicNames(appId);
+            awaitTransactionsSettled(name, internalTopics);
+            Map<String, Long> internal = withoutPrefix(appId, bench.cluster().sizeOnDisk(internalTopics));
+            Optional<Map<String, SegmentRecords.Count>> internalRecords =
+                    bench.cluster().recordsOnDisk(internalTopics).map(counts -> withoutPrefix(appId, counts));
+            Map<String, Long> outputRecords = outputRecords(outputsFrom);
             Map<String, Long> stores = StoreSizes.of(stateDir.resolve(appId));
             Set<String> withEntries = new HashSet<>();
             long entries = timelineEntries(entriesFrom, withEntries);
@@ -143,6 +165,8 @@ final class StreamsRuns {
                     clean,
                     internal,
                     stores,
+                    internalRecords,
+                    outputRecords,
                     entries,
                     withEntries);
         }
@@ -189,6 +213,8 @@ final class StreamsRuns {
                     measured.rssPeak,
                     clean,
                     Map.of(),
+                    Map.of(),
+                    Optional.empty(),
                     Map.of(),
                     0,
                     Set.of());
@@ -319,15 +345,50 @@ final class StreamsRuns {
         return new Measured(seconds, done, steady, whole, rss);
     }
 
-    /** Internal topics of an application: those named {@code <application.id>-...}; sizes on disk after the run. */
-    private Map<String, Long> internalTopics(String appId) {
+    /** Internal topics of an application: those named {@code <application.id>-...}. */
+    private List<String> internalTopicNames(String appId) {
         String prefix = appId + "-";
-        List<String> topics = bench.cluster().topics().stream()
+        return bench.cluster().topics().stream()
                 .filter(topic -> topic.startsWith(prefix))
+                .sorted()
                 .toList();
-        Map<String, Long> sizes = new TreeMap<>();
-        bench.cluster().sizeOnDisk(topics).forEach((topic, size) -> sizes.put(topic.substring(prefix.length()), size));
-        return sizes;
+    }
+
+    /** Figures per internal topic under the topic's name without the application id. */
+    private static <V> Map<String, V> withoutPrefix(String appId, Map<String, V> byTopic) {
+        Map<String, V> named = new TreeMap<>();
+        byTopic.forEach((topic, value) -> named.put(topic.substring(appId.length() + 1), value));
+        return named;
+    }
+
+    /**
+     * Waits until the stopped app's last transactions have their markers on every topic given (the coordinator
+     * writes them after the commit returned), so that no record counts as in an open transaction.
+     */
+    private void awaitTransactionsSettled(String name, List<String> topics) throws InterruptedException {
+        long deadline = System.nanoTime() + MARKER_WAIT.toNanos();
+        List<String> all = new ArrayList<>(topics);
+        all.addAll(OUTPUT_TOPICS);
+        while (!bench.cluster().transactionsSettled(all)) {
+            if (System.nanoTime() > deadline) {
+                bench.progress(name + ": transactions still open after " + MARKER_WAIT.toSeconds()
+                        + " s; counting what is committed");
+                return;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** Records this run wrote to each output topic: read_committed from the ends before it to the ends now. */
+    private Map<String, Long> outputRecords(Map<TopicPartition, Long> from) {
+        Map<String, Long> counts = new TreeMap<>();
+        OUTPUT_TOPICS.forEach(topic -> counts.put(topic, 0L));
+        bench.cluster()
+                .read(
+                        from,
+                        bench.cluster().endOffsets(OUTPUT_TOPICS),
+                        (record, at) -> counts.merge(record.topic(), 1L, Long::sum));
+        return counts;
     }
 
     /**

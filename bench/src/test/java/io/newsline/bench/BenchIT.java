@@ -77,6 +77,12 @@ class BenchIT {
         assertThat(number(
                         row(printed, "internal topics", "all changelog topics").get(2)))
                 .isPositive();
+        assertThat(number(row(printed, "internal topics", "records per article: all internal topics")
+                        .get(2)))
+                .as("records per article on internal topics, from the broker's segments")
+                .isPositive();
+        assertThat(number(row(printed, "output topics", "all output topics").get(2)))
+                .isPositive();
         assertThat(number(row(printed, "state on disk", "all stores").get(2))).isPositive();
 
         for (String rate : List.of("2 articles/s", "4 articles/s")) {
