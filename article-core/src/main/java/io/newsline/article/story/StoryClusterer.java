@@ -44,9 +44,7 @@ public final class StoryClusterer {
     private int merges;
 
     /** A story's next look for a twin: due once {@code due} changes are visible; {@code number} 1 to 3. */
-    private record Look(String storyId, long due, int number, long order, boolean singles) {}
-
-    private static final boolean SINGLES_LATER = Boolean.getBoolean("growth.later");
+    private record Look(String storyId, long due, int number, long order) {}
 
     public StoryClusterer(StoryParams params) {
         this(params, 0);
@@ -105,8 +103,6 @@ public final class StoryClusterer {
             for (StoryKeeper.Effect effect : batch) {
                 if (effect instanceof StoryKeeper.ScheduleRecheck recheck) {
                     schedule(recheck.storyId(), visible + recheckAfter, 1);
-                } else if (effect instanceof StoryKeeper.LookForSingles look) {
-                    looks.add(new Look(look.storyId(), visible + recheckAfter, StoryKeeper.LOOKS, scheduled++, true));
                 }
             }
             runDueLooks();
@@ -117,10 +113,6 @@ public final class StoryClusterer {
         List<StoryKeeper.Effect> more = new ArrayList<>();
         while (!looks.isEmpty() && looks.peek().due() <= visible) {
             Look look = looks.poll();
-            if (look.singles()) {
-                carryOut(keeper.absorbSingles(look.storyId(), index), more);
-                continue;
-            }
             List<StoryKeeper.Effect> effects = keeper.recheck(look.storyId(), index);
             if (effects.isEmpty() && look.number() < StoryKeeper.LOOKS && recheckAfter > 0) {
                 // As the app: a story that found no twin looks again after three and nine times the delay (with no
@@ -136,7 +128,7 @@ public final class StoryClusterer {
     }
 
     private void schedule(String storyId, long due, int number) {
-        looks.add(new Look(storyId, due, number, scheduled++, false));
+        looks.add(new Look(storyId, due, number, scheduled++));
     }
 
     /**
@@ -149,8 +141,6 @@ public final class StoryClusterer {
             StoryKeeper.Effect effect = todo.poll();
             if (effect instanceof StoryKeeper.Send send) {
                 todo.addAll(keeper.handle(send.storyId(), send.message()));
-            } else if (effect instanceof StoryKeeper.LookForSingles look && !SINGLES_LATER) {
-                todo.addAll(keeper.absorbSingles(look.storyId(), index));
             } else if (effect instanceof StoryKeeper.Merged merged) {
                 mergedInto.put(merged.storyId(), merged.into());
                 merges++;

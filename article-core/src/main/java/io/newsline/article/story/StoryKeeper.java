@@ -90,12 +90,6 @@ public final class StoryKeeper {
     /** This story was found to be the same as {@code into} (a smaller id): merge into it. */
     public record MergeInto(String into) implements Message {}
 
-    /**
-     * A growing story ({@code with}) found this one, a single article, similar enough to have joined it: if it is
-     * still a single article, the two merge by the id rule. A story that has grown meanwhile ignores it.
-     */
-    public record MergeIfSingle(String with) implements Message {}
-
     /** What the caller carries out. */
     public sealed interface Effect {}
 
@@ -120,9 +114,6 @@ public final class StoryKeeper {
      */
     public record ScheduleRecheck(String storyId) implements Effect {}
 
-    /** Call {@link #absorbSingles} for this story now: it grew to a size at which it looks for single articles. */
-    public record LookForSingles(String storyId) implements Effect {}
-
     /** A story was merged into another: published for consumers of the story timelines. */
     public record Merged(String storyId, String into, String label, int articles) implements Effect {}
 
@@ -140,9 +131,6 @@ public final class StoryKeeper {
         }
         if (message instanceof Absorb absorb) {
             return absorb(storyId, story, absorb.merged());
-        }
-        if (message instanceof MergeIfSingle offer) {
-            return mergeIfSingle(storyId, story, offer.with());
         }
         String into = ((MergeInto) message).into();
         if (story == null || into.equals(storyId)) {
@@ -164,111 +152,10 @@ public final class StoryKeeper {
         if (story == null) {
             effects.add(new ScheduleRecheck(storyId));
         }
-        if (SINGLES_MODE != null && singlesLookDue(updated.articles())) {
-            effects.add(new LookForSingles(storyId));
-        }
         return effects;
-    }
-
-    // EXPERIMENT (temporary switches): growth absorbs single-article stories.
-    static final String SINGLES_MODE = System.getProperty("growth.singles"); // null off, "all", "best"
-    static final double SINGLES_EXTRA = Double.parseDouble(System.getProperty("growth.extra", "0"));
-    static final double SINGLES_MARGIN = Double.parseDouble(System.getProperty("growth.margin", "-1"));
-    static final String SINGLES_TRIGGER = System.getProperty("growth.trigger", "pow2");
-    static final boolean NO_LOOK_AFTER_SINGLE = Boolean.getBoolean("growth.nolook");
-    static final int SINGLES_MIN_SIZE = Integer.getInteger("growth.minsize", 2);
-    static final boolean DEBUG = Boolean.getBoolean("growth.debug");
-    static final int SINGLES_MAX_SIZE = Integer.getInteger("growth.maxsize", Integer.MAX_VALUE);
-
-    static boolean singlesLookDue(int articles) {
-        if (articles < Math.max(2, SINGLES_MIN_SIZE) || articles > SINGLES_MAX_SIZE) {
-            return false;
-        }
-        return switch (SINGLES_TRIGGER) {
-            case "every" -> true;
-            case "upto8" -> articles <= 8 || Integer.bitCount(articles) == 1;
-            default -> Integer.bitCount(articles) == 1;
-        };
-    }
-
-    private List<Effect> mergeIfSingle(String storyId, Story story, String with) {
-        if (story == null || story.articles() != 1 || with.equals(storyId)) {
-            return List.of();
-        }
-        if (DEBUG) {
-            System.err.println("absorb-single " + storyId + " with " + with);
-        }
-        return with.compareTo(storyId) < 0 ? mergeInto(story, with) : List.of(new Send(with, new MergeInto(storyId)));
-    }
-
-    /**
-     * A growing story takes the single-article stories under its blocking keys that would have joined it.
-     */
-    public List<Effect> absorbSingles(String storyId, StoryIndex index) {
-        if (!(ledger.peek(storyId) instanceof Live live) || live.story().articles() < 2) {
-            return List.of();
-        }
-        Story story = live.story();
-        Set<String> candidates = index.candidates(story.keys(params.blockingKeys()), params.maxStoriesPerKey());
-        candidates.remove(storyId);
-        List<String> chosen = new ArrayList<>();
-        double bestSimilarity = -1;
-        for (String id : candidates) {
-            Story single = index.summary(id);
-            if (single == null || single.articles() != 1) {
-                continue;
-            }
-            long gap = story.gapMillis(single);
-            if (gap > params.retention().toMillis()) {
-                continue;
-            }
-            double similarity = story.cosine(single);
-            double needed = StoryMatcher.forSize(params.joinThreshold(gap), story.articles()) + SINGLES_EXTRA;
-            if (DEBUG && similarity >= needed - 0.1) {
-                System.err.printf(
-                        "look %s (%d) single %s sim %.3f needed %.3f rival %.3f%n",
-                        storyId, story.articles(), id, similarity, needed, rival(single, storyId, index));
-            }
-            if (similarity < needed) {
-                continue;
-            }
-            if (SINGLES_MARGIN >= 0 && similarity - rival(single, storyId, index) < SINGLES_MARGIN) {
-                continue;
-            }
-            if (SINGLES_MODE.equals("best")) {
-                if (similarity > bestSimilarity) {
-                    chosen.clear();
-                    chosen.add(id);
-                    bestSimilarity = similarity;
-                }
-            } else {
-                chosen.add(id);
-            }
-        }
-        List<Effect> effects = new ArrayList<>();
-        for (String id : chosen) {
-            effects.add(new Send(id, new MergeIfSingle(storyId)));
-        }
-        return effects;
-    }
-
-    /** The single's best similarity to another story it could have joined. */
-    private double rival(Story single, String except, StoryIndex index) {
-        double best = 0;
-        for (String id : index.candidates(single.keys(params.blockingKeys()), params.maxStoriesPerKey())) {
-            if (id.equals(except) || id.equals(single.id())) {
-                continue;
-            }
-            Story other = index.summary(id);
-            if (other != null) {
-                best = Math.max(best, other.cosine(single));
-            }
-        }
-        return best;
     }
 
     private List<Effect> absorb(String storyId, Story story, Story merged) {
-        int had = story == null ? 0 : story.articles();
         Story updated;
         Set<Posting> before;
         if (story == null) {
@@ -295,14 +182,7 @@ public final class StoryKeeper {
         // The survivor changed: it may now be the twin of a story neither of the two was similar enough to alone
         // (rechecks at the same moment pair each story with its nearest twin only, so an event decided blind would
         // otherwise end as several pairs).
-        if (DEBUG) {
-            System.err.println(
-                    "merge " + merged.id() + " (" + merged.articles() + ") into " + storyId + " (" + had + ")");
-        }
-        boolean singleIntoMany = (had == 1 && merged.articles() > 1) || (had > 1 && merged.articles() == 1);
-        if (!(NO_LOOK_AFTER_SINGLE && singleIntoMany)) {
-            effects.add(new ScheduleRecheck(storyId));
-        }
+        effects.add(new ScheduleRecheck(storyId));
         return effects;
     }
 
