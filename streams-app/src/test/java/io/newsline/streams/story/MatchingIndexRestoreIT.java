@@ -3,12 +3,10 @@ package io.newsline.streams.story;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.newsline.article.story.Story;
 import io.newsline.article.story.StoryKeeper;
 import io.newsline.testkit.KafkaTestCluster;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -59,11 +57,6 @@ class MatchingIndexRestoreIT {
         }
     }
 
-    private static KeyValue<String, byte[]> summary(String id, long lastPublishedAt, Map<String, Double> centroid) {
-        Story story = new Story(id, "t", 1, 0, lastPublishedAt, Story.NO_DATE, Story.NO_DATE, centroid, Map.of());
-        return MatchingIndex.record(new StoryKeeper.PublishSummary(story, story.keys(8)));
-    }
-
     private static void produce(List<KeyValue<String, byte[]>> records) throws Exception {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
@@ -99,11 +92,9 @@ class MatchingIndexRestoreIT {
     private static List<String> contents(KafkaStreams streams) {
         ReadOnlyKeyValueStore<String, byte[]> store = streams.store(StoreQueryParameters.fromNameAndType(
                 StoryTopology.MATCHING_STORE, QueryableStoreTypes.keyValueStore()));
-        List<String> keys = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> it = store.all()) {
-            it.forEachRemaining(kv -> keys.add(kv.key.replace('\u0000', '|')));
+            return MatchingLoaderTest.keysOf(it);
         }
-        return keys;
     }
 
     private static List<String> awaitContents(KafkaStreams streams, List<String> expected) {
@@ -116,8 +107,8 @@ class MatchingIndexRestoreIT {
     void restoredStoresHoldTheSamePostingsAsTheStoreThatReadTheTopicLive(@TempDir Path live, @TempDir Path fresh)
             throws Exception {
         produce(List.of(
-                summary("story-a", 0, Map.of("e:gaza", 2.0, "k:talks", 1.0)),
-                summary("story-b", 0, Map.of("e:gaza", 1.0, "k:hostage", 1.0))));
+                MatchingLoaderTest.summary("story-a", 0, Map.of("e:gaza", 2.0, "k:talks", 1.0)),
+                MatchingLoaderTest.summary("story-b", 0, Map.of("e:gaza", 1.0, "k:hostage", 1.0))));
         List<String> first = List.of(
                 "p:e:gaza|" + io.newsline.article.story.StoryIndex.postingOrder(0, "story-a"),
                 "p:e:gaza|" + io.newsline.article.story.StoryIndex.postingOrder(0, "story-b"),
@@ -130,7 +121,7 @@ class MatchingIndexRestoreIT {
         }
         // While the instance is down, story-a moves (new key, new day) and story-b is removed.
         produce(List.of(
-                summary("story-a", DAY, Map.of("e:gaza", 2.0, "k:truce", 1.0)),
+                MatchingLoaderTest.summary("story-a", DAY, Map.of("e:gaza", 2.0, "k:truce", 1.0)),
                 MatchingIndex.record(new StoryKeeper.RemoveSummary("story-b"))));
         List<String> second = List.of(
                 "p:e:gaza|" + io.newsline.article.story.StoryIndex.postingOrder(1, "story-a"),

@@ -42,11 +42,9 @@ class MatchingLoaderTest {
 
         /** The store's keys, postings as {@code key -> story id}, in key order. */
         List<String> keys() {
-            List<String> keys = new ArrayList<>();
             try (KeyValueIterator<String, byte[]> it = store.all()) {
-                it.forEachRemaining(kv -> keys.add(kv.key.replace('\u0000', '|')));
+                return keysOf(it);
             }
-            return keys;
         }
 
         List<String> storiesUnder(String key) {
@@ -54,7 +52,15 @@ class MatchingLoaderTest {
         }
     }
 
-    private static KeyValue<String, byte[]> summary(String id, long lastPublishedAt, Map<String, Double> centroid) {
+    /** A matching store's keys in order, NUL shown as {@code |} (also used by MatchingIndexRestoreIT). */
+    static List<String> keysOf(KeyValueIterator<String, byte[]> it) {
+        List<String> keys = new ArrayList<>();
+        it.forEachRemaining(kv -> keys.add(kv.key.replace('\u0000', '|')));
+        return keys;
+    }
+
+    /** A summary record as a keeper writes it to the matching topic (also used by MatchingIndexRestoreIT). */
+    static KeyValue<String, byte[]> summary(String id, long lastPublishedAt, Map<String, Double> centroid) {
         Story story = new Story(id, "t", 1, 0, lastPublishedAt, Story.NO_DATE, Story.NO_DATE, centroid, Map.of());
         return MatchingIndex.record(new StoryKeeper.PublishSummary(story, story.keys(8)));
     }
