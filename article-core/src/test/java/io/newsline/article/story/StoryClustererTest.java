@@ -259,6 +259,61 @@ class StoryClustererTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("story-c", "story-a"));
     }
 
+    /** A keeper whose story-a holds {@code n} reports of agency A and story-c {@code n} of agency B (one event). */
+    private static StoryKeeper twoStoriesOfOneEvent(
+            StoryParams params, int n, java.util.Map<String, StoryKeeper.Entry> ledger, InMemoryStoryIndex index) {
+        StoryKeeper keeper = new StoryKeeper(params, StoryKeeper.Ledger.of(ledger));
+        StoryFeatureExtractor extractor = new StoryFeatureExtractor(params);
+        for (int i = 0; i < n; i++) {
+            keeper.handle("story-a", new StoryKeeper.Join(extractor.extract(tara("a" + i, T0, false))))
+                    .forEach(index::apply);
+            keeper.handle("story-c", new StoryKeeper.Join(extractor.extract(tara("c" + i, T0, true))))
+                    .forEach(index::apply);
+        }
+        return keeper;
+    }
+
+    @Test
+    void twoStoriesOfSeveralArticlesNeedWhatTheStoryTheyWouldMakeNeedsToBeMerged() {
+        // Identical reports per agency: the two centroids point the same way whatever their size.
+        java.util.Map<String, StoryKeeper.Entry> probe = new java.util.HashMap<>();
+        InMemoryStoryIndex probeIndex = new InMemoryStoryIndex();
+        twoStoriesOfOneEvent(StoryParams.defaults(), 2, probe, probeIndex);
+        double similarity = ((StoryKeeper.Live) probe.get("story-c")).story().cosine(probeIndex.summary("story-a"));
+        // A merge threshold just under their similarity: enough while the merged story stays within the size
+        // rule's onset (5 + 5 articles), not for 15 + 15 (the rule adds 0.1 * ln(30 / 20) = 0.04).
+        StoryParams params = StoryParams.defaults().withMergeThreshold(similarity - 0.02);
+
+        java.util.Map<String, StoryKeeper.Entry> small = new java.util.HashMap<>();
+        InMemoryStoryIndex smallIndex = new InMemoryStoryIndex();
+        StoryKeeper smallKeeper = twoStoriesOfOneEvent(params, 5, small, smallIndex);
+        assertThat(smallKeeper.recheck("story-c", smallIndex)).contains(new StoryKeeper.RemoveSummary("story-c"));
+
+        java.util.Map<String, StoryKeeper.Entry> large = new java.util.HashMap<>();
+        InMemoryStoryIndex largeIndex = new InMemoryStoryIndex();
+        StoryKeeper largeKeeper = twoStoriesOfOneEvent(params, 15, large, largeIndex);
+        assertThat(largeKeeper.recheck("story-c", largeIndex)).isEmpty();
+    }
+
+    @Test
+    void aSurvivorLooksForAnotherTwinAfterAMergeOnlyWithinTheSizeRulesOnset() {
+        StoryFeatureExtractor extractor = new StoryFeatureExtractor(StoryParams.defaults());
+        Story merged = Story.start("story-z", extractor.extract(tara("z1", T0, true)));
+        merged.add(
+                extractor.extract(tara("z1", T0, true)), StoryParams.defaults().maxTerms());
+
+        java.util.Map<String, StoryKeeper.Entry> ledger = new java.util.HashMap<>();
+        StoryKeeper keeper = twoStoriesOfOneEvent(StoryParams.defaults(), 3, ledger, new InMemoryStoryIndex());
+        assertThat(keeper.handle("story-a", new StoryKeeper.Absorb(merged)))
+                .contains(new StoryKeeper.ScheduleRecheck("story-a"));
+
+        ledger.clear();
+        keeper =
+                twoStoriesOfOneEvent(StoryParams.defaults(), StoryParams.CROWD_ONSET, ledger, new InMemoryStoryIndex());
+        assertThat(keeper.handle("story-a", new StoryKeeper.Absorb(merged)))
+                .doesNotContain(new StoryKeeper.ScheduleRecheck("story-a"));
+    }
+
     @Test
     void withoutLagNoTwinStoriesAriseAndNothingIsMerged() {
         StoryClusterer c = clusterer();
