@@ -35,8 +35,11 @@ public final class StoryMatcher {
      * @param similarity its similarity to the story it joins (1 when it founds one)
      * @param label the story's label with the article added (for its timeline entry)
      * @param candidates how many candidate stories were compared
+     * @param story the story as this decision leaves it, with the article added (the index shows it only once the
+     *     story's keeper has published it)
      */
-    public record Match(String storyId, boolean founded, double similarity, String label, int candidates) {}
+    public record Match(
+            String storyId, boolean founded, double similarity, String label, int candidates, Story story) {}
 
     /**
      * The similarity needed to join a story of {@code articles} articles, from the time rule's {@code threshold}: it
@@ -76,10 +79,10 @@ public final class StoryMatcher {
         if (best == null) {
             Story founded = Story.start(Story.idFor(article.articleId()), article);
             founded.add(article, params.maxTerms());
-            return new Match(founded.id(), true, 1.0, founded.label(), candidates.size());
+            return new Match(founded.id(), true, 1.0, founded.label(), candidates.size(), founded);
         }
         Story joined = best.copy();
         joined.add(article, params.maxTerms());
-        return new Match(best.id(), false, bestSimilarity, joined.label(), candidates.size());
+        return new Match(best.id(), false, bestSimilarity, joined.label(), candidates.size(), joined);
     }
 }

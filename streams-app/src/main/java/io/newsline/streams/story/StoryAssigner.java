@@ -1,9 +1,12 @@
 package io.newsline.streams.story;
 
+import io.newsline.article.story.Story;
 import io.newsline.article.story.StoryFeatureExtractor;
 import io.newsline.article.story.StoryFeatures;
+import io.newsline.article.story.StoryIndex;
 import io.newsline.article.story.StoryKeeper;
 import io.newsline.article.story.StoryMatcher;
+import io.newsline.article.story.StoryParams;
 import io.newsline.avro.EnrichedArticle;
 import io.newsline.avro.Topic;
 import io.newsline.avro.TopicKind;
@@ -16,7 +19,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Puts each original article on a story where it is, on its own partition: {@link StoryMatcher} over the matching
- * index (the global store every instance reads). Forwards the article with its story id and the story among its
+ * index (the global store every instance reads), and this instance's own decisions it does not show yet ({@link
+ * DecidedStories}). Forwards the article with its story id and the story among its
  * topics (kind {@code STORY}, so the timeline stage files, patches and retracts its entry like any other), together
  * with the message that adds it to the story, for the story's keeper.
  */
@@ -27,20 +31,24 @@ final class StoryAssigner implements Processor<String, EnrichedArticle, String, 
     private final StoryFeatureExtractor extractor;
     private final StoryMatcher matcher;
     private final DecodedSummaries summaries;
+    private final DecidedStories decided;
+    private final StoryParams params;
     private ProcessorContext<String, Assigned> context;
-    private MatchingIndex index;
+    private StoryIndex index;
 
-    StoryAssigner(StorySettings settings, DecodedSummaries summaries) {
-        this.extractor = new StoryFeatureExtractor(settings.params());
-        this.matcher = new StoryMatcher(settings.params());
+    StoryAssigner(StorySettings settings, DecodedSummaries summaries, DecidedStories decided) {
+        this.params = settings.params();
+        this.extractor = new StoryFeatureExtractor(params);
+        this.matcher = new StoryMatcher(params);
         this.summaries = summaries;
+        this.decided = decided;
     }
 
     @Override
     public void init(ProcessorContext<String, Assigned> context) {
         this.context = context;
         KeyValueStore<String, byte[]> store = context.getStateStore(StoryTopology.MATCHING_STORE);
-        this.index = new MatchingIndex(store, summaries);
+        this.index = decided.over(new MatchingIndex(store, summaries));
     }
 
     @Override
@@ -51,6 +59,10 @@ final class StoryAssigner implements Processor<String, EnrichedArticle, String, 
         }
         StoryFeatures features = extractor.extract(StoryInputs.of(article));
         StoryMatcher.Match match = matcher.match(features, index);
+        // What the story's keeper will publish, for this instance's next decisions until the index shows it.
+        Story summary = match.story().summary(params.summaryTerms());
+        summary.prepareForReading();
+        decided.put(summary, match.story().keys(params.storyKeys()), context.currentSystemTimeMs());
         List<Topic> topics = new ArrayList<>(article.getTopics());
         topics.add(Topic.newBuilder()
                 .setId(match.storyId())

@@ -22,7 +22,8 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * enriched originals (key article id, on the article's partition)
  *   -> assign-story                  StoryMatcher over the global store story-matching (never a scan: candidates
- *                                    through the article's blocking keys)
+ *                                    through the article's blocking keys), with this instance's decisions the store
+ *                                    does not show yet (DecidedStories, in memory)
  *        -> the article with storyId and its STORY topic: on to news.articles.enriched and the timeline stage,
  *           in order with dedup's retractions (same task, no hop)
  *        -> story-join (key story id) -> [&lt;app&gt;-story-updates]   the one extra hop per article
@@ -50,6 +51,15 @@ public final class StoryTopology {
      */
     private static final int DECODED_SUMMARIES = 4_096;
 
+    /**
+     * How many of this instance's decisions the deciding tasks read before the index shows them ({@link
+     * DecidedStories}), and for how long at most: the index catches up within seconds even under a flood of articles;
+     * a summary is some 10 KB.
+     */
+    private static final int DECIDED_STORIES = 2_048;
+
+    private static final long DECIDED_STORIES_TTL_MS = 30_000;
+
     private StoryTopology() {}
 
     /**
@@ -71,8 +81,9 @@ public final class StoryTopology {
                 MatchingLoader::new);
 
         DecodedSummaries summaries = new DecodedSummaries(DECODED_SUMMARIES);
+        DecidedStories decided = new DecidedStories(DECIDED_STORIES, DECIDED_STORIES_TTL_MS);
         KStream<String, StoryAssigner.Assigned> assigned =
-                originals.process(() -> new StoryAssigner(settings, summaries), Named.as("assign-story"));
+                originals.process(() -> new StoryAssigner(settings, summaries, decided), Named.as("assign-story"));
         assigned.map((articleId, a) -> KeyValue.pair(a.storyId(), a.join()), Named.as("story-join"))
                 .to(settings.updatesTopic(), Produced.with(keys, bytes).withName("write-story-joins"));
 

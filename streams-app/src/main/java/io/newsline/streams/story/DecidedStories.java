@@ -1,0 +1,132 @@
+package io.newsline.streams.story;
+
+import io.newsline.article.story.Story;
+import io.newsline.article.story.StoryIndex;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The stories as this instance's deciding tasks last left them (founded, or joined), kept until the matching index
+ * shows them: the deciding side reads its own decisions. One for the instance, shared by its tasks and threads.
+ *
+ * <p>Why: the index shows a decision only after two commits and the global thread's read (the join message's
+ * transaction, the keeper's summary's). Under a flood of articles (a catch-up, a backfill, the bench) that is hundreds
+ * of articles, and every report of a new event decided meanwhile founded a twin story, merged later at a cost of
+ * records on every side (the bench: 0.28 merges per article, each moving timeline entries). Decisions of other
+ * instances still lag; merges repair those.
+ *
+ * <p>A decided story is a candidate under the keys its keeper will index it under ({@link Story#keys}) and its
+ * summary is the one its keeper will publish, with this decision's article: the index's own summary wins once it has
+ * as many articles (the index caught up; the entry is dropped). Bounded: at most {@code capacity} stories, each for at
+ * most {@code ttlMillis}, oldest decision out first.
+ */
+final class DecidedStories {
+    private record Decided(Story summary, List<String> keys, long at) {}
+
+    private final int capacity;
+    private final long ttlMillis;
+    /** In order of decision, oldest first (a story decided again moves to the end). */
+    private final LinkedHashMap<String, Decided> byStory = new LinkedHashMap<>();
+
+    private final Map<String, Set<String>> byKey = new HashMap<>();
+
+    DecidedStories(int capacity, long ttlMillis) {
+        this.capacity = capacity;
+        this.ttlMillis = ttlMillis;
+    }
+
+    /**
+     * Notes a decision: {@code summary} (prepared for reading: it is shared with other threads) is the story as its
+     * keeper will publish it, indexed under {@code keys}.
+     */
+    synchronized void put(Story summary, List<String> keys, long nowMillis) {
+        remove(summary.id());
+        byStory.put(summary.id(), new Decided(summary, List.copyOf(keys), nowMillis));
+        for (String key : keys) {
+            byKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(summary.id());
+        }
+        Iterator<Map.Entry<String, Decided>> oldest = byStory.entrySet().iterator();
+        while (oldest.hasNext()) {
+            Map.Entry<String, Decided> e = oldest.next();
+            if (byStory.size() <= capacity && e.getValue().at() >= nowMillis - ttlMillis) {
+                break;
+            }
+            oldest.remove();
+            unindex(e.getKey(), e.getValue());
+        }
+    }
+
+    /** How many stories are held (tests, metrics). */
+    synchronized int size() {
+        return byStory.size();
+    }
+
+    /** {@code index} with this instance's decisions it does not show yet. */
+    StoryIndex over(StoryIndex index) {
+        return new StoryIndex() {
+            @Override
+            public List<String> stories(String key, int max) {
+                List<String> ids = index.stories(key, max);
+                List<String> decided = decidedUnder(key, max);
+                if (decided.isEmpty()) {
+                    return ids;
+                }
+                List<String> all = new ArrayList<>(ids);
+                decided.stream().filter(id -> !ids.contains(id)).forEach(all::add);
+                return all;
+            }
+
+            @Override
+            public Story summary(String storyId) {
+                Story indexed = index.summary(storyId);
+                Story decided = decidedSummary(storyId, indexed);
+                return decided != null ? decided : indexed;
+            }
+        };
+    }
+
+    private synchronized List<String> decidedUnder(String key, int max) {
+        Set<String> ids = byKey.get(key);
+        if (ids == null) {
+            return List.of();
+        }
+        // The latest decisions are the most recently active: the last ones.
+        List<String> all = new ArrayList<>(ids);
+        return all.subList(Math.max(0, all.size() - max), all.size());
+    }
+
+    /** The decided summary if it is ahead of {@code indexed}; drops it once the index caught up. */
+    private synchronized Story decidedSummary(String storyId, Story indexed) {
+        Decided decided = byStory.get(storyId);
+        if (decided == null) {
+            return null;
+        }
+        if (indexed != null && indexed.articles() >= decided.summary().articles()) {
+            remove(storyId);
+            return null;
+        }
+        return decided.summary();
+    }
+
+    private void remove(String storyId) {
+        Decided old = byStory.remove(storyId);
+        if (old != null) {
+            unindex(storyId, old);
+        }
+    }
+
+    private void unindex(String storyId, Decided decided) {
+        for (String key : decided.keys()) {
+            Set<String> ids = byKey.get(key);
+            if (ids != null && ids.remove(storyId) && ids.isEmpty()) {
+                byKey.remove(key);
+            }
+        }
+    }
+}

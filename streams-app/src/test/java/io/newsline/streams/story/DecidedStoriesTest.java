@@ -1,0 +1,102 @@
+package io.newsline.streams.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsline.article.story.InMemoryStoryIndex;
+import io.newsline.article.story.Story;
+import io.newsline.article.story.StoryIndex;
+import io.newsline.article.story.StoryKeeper;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The deciding tasks read their own decisions until the matching index shows them. */
+class DecidedStoriesTest {
+    private static Story story(String id, int articles) {
+        Story story = new Story(
+                id,
+                "title",
+                articles,
+                0,
+                0,
+                Story.NO_DATE,
+                Story.NO_DATE,
+                Map.of("e:a", 1.0, "k:b", 0.5),
+                Map.of("e:a", "A"));
+        story.prepareForReading();
+        return story;
+    }
+
+    @Test
+    void aDecisionIsACandidateUnderItsKeysBeforeTheIndexShowsIt() {
+        DecidedStories decided = new DecidedStories(16, 60_000);
+        InMemoryStoryIndex index = new InMemoryStoryIndex();
+        StoryIndex view = decided.over(index);
+        assertThat(view.candidates(List.of("e:a"), 32)).isEmpty();
+
+        Story founded = story("story-1", 1);
+        decided.put(founded, List.of("e:a", "k:b"), 0);
+
+        assertThat(view.candidates(List.of("e:a"), 32)).containsExactly("story-1");
+        assertThat(view.candidates(List.of("k:b"), 32)).containsExactly("story-1");
+        assertThat(view.candidates(List.of("e:other"), 32)).isEmpty();
+        assertThat(view.summary("story-1")).isSameAs(founded);
+    }
+
+    @Test
+    void theIndexsSummaryWinsOnceItHasAsManyArticlesAndTheDecisionIsDropped() {
+        DecidedStories decided = new DecidedStories(16, 60_000);
+        InMemoryStoryIndex index = new InMemoryStoryIndex();
+        StoryIndex view = decided.over(index);
+        index.apply(new StoryKeeper.PublishSummary(story("story-1", 1), List.of("e:a")));
+        Story joined = story("story-1", 2); // decided here: the second article joined
+        decided.put(joined, List.of("e:a"), 0);
+
+        assertThat(view.summary("story-1")).isSameAs(joined); // the index is one article behind
+        assertThat(view.candidates(List.of("e:a"), 32)).containsExactly("story-1"); // once, not twice
+
+        Story published = story("story-1", 2);
+        index.apply(new StoryKeeper.PublishSummary(published, List.of("e:a")));
+        assertThat(view.summary("story-1")).isSameAs(published);
+        assertThat(decided.size()).isZero();
+    }
+
+    @Test
+    void decisionsAreBoundedInNumberAndAge() {
+        DecidedStories decided = new DecidedStories(2, 1_000);
+        StoryIndex view = decided.over(new InMemoryStoryIndex());
+        decided.put(story("story-1", 1), List.of("e:a"), 0);
+        decided.put(story("story-2", 1), List.of("e:a"), 10);
+        decided.put(story("story-3", 1), List.of("e:a"), 20); // over capacity: the oldest goes
+        assertThat(view.candidates(List.of("e:a"), 32)).containsExactly("story-2", "story-3");
+
+        decided.put(story("story-4", 1), List.of("e:c"), 1_015); // story-2 is older than the ttl now
+        assertThat(decided.size()).isEqualTo(2);
+        assertThat(view.candidates(List.of("e:a"), 32)).containsExactly("story-3");
+        assertThat(view.summary("story-2")).isNull();
+    }
+
+    @Test
+    void aStoryDecidedAgainMovesToItsNewKeysAndIsKeptAsTheNewest() {
+        DecidedStories decided = new DecidedStories(2, 60_000);
+        StoryIndex view = decided.over(new InMemoryStoryIndex());
+        decided.put(story("story-1", 1), List.of("e:a"), 0);
+        decided.put(story("story-2", 1), List.of("e:a"), 1);
+        decided.put(story("story-1", 2), List.of("k:b"), 2);
+        decided.put(story("story-3", 1), List.of("e:c"), 3); // story-2 is now the oldest
+
+        assertThat(view.candidates(List.of("e:a"), 32)).isEmpty();
+        assertThat(view.candidates(List.of("k:b"), 32)).containsExactly("story-1");
+        assertThat(view.summary("story-1").articles()).isEqualTo(2);
+    }
+
+    @Test
+    void perKeyAtMostMaxOfTheLatestDecisions() {
+        DecidedStories decided = new DecidedStories(16, 60_000);
+        StoryIndex view = decided.over(new InMemoryStoryIndex());
+        for (int i = 1; i <= 5; i++) {
+            decided.put(story("story-" + i, 1), List.of("e:a"), i);
+        }
+        assertThat(view.stories("e:a", 2)).containsExactly("story-4", "story-5");
+    }
+}
