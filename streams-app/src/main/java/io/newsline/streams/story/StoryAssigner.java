@@ -70,11 +70,11 @@ final class StoryAssigner implements Processor<String, EnrichedArticle, String, 
                 .setKind(TopicKind.STORY)
                 .setSalience(Math.min(1.0, Math.max(0.0, match.similarity())))
                 .build());
-        EnrichedArticle withStory = EnrichedArticle.newBuilder(article)
-                .setStoryId(match.storyId())
-                .setTopics(topics)
-                .build();
+        // In place: this processor is the enriched original's only reader (StoryTopology.create), and a copy
+        // (EnrichedArticle.newBuilder deep-copies every field) was about 1 % of the stream thread's samples.
+        article.setStoryId(match.storyId());
+        article.setTopics(topics);
         byte[] join = StoryCodec.encodeMessage(new StoryKeeper.Join(features));
-        context.forward(record.withValue(new Assigned(withStory, match.storyId(), join)));
+        context.forward(record.withValue(new Assigned(article, match.storyId(), join)));
     }
 }

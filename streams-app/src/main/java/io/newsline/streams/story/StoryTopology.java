@@ -64,7 +64,8 @@ public final class StoryTopology {
 
     /**
      * Puts each enriched original on a story; returns the originals with their story id and STORY topic. Builds the
-     * keepers and the matching index beside them; merges go to {@code merges}.
+     * keepers and the matching index beside them; merges go to {@code merges}. The story is set on each article in
+     * place: {@code originals} must have no other reader (use the stream returned).
      */
     public static KStream<String, EnrichedArticle> create(
             StreamsBuilder builder,
