@@ -109,7 +109,11 @@ class StoryPipelineIT {
             assertThat(score.items()).isGreaterThanOrEqualTo(880);
             assertThat(score.f1())
                     .as("B-cubed F1 of the real pipeline's stories")
-                    .isGreaterThanOrEqualTo(0.82);
+                    .isGreaterThanOrEqualTo(0.85);
+            // One instance decides every article, and its deciding tasks read their own decisions (DecidedStories):
+            // reports of one event published at once join one story instead of founding twins for the rechecks to
+            // merge (474-680 merges before, 29-35 with it).
+            assertThat(into.size()).as("merges: twin stories founded").isLessThan(score.items() / 6);
         }
     }
 
