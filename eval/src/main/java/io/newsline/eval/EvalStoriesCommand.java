@@ -153,6 +153,15 @@ public final class EvalStoriesCommand implements Callable<Integer> {
     int recheckAfter;
 
     @Option(
+            names = "--instances",
+            defaultValue = "0",
+            description = "Simulate N app instances, each reading its own decisions before the index shows them"
+                    + " (DecidedStories): an article is decided on the instance its id hashes to, and --lag then"
+                    + " holds back only the other instances' decisions; default ${DEFAULT-VALUE} (no instance reads"
+                    + " its own decisions: every decision waits for the index, the app before DecidedStories).")
+    int instances;
+
+    @Option(
             names = "--errors",
             defaultValue = "0",
             paramLabel = "N",
@@ -215,7 +224,7 @@ public final class EvalStoriesCommand implements Callable<Integer> {
             Map<String, String> gold = readLabels(labels);
             for (int t = 15; t <= 50; t += 5) {
                 StoryParams p = params.withThresholds(t / 100.0, Math.min(1, t / 100.0 + 0.03));
-                Result r = cluster(docs, p, lag, recheckAfter);
+                Result r = cluster(docs, p, lag, recheckAfter, instances);
                 BCubed score = BCubed.score(r.docStory(), gold);
                 out.printf(
                         Locale.ROOT,
@@ -230,11 +239,11 @@ public final class EvalStoriesCommand implements Callable<Integer> {
             }
             return 0;
         }
-        Result result = cluster(docs, params, lag, recheckAfter);
+        Result result = cluster(docs, params, lag, recheckAfter, instances);
         if (bench) {
             List<Result> measured = new ArrayList<>();
             for (int i = 0; i < 3 + rounds; i++) {
-                Result r = cluster(docs, params, lag, recheckAfter);
+                Result r = cluster(docs, params, lag, recheckAfter, instances);
                 if (i >= 3) {
                     measured.add(r);
                 }
@@ -245,7 +254,7 @@ public final class EvalStoriesCommand implements Callable<Integer> {
         out.printf(
                 Locale.ROOT,
                 "%d articles from %s, order %s%s; threshold %.2f, late threshold %.2f, open for %d days, merge"
-                        + " threshold %.2f; index lag %d articles, recheck after %d%n",
+                        + " threshold %.2f; index lag %d articles, recheck after %d%s%n",
                 docs.size(),
                 corpora.size() == 1 ? corpora.get(0) : corpora,
                 order,
@@ -255,7 +264,8 @@ public final class EvalStoriesCommand implements Callable<Integer> {
                 params.openFor().toDays(),
                 params.mergeThreshold(),
                 lag,
-                recheckAfter);
+                recheckAfter,
+                instances > 0 ? "; " + instances + " instances reading their own decisions" : "");
         Map<String, List<String>> byStory = result.byStory();
         long multi = byStory.values().stream().filter(l -> l.size() >= 3).count();
         long singletons = byStory.values().stream().filter(l -> l.size() == 1).count();
@@ -451,12 +461,12 @@ public final class EvalStoriesCommand implements Callable<Integer> {
 
     /**
      * Runs the clustering over {@code docs} in their order, timing the clustering step on this thread's CPU clock,
-     * with the index lagging {@code lag} articles behind; an article's story is the one its story
-     * ends in after the merges of the whole run.
+     * with the index lagging {@code lag} articles behind (on {@code instances} simulated instances that read their own
+     * decisions; 0: none does); an article's story is the one its story ends in after the merges of the whole run.
      */
-    static Result cluster(List<Doc> docs, StoryParams params, int lag, int recheckAfter) {
+    static Result cluster(List<Doc> docs, StoryParams params, int lag, int recheckAfter, int instances) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        StoryClusterer clusterer = new StoryClusterer(params, lag, recheckAfter);
+        StoryClusterer clusterer = new StoryClusterer(params, lag, recheckAfter, instances);
         Result result = new Result();
         Map<String, String> assigned = new LinkedHashMap<>();
         for (Doc doc : docs) {

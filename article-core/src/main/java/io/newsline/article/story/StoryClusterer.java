@@ -22,6 +22,10 @@ import java.util.PriorityQueue;
  * seconds of wall clock after the index shows it, while more articles are decided and more stories become visible;
  * here it looks after {@code recheckAfter} more articles' changes became visible (0: at once). A look that finds no
  * twin is repeated after three and nine times that (the app's three looks); {@link #finish} takes every look left.
+ *
+ * <p>{@code instances} simulates app instances that read their own decisions ({@link DecidedStories}): each article
+ * is decided on the instance its id hashes to, which sees its own earlier decisions at once and the others' only
+ * through the lagging index (0: no instance reads its own decisions, every decision waits for the index).
  */
 public final class StoryClusterer {
     private final StoryFeatureExtractor extractor;
@@ -33,6 +37,11 @@ public final class StoryClusterer {
     private final int lag;
     private final Deque<List<StoryKeeper.Effect>> pending = new ArrayDeque<>();
     private final int recheckAfter;
+    private final StoryParams params;
+    /** Per simulated instance, its decisions the index does not show yet (empty: no instance reads its own). */
+    private final List<DecidedStories> decided = new ArrayList<>();
+    /** How many articles were decided: the clock of {@link #decided}. */
+    private long decisions;
     /** Rechecks waiting for their turn, in due order, then in the order they were scheduled. */
     private final PriorityQueue<Look> looks =
             new PriorityQueue<>(Comparator.comparingLong(Look::due).thenComparingLong(Look::order));
@@ -55,6 +64,18 @@ public final class StoryClusterer {
     }
 
     public StoryClusterer(StoryParams params, int lag, int recheckAfter) {
+        this(params, lag, recheckAfter, 0);
+    }
+
+    public StoryClusterer(StoryParams params, int lag, int recheckAfter, int instances) {
+        if (instances < 0) {
+            throw new IllegalArgumentException("instances must be >= 0: " + instances);
+        }
+        for (int i = 0; i < instances; i++) {
+            // Unbounded here (times are counts of articles): an entry goes once the index shows its story.
+            decided.add(new DecidedStories(Integer.MAX_VALUE, Long.MAX_VALUE / 4));
+        }
+        this.params = params;
         this.recheckAfter = recheckAfter;
         this.extractor = new StoryFeatureExtractor(params);
         this.matcher = new StoryMatcher(params);
@@ -71,7 +92,17 @@ public final class StoryClusterer {
     }
 
     public StoryAssignment assign(StoryFeatures article) {
-        StoryMatcher.Match match = matcher.match(article, index);
+        StoryMatcher.Match match;
+        if (decided.isEmpty()) {
+            match = matcher.match(article, index);
+        } else {
+            DecidedStories own = decided.get(Math.floorMod(article.articleId().hashCode(), decided.size()));
+            match = matcher.match(article, own.over(index));
+            Story summary = match.story().summary(params.summaryTerms());
+            summary.prepareForReading();
+            own.put(summary, match.story().keys(params.storyKeys()), decisions);
+        }
+        decisions++;
         List<StoryKeeper.Effect> indexEffects = new ArrayList<>();
         carryOut(keeper.handle(match.storyId(), new StoryKeeper.Join(article)), indexEffects);
         pending.add(indexEffects);

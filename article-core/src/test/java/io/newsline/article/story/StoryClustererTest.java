@@ -195,6 +195,19 @@ class StoryClustererTest {
         assertThat(a3.story().articles()).isEqualTo(3);
     }
 
+    @Test
+    void anInstanceThatReadsItsOwnDecisionsFoundsNoTwinWhileTheIndexLags() {
+        // The same lag as above, one instance reading its own decisions: the second report meets the first's story.
+        StoryClusterer c = new StoryClusterer(StoryParams.defaults(), 1, 0, 1);
+        StoryAssignment a1 = c.assign(rehab("a1", T0, "Tara Reid", "tara-reid", "Promises", "promises"));
+        StoryAssignment a2 = c.assign(rehab("a2", T0 + DAY, "Tara Reid", "tara-reid", "Promises", "promises"));
+        c.assign(quake("q1", T0));
+        c.finish();
+        assertThat(a2.started()).isFalse();
+        assertThat(a2.storyId()).isEqualTo(a1.storyId());
+        assertThat(c.merges()).isZero();
+    }
+
     /** A report of one rehab stay, in one of two wordings (two agencies' copy of the same event). */
     private static StoryInput tara(String id, long at, boolean agencyB) {
         String body = "Tara Reid entered the Promises clinic in Malibu for treatment on Friday. "

@@ -1,5 +1,6 @@
 package io.newsline.streams.story;
 
+import io.newsline.article.story.DecidedStories;
 import io.newsline.article.story.Story;
 import io.newsline.article.story.StoryFeatureExtractor;
 import io.newsline.article.story.StoryFeatures;

@@ -1,5 +1,6 @@
 package io.newsline.streams.story;
 
+import io.newsline.article.story.DecidedStories;
 import io.newsline.avro.EnrichedArticle;
 import io.newsline.avro.StoryMerge;
 import io.newsline.streams.topics.TypedTopic;

@@ -1,7 +1,5 @@
-package io.newsline.streams.story;
+package io.newsline.article.story;
 
-import io.newsline.article.story.Story;
-import io.newsline.article.story.StoryIndex;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -13,7 +11,8 @@ import java.util.Set;
 
 /**
  * The stories as this instance's deciding tasks last left them (founded, or joined), kept until the matching index
- * shows them: the deciding side reads its own decisions. One for the instance, shared by its tasks and threads.
+ * shows them: the deciding side reads its own decisions. In the app, one for the instance, shared by its tasks and
+ * threads; in {@link StoryClusterer}, one per simulated instance (times are then counts of articles).
  *
  * <p>Why: the index shows a decision only after two commits and the global thread's read (the join message's
  * transaction, the keeper's summary's). Under a flood of articles (a catch-up, a backfill, the bench) that is hundreds
@@ -26,7 +25,7 @@ import java.util.Set;
  * as many articles (the index caught up; the entry is dropped). Bounded: at most {@code capacity} stories, each for at
  * most {@code ttlMillis}, oldest decision out first.
  */
-final class DecidedStories {
+public final class DecidedStories {
     private record Decided(Story summary, List<String> keys, long at) {}
 
     private final int capacity;
@@ -36,7 +35,7 @@ final class DecidedStories {
 
     private final Map<String, Set<String>> byKey = new HashMap<>();
 
-    DecidedStories(int capacity, long ttlMillis) {
+    public DecidedStories(int capacity, long ttlMillis) {
         this.capacity = capacity;
         this.ttlMillis = ttlMillis;
     }
@@ -45,7 +44,7 @@ final class DecidedStories {
      * Notes a decision: {@code summary} (prepared for reading: it is shared with other threads) is the story as its
      * keeper will publish it, indexed under {@code keys}.
      */
-    synchronized void put(Story summary, List<String> keys, long nowMillis) {
+    public synchronized void put(Story summary, List<String> keys, long nowMillis) {
         remove(summary.id());
         byStory.put(summary.id(), new Decided(summary, List.copyOf(keys), nowMillis));
         for (String key : keys) {
@@ -63,12 +62,12 @@ final class DecidedStories {
     }
 
     /** How many stories are held (tests, metrics). */
-    synchronized int size() {
+    public synchronized int size() {
         return byStory.size();
     }
 
     /** {@code index} with this instance's decisions it does not show yet. */
-    StoryIndex over(StoryIndex index) {
+    public StoryIndex over(StoryIndex index) {
         return new StoryIndex() {
             @Override
             public List<String> stories(String key, int max) {

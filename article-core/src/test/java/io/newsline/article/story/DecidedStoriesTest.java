@@ -1,11 +1,7 @@
-package io.newsline.streams.story;
+package io.newsline.article.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsline.article.story.InMemoryStoryIndex;
-import io.newsline.article.story.Story;
-import io.newsline.article.story.StoryIndex;
-import io.newsline.article.story.StoryKeeper;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
