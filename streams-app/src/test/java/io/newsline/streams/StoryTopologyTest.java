@@ -2,6 +2,7 @@ package io.newsline.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsline.avro.EnrichedArticle;
 import io.newsline.avro.RawArticle;
 import io.newsline.avro.StoryMerge;
@@ -11,6 +12,7 @@ import io.newsline.avro.TopicTimeline;
 import io.newsline.common.Topics;
 import io.newsline.serde.SpecificAvroDeserializer;
 import io.newsline.serde.SpecificAvroSerializer;
+import io.newsline.streams.metrics.PipelineMetrics;
 import io.newsline.streams.story.StorySettings;
 import io.newsline.streams.topics.TopologySerdes;
 import java.io.IOException;
@@ -33,6 +35,8 @@ import org.junit.jupiter.api.Test;
 
 /** The story stage in the whole topology (TopologyTestDriver, own state directory). */
 class StoryTopologyTest {
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
     private static final Path SEEDS = Path.of("..", "seeds");
     private static final Instant INGESTED = Instant.parse("2026-01-10T08:00:00Z");
     private static final Duration SNAPSHOT_INTERVAL = Duration.ofSeconds(1);
@@ -89,6 +93,12 @@ class StoryTopologyTest {
         assertThat(published.get(0).getStoryId()).isEqualTo(larger);
         assertThat(published.get(0).getIntoStoryId()).isEqualTo(smaller);
         assertThat(published.get(0).getArticles()).isEqualTo(1);
+        assertThat(meters.get("newsline.story.decisions")
+                        .tag("decision", "founded")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
+        assertThat(meters.get("newsline.story.merges").counter().count()).isEqualTo(1);
         // The merged story's entry moved to the survivor: one story, two dated entries; the merged timeline is empty.
         driver.advanceWallClockTime(SNAPSHOT_INTERVAL);
         Map<String, TopicTimeline> timelines =
@@ -114,6 +124,18 @@ class StoryTopologyTest {
         String storyId = enriched.get(0).getStoryId();
         assertThat(storyId).startsWith("story-");
         assertThat(enriched.get(1).getStoryId()).isEqualTo(storyId);
+        assertThat(meters.get("newsline.story.decisions")
+                        .tag("decision", "founded")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(meters.get("newsline.story.decisions")
+                        .tag("decision", "joined")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        // The second seed's decision is held until a later decision reads its story from an index that caught up.
+        assertThat(meters.get("newsline.story.decided.held").gauge().value()).isEqualTo(1);
 
         Map<String, TopicTimeline> timelines =
                 output(Topics.TIMELINES, TopicTimeline.class).readKeyValuesToMap();
@@ -200,6 +222,7 @@ class StoryTopologyTest {
         properties.putAll(config.clientSettings());
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "newsline-story-test");
         properties.put(StreamsConfig.STATE_DIR_CONFIG, TestStateDirs.fresh());
+        properties.put(PipelineMetrics.CONFIG, new PipelineMetrics(meters));
         driver =
                 new TopologyTestDriver(NewslineTopology.build(config, TopologySerdes.withClient(registry)), properties);
     }

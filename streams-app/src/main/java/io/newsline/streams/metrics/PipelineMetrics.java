@@ -1,9 +1,11 @@
 package io.newsline.streams.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.newsline.article.story.DecidedStories;
 import io.newsline.avro.DuplicateKind;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -12,7 +14,7 @@ import java.util.Map;
 /**
  * The app's own counters, recorded by the taps of {@link PipelineTaps}: articles in, enriched, duplicates by kind,
  * and the end-to-end latency from the producer reading a file ({@code source.ingestedAt}) to its enriched article
- * leaving the app. Processors are created by Kafka Streams, so they find the instance of their app in the app's
+ * leaving the app; and the story stage's decisions, merges and the decisions its index does not show yet. Processors are created by Kafka Streams, so they find the instance of their app in the app's
  * configs under {@link #CONFIG} (one per app, so two instances in one JVM keep apart); without one (a
  * TopologyTestDriver) they record into a registry that keeps nothing.
  */
@@ -26,6 +28,10 @@ public final class PipelineMetrics {
     private final Counter enriched;
     private final Map<DuplicateKind, Counter> duplicates = new EnumMap<>(DuplicateKind.class);
     private final Timer endToEnd;
+    private final Counter storiesFounded;
+    private final Counter storiesJoined;
+    private final Counter storyMerges;
+    private final MeterRegistry registry;
 
     public PipelineMetrics(MeterRegistry registry) {
         articlesIn = Counter.builder("newsline.articles.in")
@@ -48,6 +54,19 @@ public final class PipelineMetrics {
                 .minimumExpectedValue(Duration.ofMillis(5))
                 .maximumExpectedValue(Duration.ofMinutes(10))
                 .register(registry);
+        storiesFounded = storyDecisions("founded").register(registry);
+        storiesJoined = storyDecisions("joined").register(registry);
+        storyMerges = Counter.builder("newsline.story.merges")
+                .description("stories merged into another: twins founded before either reached the matching index"
+                        + " (many mean the index lags the decisions of other instances)")
+                .register(registry);
+        this.registry = registry;
+    }
+
+    private static Counter.Builder storyDecisions(String decision) {
+        return Counter.builder("newsline.story.decisions")
+                .description("articles put on a story, by whether they founded it or joined it")
+                .tag("decision", decision);
     }
 
     /** The instance in the configs of a processor's app, or one that keeps nothing. */
@@ -66,5 +85,27 @@ public final class PipelineMetrics {
 
     void duplicate(DuplicateKind kind) {
         duplicates.get(kind).increment();
+    }
+
+    /** An article was put on a story: one it founded, or one it joined. */
+    public void storyDecided(boolean founded) {
+        (founded ? storiesFounded : storiesJoined).increment();
+    }
+
+    /** A story was merged into another. */
+    public void storyMerged() {
+        storyMerges.increment();
+    }
+
+    /**
+     * Reports how many of this instance's story decisions it holds for its deciding tasks ({@link DecidedStories});
+     * registered once per app (later calls find the gauge there).
+     */
+    public void watch(DecidedStories decided) {
+        Gauge.builder("newsline.story.decided.held", decided, DecidedStories::size)
+                .description("stories this instance decided on, held until the matching index shows them (an entry"
+                        + " goes when read after that, or after 30 s)")
+                .strongReference(true)
+                .register(registry);
     }
 }

@@ -11,6 +11,7 @@ import io.newsline.article.story.StoryParams;
 import io.newsline.avro.EnrichedArticle;
 import io.newsline.avro.Topic;
 import io.newsline.avro.TopicKind;
+import io.newsline.streams.metrics.PipelineMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -36,6 +37,7 @@ final class StoryAssigner implements Processor<String, EnrichedArticle, String, 
     private final StoryParams params;
     private ProcessorContext<String, Assigned> context;
     private StoryIndex index;
+    private PipelineMetrics metrics;
 
     StoryAssigner(StorySettings settings, DecodedSummaries summaries, DecidedStories decided) {
         this.params = settings.params();
@@ -50,6 +52,8 @@ final class StoryAssigner implements Processor<String, EnrichedArticle, String, 
         this.context = context;
         KeyValueStore<String, byte[]> store = context.getStateStore(StoryTopology.MATCHING_STORE);
         this.index = decided.over(new MatchingIndex(store, summaries));
+        this.metrics = PipelineMetrics.of(context.appConfigs());
+        metrics.watch(decided);
     }
 
     @Override
@@ -60,6 +64,7 @@ final class StoryAssigner implements Processor<String, EnrichedArticle, String, 
         }
         StoryFeatures features = extractor.extract(StoryInputs.of(article));
         StoryMatcher.Match match = matcher.match(features, index);
+        metrics.storyDecided(match.founded());
         // What the story's keeper will publish, for this instance's next decisions until the index shows it.
         Story summary = match.story().summary(params.summaryTerms());
         summary.prepareForReading();

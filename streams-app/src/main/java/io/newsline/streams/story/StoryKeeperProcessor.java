@@ -2,6 +2,7 @@ package io.newsline.streams.story;
 
 import io.newsline.article.story.StoryKeeper;
 import io.newsline.avro.StoryMerge;
+import io.newsline.streams.metrics.PipelineMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,6 +65,7 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
     private RecheckSchedule rechecks;
     private MatchingIndex index;
     private StoryKeeper keeper;
+    private PipelineMetrics metrics;
 
     StoryKeeperProcessor(StorySettings settings, DecodedSummaries summaries) {
         this.settings = settings;
@@ -74,6 +76,7 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
     public void init(ProcessorContext<String, Output> context) {
         this.context = context;
         this.stories = context.getStateStore(StoryTopology.STORIES_STORE);
+        this.metrics = PipelineMetrics.of(context.appConfigs());
         try (KeyValueIterator<String, byte[]> entries = stories.all()) {
             this.rechecks = RecheckSchedule.resume(
                     entries, settings.recheckDelay().toMillis(), lookingSpan(), context.currentSystemTimeMs());
@@ -230,6 +233,7 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
                         .setMergedAt(Instant.ofEpochMilli(timestamp))
                         .build();
                 forward(merged.storyId(), new Output(Destination.MERGES, null, merge), timestamp);
+                metrics.storyMerged();
             } else if (effect instanceof StoryKeeper.ScheduleRecheck recheck) {
                 long now = context.currentSystemTimeMs();
                 long due = now + settings.recheckDelay().toMillis();
