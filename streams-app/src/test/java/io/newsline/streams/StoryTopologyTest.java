@@ -93,11 +93,7 @@ class StoryTopologyTest {
         assertThat(published.get(0).getStoryId()).isEqualTo(larger);
         assertThat(published.get(0).getIntoStoryId()).isEqualTo(smaller);
         assertThat(published.get(0).getArticles()).isEqualTo(1);
-        assertThat(meters.get("newsline.story.decisions")
-                        .tag("decision", "founded")
-                        .counter()
-                        .count())
-                .isEqualTo(2);
+        assertThat(storyDecisions("founded")).isEqualTo(2);
         assertThat(meters.get("newsline.story.merges").counter().count()).isEqualTo(1);
         // The merged story's entry moved to the survivor: one story, two dated entries; the merged timeline is empty.
         driver.advanceWallClockTime(SNAPSHOT_INTERVAL);
@@ -124,16 +120,8 @@ class StoryTopologyTest {
         String storyId = enriched.get(0).getStoryId();
         assertThat(storyId).startsWith("story-");
         assertThat(enriched.get(1).getStoryId()).isEqualTo(storyId);
-        assertThat(meters.get("newsline.story.decisions")
-                        .tag("decision", "founded")
-                        .counter()
-                        .count())
-                .isEqualTo(1);
-        assertThat(meters.get("newsline.story.decisions")
-                        .tag("decision", "joined")
-                        .counter()
-                        .count())
-                .isEqualTo(1);
+        assertThat(storyDecisions("founded")).isEqualTo(1);
+        assertThat(storyDecisions("joined")).isEqualTo(1);
         // The second seed's decision is held until a later decision reads its story from an index that caught up.
         assertThat(meters.get("newsline.story.decided.held").gauge().value()).isEqualTo(1);
 
@@ -214,6 +202,14 @@ class StoryTopologyTest {
                 output(Topics.ENRICHED_ARTICLES, EnrichedArticle.class).readValuesToList();
         assertThat(enriched).hasSize(1);
         assertThat(enriched.get(0).getStoryId()).isNull();
+    }
+
+    /** How many articles the story stage counted as founding, or joining, a story. */
+    private double storyDecisions(String decision) {
+        return meters.get("newsline.story.decisions")
+                .tag("decision", decision)
+                .counter()
+                .count();
     }
 
     private void start(Map<String, String> overrides) {

@@ -41,12 +41,18 @@ public final class DecidedStories {
     }
 
     /**
-     * Notes a decision: {@code summary} (prepared for reading: it is shared with other threads) is the story as its
-     * keeper will publish it, indexed under {@code keys}.
+     * Notes a decision: the story as its keeper will publish it ({@link StoryKeeper#publication}), with the article
+     * this decision put on it.
      */
-    public synchronized void put(Story summary, List<String> keys, long nowMillis) {
+    public void put(StoryKeeper.PublishSummary publication, long nowMillis) {
+        Story summary = publication.summary();
+        summary.prepareForReading(); // shared with the other tasks' threads from here on
+        put(summary, publication.keys(), nowMillis);
+    }
+
+    private synchronized void put(Story summary, List<String> keys, long nowMillis) {
         remove(summary.id());
-        byStory.put(summary.id(), new Decided(summary, List.copyOf(keys), nowMillis));
+        byStory.put(summary.id(), new Decided(summary, keys, nowMillis));
         for (String key : keys) {
             byKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(summary.id());
         }

@@ -98,9 +98,7 @@ public final class StoryClusterer {
         } else {
             DecidedStories own = decided.get(Math.floorMod(article.articleId().hashCode(), decided.size()));
             match = matcher.match(article, own.over(index));
-            Story summary = match.story().summary(params.summaryTerms());
-            summary.prepareForReading();
-            own.put(summary, match.story().keys(params.storyKeys()), decisions);
+            own.put(StoryKeeper.publication(match.story(), params), decisions);
         }
         decisions++;
         List<StoryKeeper.Effect> indexEffects = new ArrayList<>();

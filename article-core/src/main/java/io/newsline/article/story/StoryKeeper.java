@@ -153,7 +153,7 @@ public final class StoryKeeper {
         ledger.put(storyId, new Live(updated));
         List<Effect> effects = new ArrayList<>();
         if (publishDue(updated.articles())) {
-            effects.add(publish(updated));
+            effects.add(publication(updated, params));
         }
         if (story == null) {
             effects.add(new ScheduleRecheck(storyId));
@@ -181,7 +181,7 @@ public final class StoryKeeper {
         updated.absorb(merged, params.maxTerms());
         ledger.put(storyId, new Live(updated));
         List<Effect> effects = new ArrayList<>();
-        effects.add(publish(updated));
+        effects.add(publication(updated, params));
         // The survivor changed: it may now be the twin of a story neither of the two was similar enough to alone
         // (rechecks at the same moment pair each story with its nearest twin only, so an event decided blind would
         // otherwise end as several pairs). Not beyond the size rule's onset: one event's pieces are small, and a
@@ -303,7 +303,7 @@ public final class StoryKeeper {
      * large story's keys and last active day can run ahead of its index entry until its next summary, which at worst
      * leaves it under yesterday's keys for a few articles (a centroid of many articles moves little with one more).
      */
-    private PublishSummary publish(Story story) {
+    public static PublishSummary publication(Story story, StoryParams params) {
         return new PublishSummary(story.summary(params.summaryTerms()), story.keys(params.storyKeys()));
     }
 }

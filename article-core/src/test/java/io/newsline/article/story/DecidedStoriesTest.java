@@ -31,7 +31,7 @@ class DecidedStoriesTest {
         assertThat(view.candidates(List.of("e:a"), 32)).isEmpty();
 
         Story founded = story("story-1", 1);
-        decided.put(founded, List.of("e:a", "k:b"), 0);
+        decided.put(new StoryKeeper.PublishSummary(founded, List.of("e:a", "k:b")), 0);
 
         assertThat(view.candidates(List.of("e:a"), 32)).containsExactly("story-1");
         assertThat(view.candidates(List.of("k:b"), 32)).containsExactly("story-1");
@@ -46,7 +46,7 @@ class DecidedStoriesTest {
         StoryIndex view = decided.over(index);
         index.apply(new StoryKeeper.PublishSummary(story("story-1", 1), List.of("e:a")));
         Story joined = story("story-1", 2); // decided here: the second article joined
-        decided.put(joined, List.of("e:a"), 0);
+        decided.put(new StoryKeeper.PublishSummary(joined, List.of("e:a")), 0);
 
         assertThat(view.summary("story-1")).isSameAs(joined); // the index is one article behind
         assertThat(view.candidates(List.of("e:a"), 32)).containsExactly("story-1"); // once, not twice
@@ -61,12 +61,16 @@ class DecidedStoriesTest {
     void decisionsAreBoundedInNumberAndAge() {
         DecidedStories decided = new DecidedStories(2, 1_000);
         StoryIndex view = decided.over(new InMemoryStoryIndex());
-        decided.put(story("story-1", 1), List.of("e:a"), 0);
-        decided.put(story("story-2", 1), List.of("e:a"), 10);
-        decided.put(story("story-3", 1), List.of("e:a"), 20); // over capacity: the oldest goes
+        decided.put(new StoryKeeper.PublishSummary(story("story-1", 1), List.of("e:a")), 0);
+        decided.put(new StoryKeeper.PublishSummary(story("story-2", 1), List.of("e:a")), 10);
+        decided.put(
+                new StoryKeeper.PublishSummary(story("story-3", 1), List.of("e:a")),
+                20); // over capacity: the oldest goes
         assertThat(view.candidates(List.of("e:a"), 32)).containsExactly("story-2", "story-3");
 
-        decided.put(story("story-4", 1), List.of("e:c"), 1_015); // story-2 is older than the ttl now
+        decided.put(
+                new StoryKeeper.PublishSummary(story("story-4", 1), List.of("e:c")),
+                1_015); // story-2 is older than the ttl now
         assertThat(decided.size()).isEqualTo(2);
         assertThat(view.candidates(List.of("e:a"), 32)).containsExactly("story-3");
         assertThat(view.summary("story-2")).isNull();
@@ -76,10 +80,11 @@ class DecidedStoriesTest {
     void aStoryDecidedAgainMovesToItsNewKeysAndIsKeptAsTheNewest() {
         DecidedStories decided = new DecidedStories(2, 60_000);
         StoryIndex view = decided.over(new InMemoryStoryIndex());
-        decided.put(story("story-1", 1), List.of("e:a"), 0);
-        decided.put(story("story-2", 1), List.of("e:a"), 1);
-        decided.put(story("story-1", 2), List.of("k:b"), 2);
-        decided.put(story("story-3", 1), List.of("e:c"), 3); // story-2 is now the oldest
+        decided.put(new StoryKeeper.PublishSummary(story("story-1", 1), List.of("e:a")), 0);
+        decided.put(new StoryKeeper.PublishSummary(story("story-2", 1), List.of("e:a")), 1);
+        decided.put(new StoryKeeper.PublishSummary(story("story-1", 2), List.of("k:b")), 2);
+        decided.put(
+                new StoryKeeper.PublishSummary(story("story-3", 1), List.of("e:c")), 3); // story-2 is now the oldest
 
         assertThat(view.candidates(List.of("e:a"), 32)).isEmpty();
         assertThat(view.candidates(List.of("k:b"), 32)).containsExactly("story-1");
@@ -91,7 +96,7 @@ class DecidedStoriesTest {
         DecidedStories decided = new DecidedStories(16, 60_000);
         StoryIndex view = decided.over(new InMemoryStoryIndex());
         for (int i = 1; i <= 5; i++) {
-            decided.put(story("story-" + i, 1), List.of("e:a"), i);
+            decided.put(new StoryKeeper.PublishSummary(story("story-" + i, 1), List.of("e:a")), i);
         }
         assertThat(view.stories("e:a", 2)).containsExactly("story-4", "story-5");
     }

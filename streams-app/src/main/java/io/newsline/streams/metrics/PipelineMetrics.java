@@ -14,9 +14,10 @@ import java.util.Map;
 /**
  * The app's own counters, recorded by the taps of {@link PipelineTaps}: articles in, enriched, duplicates by kind,
  * and the end-to-end latency from the producer reading a file ({@code source.ingestedAt}) to its enriched article
- * leaving the app; and the story stage's decisions, merges and the decisions its index does not show yet. Processors are created by Kafka Streams, so they find the instance of their app in the app's
- * configs under {@link #CONFIG} (one per app, so two instances in one JVM keep apart); without one (a
- * TopologyTestDriver) they record into a registry that keeps nothing.
+ * leaving the app; and the story stage's decisions, its merges and the decisions it holds until the index shows them.
+ * Processors are created by Kafka Streams, so they find the instance of their app in the app's configs under {@link
+ * #CONFIG} (one per app, so two instances in one JVM keep apart); without one (a TopologyTestDriver) they record into a
+ * registry that keeps nothing.
  */
 public final class PipelineMetrics {
     /** Key of this object in the Streams configs; not a setting anyone writes. */

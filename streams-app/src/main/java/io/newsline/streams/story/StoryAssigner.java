@@ -1,7 +1,6 @@
 package io.newsline.streams.story;
 
 import io.newsline.article.story.DecidedStories;
-import io.newsline.article.story.Story;
 import io.newsline.article.story.StoryFeatureExtractor;
 import io.newsline.article.story.StoryFeatures;
 import io.newsline.article.story.StoryIndex;
@@ -66,9 +65,7 @@ final class StoryAssigner implements Processor<String, EnrichedArticle, String, 
         StoryMatcher.Match match = matcher.match(features, index);
         metrics.storyDecided(match.founded());
         // What the story's keeper will publish, for this instance's next decisions until the index shows it.
-        Story summary = match.story().summary(params.summaryTerms());
-        summary.prepareForReading();
-        decided.put(summary, match.story().keys(params.storyKeys()), context.currentSystemTimeMs());
+        decided.put(StoryKeeper.publication(match.story(), params), context.currentSystemTimeMs());
         List<Topic> topics = new ArrayList<>(article.getTopics());
         topics.add(Topic.newBuilder()
                 .setId(match.storyId())
