@@ -24,6 +24,8 @@ import org.apache.kafka.common.TopicPartition;
 final class StreamsRuns {
     /** Share of the articles treated as warm-up: CPU per article counts only from there to the last outcome. */
     static final double WARM_UP_SHARE = 0.2;
+    /** How often the JIT compiler threads' CPU is sampled while a run is measured ({@link CompilerCpu}). */
+    private static final long JIT_SAMPLE_NANOS = Duration.ofSeconds(1).toNanos();
 
     static final List<String> OUTCOME_TOPICS =
             List.of(Topics.ENRICHED_ARTICLES, Topics.DUPLICATES, Topics.DEAD_LETTERS);
@@ -42,6 +44,7 @@ final class StreamsRuns {
      * @param seconds from the first output to the last outcome
      * @param cpuMsSteady CPU ms per item from the warm-up mark to the last outcome
      * @param cpuMsWhole CPU ms per item over the whole process until the last outcome (start-up included)
+     * @param jitMsSteady of {@code cpuMsSteady}, the JIT compiler threads' ({@link CompilerCpu})
      * @param internalTopicBytes bytes on disk per internal topic, names without the application id
      * @param storeBytes bytes on disk per state store after a clean close
      * @param internalTopicRecords records per internal topic from its log segments (names without the application
@@ -57,6 +60,7 @@ final class StreamsRuns {
             double seconds,
             double cpuMsSteady,
             double cpuMsWhole,
+            double jitMsSteady,
             OptionalLong heapPeak,
             OptionalLong rssPeak,
             boolean cleanStop,
@@ -160,6 +164,7 @@ final class StreamsRuns {
                     measured.seconds,
                     measured.cpuMsSteady,
                     measured.cpuMsWhole,
+                    measured.jitMsSteady,
                     GcLog.peakUsedBytes(dir.resolve("gc.log")),
                     measured.rssPeak,
                     clean,
@@ -209,6 +214,7 @@ final class StreamsRuns {
                     measured.seconds,
                     measured.cpuMsSteady,
                     measured.cpuMsWhole,
+                    measured.jitMsSteady,
                     GcLog.peakUsedBytes(dir.resolve("gc.log")),
                     measured.rssPeak,
                     clean,
@@ -269,7 +275,16 @@ final class StreamsRuns {
         }
     }
 
-    private record Measured(double seconds, long done, double cpuMsSteady, double cpuMsWhole, OptionalLong rssPeak) {}
+    /**
+     * @param jitMsSteady of {@code cpuMsSteady}, the JIT compiler threads' CPU ms per item ({@link CompilerCpu})
+     */
+    private record Measured(
+            double seconds,
+            long done,
+            double cpuMsSteady,
+            double cpuMsWhole,
+            double jitMsSteady,
+            OptionalLong rssPeak) {}
 
     /**
      * Waits until every item has an outcome (or the app dies, or nothing moves for --stall-timeout), sampling the
@@ -281,6 +296,9 @@ final class StreamsRuns {
         long warmUpMark = (long) Math.ceil(target * WARM_UP_SHARE);
         long steadyCpu = -1;
         long steadyCount = -1;
+        CompilerCpu compiler = new CompilerCpu();
+        long steadyJit = -1;
+        long lastJitSample = 0;
         long lastCount = -1;
         long lastMove = System.nanoTime();
         long lastReport = System.nanoTime();
@@ -297,14 +315,20 @@ final class StreamsRuns {
             if (hwm.isPresent()) {
                 rss = hwm;
             }
-            if (steadyCpu < 0 && count >= warmUpMark) {
+            long now = System.nanoTime();
+            boolean atMark = steadyCpu < 0 && count >= warmUpMark;
+            if (atMark || watcher.complete() || now - lastJitSample > JIT_SAMPLE_NANOS) {
+                compiler.sample(app.pid()); // once a second: reading every thread's stat costs the bench CPU
+                lastJitSample = now;
+            }
+            if (atMark) {
                 steadyCpu = cpu;
                 steadyCount = count;
+                steadyJit = compiler.ticks();
             }
             if (watcher.complete()) {
                 break;
             }
-            long now = System.nanoTime();
             if (count != lastCount) {
                 lastCount = count;
                 lastMove = now;
@@ -333,16 +357,20 @@ final class StreamsRuns {
         double steady =
                 steadyCpu >= 0 && done > steadyCount ? (cpu - steadyCpu) * tick / (done - steadyCount) : Double.NaN;
         double whole = done > 0 ? cpu * tick / done : Double.NaN;
+        double jit = steadyJit >= 0 && done > steadyCount
+                ? (compiler.ticks() - steadyJit) * tick / (done - steadyCount)
+                : Double.NaN;
         bench.progress(String.format(
                 java.util.Locale.ROOT,
-                "%s: %s %s in %.1f s = %s/s; CPU %s per item after warm-up",
+                "%s: %s %s in %.1f s = %s/s; CPU %s per item after warm-up (%s of it the JIT compiler)",
                 name,
                 Fmt.count(done),
                 unit,
                 seconds,
                 Fmt.number(done / seconds),
-                Fmt.millis(steady)));
-        return new Measured(seconds, done, steady, whole, rss);
+                Fmt.millis(steady),
+                Fmt.millis(jit)));
+        return new Measured(seconds, done, steady, whole, jit, rss);
     }
 
     /** Internal topics of an application: those named {@code <application.id>-...}. */
