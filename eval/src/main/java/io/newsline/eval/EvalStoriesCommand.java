@@ -271,12 +271,14 @@ public final class EvalStoriesCommand implements Callable<Integer> {
         long singletons = byStory.values().stream().filter(l -> l.size() == 1).count();
         out.printf(
                 Locale.ROOT,
-                "stories: %d (%d of 3+ articles, %d single articles); largest %d articles; %d merges%n",
+                "stories: %d (%d of 3+ articles, %d single articles); largest %d articles; %d merges; %d articles"
+                        + " decided onto a story already merged (sent on)%n",
                 byStory.size(),
                 multi,
                 singletons,
                 byStory.values().stream().mapToInt(List::size).max().orElse(0),
-                result.merges);
+                result.merges,
+                result.redirected);
         String summary = summary(docs.size(), byStory);
         out.println(summary);
         if (MixedStories.applies(result.storyOf.keySet(), corpora.size() > 1)) {
@@ -442,6 +444,7 @@ public final class EvalStoriesCommand implements Callable<Integer> {
         long assignNanos;
         long candidates;
         int merges;
+        int redirected;
 
         /** Article (path) -> story id. */
         Map<String, String> docStory() {
@@ -483,6 +486,7 @@ public final class EvalStoriesCommand implements Callable<Integer> {
         clusterer.finish();
         assigned.forEach((doc, story) -> result.storyOf.put(doc, clusterer.resolve(story)));
         result.merges = clusterer.merges();
+        result.redirected = clusterer.redirected();
         return result;
     }
 

@@ -22,8 +22,10 @@ import java.util.Set;
  *
  * <p>A decided story is a candidate under the keys its keeper will index it under ({@link Story#keys}) and its
  * summary is the one its keeper will publish, with this decision's article: the index's own summary wins once it has
- * as many articles (the index caught up; the entry is dropped). Bounded: at most {@code capacity} stories, each for at
- * most {@code ttlMillis}, oldest decision out first.
+ * as many articles (the index caught up; the entry is dropped). Merges too: a story this instance's keeper merged into
+ * another is no candidate from then on ({@link #merged}), and the survivor's new summary is noted like a decision;
+ * a story the index no longer shows ({@link #removed}: merged on any instance, or closed) leaves. Bounded: at most
+ * {@code capacity} stories (and as many merges), each for at most {@code ttlMillis}, oldest out first.
  */
 public final class DecidedStories {
     private record Decided(Story summary, List<String> keys, long at) {}
@@ -34,6 +36,14 @@ public final class DecidedStories {
     private final LinkedHashMap<String, Decided> byStory = new LinkedHashMap<>();
 
     private final Map<String, Set<String>> byKey = new HashMap<>();
+
+    /**
+     * Stories this instance's keepers merged into another, hidden (with when) until the index no longer shows them:
+     * the index removes a merged story only after the keeper's transaction commits and the global thread reads it,
+     * and meanwhile every article of the event still decided onto it went to its keeper and on to the survivor (one
+     * more record), its timeline entry onto the merged story and then re-routed (the bench: a sixth of all joins).
+     */
+    private final LinkedHashMap<String, Long> merged = new LinkedHashMap<>();
 
     public DecidedStories(int capacity, long ttlMillis) {
         this.capacity = capacity;
@@ -67,6 +77,32 @@ public final class DecidedStories {
         }
     }
 
+    /**
+     * Notes that this instance's keeper merged {@code storyId} into another story: it is no candidate from now on,
+     * although the index may show it for a while yet. Its decided summary, if any, goes.
+     */
+    public synchronized void merged(String storyId, long nowMillis) {
+        remove(storyId);
+        merged.remove(storyId);
+        merged.put(storyId, nowMillis);
+        Iterator<Map.Entry<String, Long>> oldest = merged.entrySet().iterator();
+        while (oldest.hasNext()) {
+            Map.Entry<String, Long> e = oldest.next();
+            if (merged.size() <= capacity && e.getValue() >= nowMillis - ttlMillis) {
+                break;
+            }
+            oldest.remove();
+        }
+    }
+
+    /**
+     * Notes that the index no longer shows {@code storyId} (its summary was removed: merged, on any instance, or closed):
+     * a decided summary of it would only send articles to a redirect.
+     */
+    public synchronized void removed(String storyId) {
+        remove(storyId); // a merge noted here stays until a reader sees the index without the story
+    }
+
     /** How many stories are held (tests, metrics). */
     public synchronized int size() {
         return byStory.size();
@@ -77,7 +113,7 @@ public final class DecidedStories {
         return new StoryIndex() {
             @Override
             public List<String> stories(String key, int max) {
-                List<String> ids = index.stories(key, max);
+                List<String> ids = withoutMerged(index.stories(key, max));
                 List<String> decided = decidedUnder(key, max);
                 if (decided.isEmpty()) {
                     return ids;
@@ -90,6 +126,9 @@ public final class DecidedStories {
             @Override
             public Story summary(String storyId) {
                 Story indexed = index.summary(storyId);
+                if (hiddenAsMerged(storyId, indexed)) {
+                    return null;
+                }
                 Story decided = decidedSummary(storyId, indexed);
                 return decided != null ? decided : indexed;
             }
@@ -110,6 +149,25 @@ public final class DecidedStories {
             }
         }
         return latest;
+    }
+
+    /** {@code ids} without the stories merged here. */
+    private synchronized List<String> withoutMerged(List<String> ids) {
+        if (merged.isEmpty() || ids.stream().noneMatch(merged::containsKey)) {
+            return ids;
+        }
+        return ids.stream().filter(id -> !merged.containsKey(id)).toList();
+    }
+
+    /** Whether the story was merged here; the note goes once the index no longer shows it. */
+    private synchronized boolean hiddenAsMerged(String storyId, Story indexed) {
+        if (merged.isEmpty() || !merged.containsKey(storyId)) {
+            return false;
+        }
+        if (indexed == null) {
+            merged.remove(storyId);
+        }
+        return true;
     }
 
     /** The decided summary if it is ahead of {@code indexed}; drops it once the index caught up. */

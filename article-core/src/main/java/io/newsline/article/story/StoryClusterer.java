@@ -51,6 +51,7 @@ public final class StoryClusterer {
     private long visible;
 
     private int merges;
+    private int redirected;
 
     /** A story's next look for a twin: due once {@code due} changes are visible; {@code number} 1 to 3. */
     private record Look(String storyId, long due, int number, long order) {}
@@ -102,6 +103,9 @@ public final class StoryClusterer {
         }
         decisions++;
         List<StoryKeeper.Effect> indexEffects = new ArrayList<>();
+        if (mergedInto.containsKey(match.storyId())) {
+            redirected++;
+        }
         carryOut(keeper.handle(match.storyId(), new StoryKeeper.Join(article)), indexEffects);
         pending.add(indexEffects);
         catchUp(lag);
@@ -127,6 +131,12 @@ public final class StoryClusterer {
         while (pending.size() > behind) {
             List<StoryKeeper.Effect> batch = pending.poll();
             batch.forEach(index::apply);
+            for (StoryKeeper.Effect effect : batch) {
+                if (effect instanceof StoryKeeper.RemoveSummary removed) {
+                    // As the app's global thread tells its instance: the index no longer shows the story.
+                    decided.forEach(own -> own.removed(removed.storyId()));
+                }
+            }
             visible++;
             // The index now shows these changes: stories founded with them look for their twins, now or later.
             for (StoryKeeper.Effect effect : batch) {
@@ -169,12 +179,37 @@ public final class StoryClusterer {
         while (!todo.isEmpty()) {
             StoryKeeper.Effect effect = todo.poll();
             if (effect instanceof StoryKeeper.Send send) {
-                todo.addAll(keeper.handle(send.storyId(), send.message()));
+                List<StoryKeeper.Effect> handled = keeper.handle(send.storyId(), send.message());
+                if (send.message() instanceof StoryKeeper.Absorb) {
+                    noteAbsorbed(handled);
+                }
+                todo.addAll(handled);
             } else if (effect instanceof StoryKeeper.Merged merged) {
                 mergedInto.put(merged.storyId(), merged.into());
                 merges++;
+                if (!decided.isEmpty()) {
+                    // The instance of the merged story's keeper knows at once (here: the one its id hashes to).
+                    decided.get(Math.floorMod(merged.storyId().hashCode(), decided.size()))
+                            .merged(merged.storyId(), decisions);
+                }
             } else {
                 indexEffects.add(effect);
+            }
+        }
+    }
+
+    /**
+     * As the app's keeper: the summary a survivor publishes after absorbing a merged story goes at once to its
+     * instance's own decisions (here: the instance its id hashes to), which hide the merged story from then on.
+     */
+    private void noteAbsorbed(List<StoryKeeper.Effect> effects) {
+        if (decided.isEmpty()) {
+            return;
+        }
+        for (StoryKeeper.Effect effect : effects) {
+            if (effect instanceof StoryKeeper.PublishSummary publication) {
+                String survivor = publication.summary().id();
+                decided.get(Math.floorMod(survivor.hashCode(), decided.size())).put(publication, decisions);
             }
         }
     }
@@ -191,5 +226,14 @@ public final class StoryClusterer {
     /** How many merges happened. */
     public int merges() {
         return merges;
+    }
+
+    /**
+     * How many articles were decided onto a story already merged into another (the index, or this instance's own
+     * decisions, still showing it): in the app each costs one more message, to the survivor's keeper, and a timeline
+     * entry re-routed.
+     */
+    public int redirected() {
+        return redirected;
     }
 }

@@ -100,4 +100,56 @@ class DecidedStoriesTest {
         }
         assertThat(view.stories("e:a", 2)).containsExactly("story-4", "story-5");
     }
+
+    @Test
+    void aStoryMergedHereIsNoCandidateAlthoughTheIndexStillShowsIt() {
+        DecidedStories decided = new DecidedStories(16, 60_000);
+        InMemoryStoryIndex index = new InMemoryStoryIndex();
+        StoryIndex view = decided.over(index);
+        index.apply(new StoryKeeper.PublishSummary(story("story-1", 3), List.of("e:a")));
+        index.apply(new StoryKeeper.PublishSummary(story("story-2", 2), List.of("e:a")));
+
+        decided.merged("story-2", 0); // this instance's keeper merged it into story-1
+
+        assertThat(view.candidates(List.of("e:a"), 32)).containsExactly("story-1");
+        assertThat(view.summary("story-2")).isNull();
+        // the index catches up (the summary's tombstone): the note has done its job and goes
+        index.apply(new StoryKeeper.RemoveSummary("story-2"));
+        assertThat(view.summary("story-2")).isNull();
+        index.apply(new StoryKeeper.PublishSummary(story("story-2", 1), List.of("e:a"))); // the id founded again
+        assertThat(view.summary("story-2")).isNotNull();
+    }
+
+    @Test
+    void aMergedStorysOwnDecisionGoesWithItAndSoDoesOneTheIndexRemoved() {
+        DecidedStories decided = new DecidedStories(16, 60_000);
+        StoryIndex view = decided.over(new InMemoryStoryIndex());
+        decided.put(new StoryKeeper.PublishSummary(story("story-1", 1), List.of("e:a")), 0);
+        decided.put(new StoryKeeper.PublishSummary(story("story-2", 1), List.of("e:a")), 0);
+
+        decided.merged("story-1", 5);
+        decided.removed("story-2"); // merged on another instance: the global thread read its summary's tombstone
+
+        assertThat(view.candidates(List.of("e:a"), 32)).isEmpty();
+        assertThat(view.summary("story-1")).isNull();
+        assertThat(view.summary("story-2")).isNull();
+        assertThat(decided.size()).isZero();
+    }
+
+    @Test
+    void mergesAreBoundedInNumberAndAge() {
+        DecidedStories decided = new DecidedStories(2, 1_000);
+        InMemoryStoryIndex index = new InMemoryStoryIndex();
+        StoryIndex view = decided.over(index);
+        for (String id : List.of("story-1", "story-2", "story-3")) {
+            index.apply(new StoryKeeper.PublishSummary(story(id, 2), List.of("e:a")));
+        }
+        decided.merged("story-1", 0);
+        decided.merged("story-2", 10);
+        decided.merged("story-3", 20); // over capacity: the oldest note goes, the index shows story-1 again
+        assertThat(view.candidates(List.of("e:a"), 32)).containsExactly("story-1");
+
+        decided.merged("story-3", 1_015); // noted again, now: story-2's note is older than the ttl
+        assertThat(view.candidates(List.of("e:a"), 32)).containsExactlyInAnyOrder("story-1", "story-2");
+    }
 }

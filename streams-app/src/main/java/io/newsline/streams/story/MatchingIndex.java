@@ -72,6 +72,11 @@ final class MatchingIndex implements StoryIndex {
         return key.startsWith(SUMMARY_PREFIX);
     }
 
+    /** The story id of a summary key ({@link #summaryKey}). */
+    static String storyOfSummaryKey(String key) {
+        return key.substring(SUMMARY_PREFIX.length());
+    }
+
     /** The store key of a posting. */
     static String postingKey(String key, String postingOrder) {
         return postingPrefix(key) + postingOrder;

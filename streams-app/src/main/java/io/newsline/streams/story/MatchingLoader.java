@@ -1,5 +1,6 @@
 package io.newsline.streams.story;
 
+import io.newsline.article.story.DecidedStories;
 import io.newsline.article.story.StoryPostings;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -23,6 +24,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class MatchingLoader implements Processor<String, byte[], Void, Void> {
     private static final byte[] PRESENT = new byte[0];
 
+    private final DecidedStories decided;
+
     private KeyValueStore<String, byte[]> store;
     private final StoryPostings.Postings postings = new StoryPostings.Postings() {
         @Override
@@ -35,6 +38,11 @@ final class MatchingLoader implements Processor<String, byte[], Void, Void> {
             store.delete(MatchingIndex.postingKey(key, postingOrder));
         }
     };
+
+    /** @param decided told of each summary removed, so that this instance's own decisions no longer show it */
+    MatchingLoader(DecidedStories decided) {
+        this.decided = decided;
+    }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
@@ -56,6 +64,9 @@ final class MatchingLoader implements Processor<String, byte[], Void, Void> {
         }
         if (record.value() == null) {
             store.delete(key);
+            if (MatchingIndex.isSummaryKey(key)) {
+                decided.removed(MatchingIndex.storyOfSummaryKey(key)); // merged (on any instance) or closed
+            }
         } else {
             store.put(key, record.value());
         }

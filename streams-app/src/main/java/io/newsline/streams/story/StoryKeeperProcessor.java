@@ -1,5 +1,6 @@
 package io.newsline.streams.story;
 
+import io.newsline.article.story.DecidedStories;
 import io.newsline.article.story.StoryKeeper;
 import io.newsline.avro.StoryMerge;
 import io.newsline.streams.metrics.PipelineMetrics;
@@ -39,6 +40,7 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
 
     private final StorySettings settings;
     private final DecodedSummaries summaries;
+    private final DecidedStories decided;
     /**
      * The entries this keeper wrote last, decoded: it is their only writer, so they equal the store's; saves decoding
      * a story for each of its articles (bounded, access order; a full story is some 20 KB of heap, estimated: at 1,024
@@ -67,9 +69,10 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
     private StoryKeeper keeper;
     private PipelineMetrics metrics;
 
-    StoryKeeperProcessor(StorySettings settings, DecodedSummaries summaries) {
+    StoryKeeperProcessor(StorySettings settings, DecodedSummaries summaries, DecidedStories decided) {
         this.settings = settings;
         this.summaries = summaries;
+        this.decided = decided;
     }
 
     @Override
@@ -131,7 +134,17 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
             return;
         }
         StoryKeeper.Message message = StoryCodec.decodeMessage(record.value());
-        emit(keeper.handle(record.key(), message), record.timestamp());
+        List<StoryKeeper.Effect> effects = keeper.handle(record.key(), message);
+        if (message instanceof StoryKeeper.Absorb) {
+            // The survivor of a merge, as this instance's deciding tasks should see it now: the index shows it a
+            // commit and a global read later, and hides the merged story from them at once (emit).
+            for (StoryKeeper.Effect effect : effects) {
+                if (effect instanceof StoryKeeper.PublishSummary publication) {
+                    decided.put(publication, context.currentSystemTimeMs());
+                }
+            }
+        }
+        emit(effects, record.timestamp());
         writeEntries();
     }
 
@@ -234,6 +247,8 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
                         .build();
                 forward(merged.storyId(), new Output(Destination.MERGES, null, merge), timestamp);
                 metrics.storyMerged();
+                // This instance's deciding tasks stop sending articles to it now, not once the index shows it gone.
+                decided.merged(merged.storyId(), context.currentSystemTimeMs());
             } else if (effect instanceof StoryKeeper.ScheduleRecheck recheck) {
                 long now = context.currentSystemTimeMs();
                 long due = now + settings.recheckDelay().toMillis();

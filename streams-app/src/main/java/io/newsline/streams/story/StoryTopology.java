@@ -75,15 +75,15 @@ public final class StoryTopology {
             TypedTopic<String, StoryMerge> merges) {
         Serde<String> keys = Serdes.String();
         Serde<byte[]> bytes = Serdes.ByteArray();
+        DecodedSummaries summaries = new DecodedSummaries(DECODED_SUMMARIES);
+        DecidedStories decided = new DecidedStories(DECIDED_STORIES, DECIDED_STORIES_TTL_MS);
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MATCHING_STORE), keys, bytes)
                         .withLoggingDisabled(), // the matching topic is its changelog
                 settings.matchingTopic(),
                 Consumed.with(keys, bytes).withName("read-story-matching"),
-                MatchingLoader::new);
+                () -> new MatchingLoader(decided));
 
-        DecodedSummaries summaries = new DecodedSummaries(DECODED_SUMMARIES);
-        DecidedStories decided = new DecidedStories(DECIDED_STORIES, DECIDED_STORIES_TTL_MS);
         KStream<String, StoryAssigner.Assigned> assigned =
                 originals.process(() -> new StoryAssigner(settings, summaries, decided), Named.as("assign-story"));
         assigned.map((articleId, a) -> KeyValue.pair(a.storyId(), a.join()), Named.as("story-join"))
@@ -93,7 +93,10 @@ public final class StoryTopology {
                 .withCachingEnabled());
         Map<String, KStream<String, StoryKeeperProcessor.Output>> outputs = builder.stream(
                         settings.updatesTopic(), Consumed.with(keys, bytes).withName("read-story-updates"))
-                .process(() -> new StoryKeeperProcessor(settings, summaries), Named.as("keep-story"), STORIES_STORE)
+                .process(
+                        () -> new StoryKeeperProcessor(settings, summaries, decided),
+                        Named.as("keep-story"),
+                        STORIES_STORE)
                 .split(Named.as("story-output-"))
                 .branch((k, o) -> o.destination() == StoryKeeperProcessor.Destination.MATCHING, Branched.as("matching"))
                 .branch((k, o) -> o.destination() == StoryKeeperProcessor.Destination.KEEPER, Branched.as("keeper"))

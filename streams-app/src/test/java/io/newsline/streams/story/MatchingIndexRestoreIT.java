@@ -3,6 +3,7 @@ package io.newsline.streams.story;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.newsline.article.story.DecidedStories;
 import io.newsline.article.story.StoryKeeper;
 import io.newsline.testkit.KafkaTestCluster;
 import java.nio.file.Path;
@@ -79,7 +80,7 @@ class MatchingIndexRestoreIT {
                         .withLoggingDisabled(),
                 TOPIC,
                 Consumed.with(Serdes.String(), Serdes.ByteArray()),
-                MatchingLoader::new);
+                () -> new MatchingLoader(new DecidedStories(16, 30_000)));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "matching-restore-it");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());

@@ -2,6 +2,7 @@ package io.newsline.streams.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsline.article.story.DecidedStories;
 import io.newsline.article.story.Story;
 import io.newsline.article.story.StoryKeeper;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ class MatchingLoaderTest {
                         Stores.inMemoryKeyValueStore(StoryTopology.MATCHING_STORE), Serdes.String(), Serdes.ByteArray())
                 .withLoggingDisabled()
                 .build();
-        final MatchingLoader loader = new MatchingLoader();
+        final MatchingLoader loader = new MatchingLoader(new DecidedStories(16, 30_000));
 
         Loaded() {
             MockProcessorContext<Void, Void> context = new MockProcessorContext<>();

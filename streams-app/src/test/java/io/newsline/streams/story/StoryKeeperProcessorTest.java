@@ -2,7 +2,11 @@ package io.newsline.streams.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsline.article.story.DecidedStories;
+import io.newsline.article.story.InMemoryStoryIndex;
+import io.newsline.article.story.Story;
 import io.newsline.article.story.StoryFeatures;
+import io.newsline.article.story.StoryIndex;
 import io.newsline.article.story.StoryKeeper;
 import io.newsline.article.story.StoryParams;
 import io.newsline.avro.StoryMerge;
@@ -34,7 +38,10 @@ class StoryKeeperProcessorTest {
     private final KeyValueStore<String, byte[]> stories = store(StoryTopology.STORIES_STORE);
     private final KeyValueStore<String, byte[]> matching = store(StoryTopology.MATCHING_STORE);
     private final List<StoryMerge> merges = new ArrayList<>();
-    private final MatchingLoader loader = loader(matching);
+    /** The instance's own decisions, shared by its keepers and its global thread as in the topology. */
+    private final DecidedStories decided = new DecidedStories(16, 30_000);
+
+    private final MatchingLoader loader = loader(matching, decided);
 
     @Test
     void twinsFoundedAtOnceAreMergedAtTheirFirstLookAndTheSurvivorLooksAgain() {
@@ -57,6 +64,40 @@ class StoryKeeperProcessorTest {
         assertThat(StoryCodec.looksSince(stories.get("story-a"))).isEqualTo(firstLook);
         assertThat(StoryCodec.decodeEntry(stories.get("story-b"))).isEqualTo(new StoryKeeper.MergedInto("story-a"));
         assertThat(StoryCodec.looksSince(stories.get("story-b"))).isEqualTo(StoryCodec.NOT_LOOKING);
+    }
+
+    @Test
+    void theDecidingTasksOfTheInstanceSeeAMergeBeforeTheIndexDoes() {
+        Keeper keeper = new Keeper(T0);
+        keeper.join("story-b", article("article-2"));
+        keeper.join("story-a", article("article-1"));
+        // What the deciding tasks' global store shows while the merge is on its way (it lags the keepers).
+        InMemoryStoryIndex lagging = new InMemoryStoryIndex();
+        for (String id : List.of("story-a", "story-b")) {
+            Story summary = new MatchingIndex(matching, new DecodedSummaries(16)).summary(id);
+            lagging.apply(new StoryKeeper.PublishSummary(summary, List.of("e:acme", "k:strike")));
+        }
+        StoryIndex view = decided.over(lagging);
+        assertThat(view.candidates(List.of("e:acme"), 32)).containsExactlyInAnyOrder("story-a", "story-b");
+
+        keeper.punctuate(T0 + DELAY.toMillis()); // story-b goes into story-a
+
+        assertThat(merges).hasSize(1);
+        assertThat(view.candidates(List.of("e:acme"), 32)).containsExactly("story-a");
+        assertThat(view.summary("story-b")).isNull();
+        assertThat(view.summary("story-a").articles()).isEqualTo(2); // the survivor as it absorbed its twin
+    }
+
+    @Test
+    void aSummaryRemovedFromTheIndexLeavesTheInstancesOwnDecisions() {
+        decided.put(StoryKeeper.publication(storyOf("story-c", article("article-3")), SETTINGS.params()), T0);
+        StoryIndex view = decided.over(new InMemoryStoryIndex());
+        assertThat(view.summary("story-c")).isNotNull();
+
+        loader.process(new Record<>(MatchingIndex.summaryKey("story-c"), null, T0)); // merged on another instance
+
+        assertThat(view.summary("story-c")).isNull();
+        assertThat(decided.size()).isZero();
     }
 
     @Test
@@ -125,7 +166,8 @@ class StoryKeeperProcessorTest {
     /** One keeper task over the test's stores, started at {@code startedAt} (wall clock). */
     private final class Keeper {
         private final MockProcessorContext<String, StoryKeeperProcessor.Output> context = new MockProcessorContext<>();
-        private final StoryKeeperProcessor processor = new StoryKeeperProcessor(SETTINGS, new DecodedSummaries(16));
+        private final StoryKeeperProcessor processor =
+                new StoryKeeperProcessor(SETTINGS, new DecodedSummaries(16), decided);
 
         Keeper(long startedAt) {
             context.addStateStore(stories);
@@ -189,10 +231,16 @@ class StoryKeeperProcessorTest {
                 Map.of("e:acme", "Acme"));
     }
 
-    private static MatchingLoader loader(KeyValueStore<String, byte[]> matching) {
+    /** A story of one article. */
+    private static Story storyOf(String id, StoryFeatures article) {
+        return new Story(
+                id, article.title(), 1, T0, T0, Story.NO_DATE, Story.NO_DATE, article.vector(), article.names());
+    }
+
+    private static MatchingLoader loader(KeyValueStore<String, byte[]> matching, DecidedStories decided) {
         MockProcessorContext<Void, Void> context = new MockProcessorContext<>();
         context.addStateStore(matching);
-        MatchingLoader loader = new MatchingLoader();
+        MatchingLoader loader = new MatchingLoader(decided);
         loader.init(context);
         return loader;
     }
