@@ -2,7 +2,6 @@ package io.newsline.article.story;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -306,10 +305,11 @@ public final class Story {
         return java.util.Collections.unmodifiableMap(names);
     }
 
-    /** The centroid in a stable order (strongest first), for encoders that must write the same bytes every time. */
-    public LinkedHashMap<String, Double> sortedCentroid() {
-        LinkedHashMap<String, Double> sorted = new LinkedHashMap<>();
-        strongestFirst().forEach(e -> sorted.put(e.getKey(), e.getValue()));
-        return sorted;
+    /**
+     * The centroid in a stable order (strongest first, ties by term), for encoders that must write the same bytes
+     * every time: the list the story keeps (immutable), not a copy.
+     */
+    public List<Map.Entry<String, Double>> sortedCentroid() {
+        return strongestFirst();
     }
 }

@@ -124,6 +124,14 @@ public final class StoryKeeper {
     /** A story was merged into another: published for consumers of the story timelines. */
     public record Merged(String storyId, String into, String label, int articles) implements Effect {}
 
+    /**
+     * Whether {@link #handle} sent {@code message} on unchanged: its story was merged into another (a redirect), and
+     * the message goes to the survivor's keeper.
+     */
+    public static boolean sentOn(Message message, List<Effect> effects) {
+        return effects.size() == 1 && effects.get(0) instanceof Send send && send.message() == message;
+    }
+
     /** Handles one message sent to {@code storyId}. */
     public List<Effect> handle(String storyId, Message message) {
         Objects.requireNonNull(storyId, "storyId");

@@ -32,6 +32,7 @@ public final class PipelineMetrics {
     private final Counter storiesFounded;
     private final Counter storiesJoined;
     private final Counter storyMerges;
+    private final Counter storyRedirects;
     private final MeterRegistry registry;
 
     public PipelineMetrics(MeterRegistry registry) {
@@ -60,6 +61,10 @@ public final class PipelineMetrics {
         storyMerges = Counter.builder("newsline.story.merges")
                 .description("stories merged into another: twins founded before either reached the matching index"
                         + " (many mean the index lags the decisions of other instances)")
+                .register(registry);
+        storyRedirects = Counter.builder("newsline.story.redirects")
+                .description("articles decided onto a story already merged into another, sent on to the survivor's"
+                        + " keeper (one more message each; many mean the deciding tasks learn of merges late)")
                 .register(registry);
         this.registry = registry;
     }
@@ -96,6 +101,11 @@ public final class PipelineMetrics {
     /** A story was merged into another. */
     public void storyMerged() {
         storyMerges.increment();
+    }
+
+    /** An article reached the keeper of a story merged into another and was sent on to the survivor. */
+    public void storyRedirected() {
+        storyRedirects.increment();
     }
 
     /**

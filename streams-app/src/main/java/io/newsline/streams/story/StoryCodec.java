@@ -1,6 +1,7 @@
 package io.newsline.streams.story;
 
 import io.newsline.article.story.Story;
+import io.newsline.article.story.StoryFeatureExtractor;
 import io.newsline.article.story.StoryFeatures;
 import io.newsline.article.story.StoryKeeper;
 import io.newsline.article.story.StoryPostings;
@@ -216,10 +217,8 @@ final class StoryCodec {
         out.writeBoolean(f.dated());
         out.writeUTF(f.title());
         List<Map.Entry<String, Double>> terms = new ArrayList<>(f.vector().entrySet());
-        terms.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-        Map<String, Double> sorted = new java.util.LinkedHashMap<>();
-        terms.forEach(e -> sorted.put(e.getKey(), e.getValue()));
-        writeWeights(out, sorted);
+        terms.sort(StoryFeatureExtractor.STRONGEST_FIRST);
+        writeWeights(out, terms);
         writeNames(out, f.names());
     }
 
@@ -233,9 +232,9 @@ final class StoryCodec {
         return new StoryFeatures(id, publishedAt, dated, title, vector, List.of(), names);
     }
 
-    private static void writeWeights(DataOutputStream out, Map<String, Double> weights) throws IOException {
+    private static void writeWeights(DataOutputStream out, List<Map.Entry<String, Double>> weights) throws IOException {
         out.writeShort(weights.size());
-        for (Map.Entry<String, Double> e : weights.entrySet()) {
+        for (Map.Entry<String, Double> e : weights) {
             out.writeUTF(e.getKey());
             out.writeFloat(e.getValue().floatValue());
         }
@@ -278,7 +277,7 @@ final class StoryCodec {
     }
 
     private static byte[] write(Writer writer) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048); // a summary or an entry: 1-3 KB, no regrowth
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             writer.write(out);
         } catch (IOException e) {

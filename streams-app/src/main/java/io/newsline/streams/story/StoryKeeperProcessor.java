@@ -135,6 +135,9 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
         }
         StoryKeeper.Message message = StoryCodec.decodeMessage(record.value());
         List<StoryKeeper.Effect> effects = keeper.handle(record.key(), message);
+        if (message instanceof StoryKeeper.Join && StoryKeeper.sentOn(message, effects)) {
+            metrics.storyRedirected();
+        }
         if (message instanceof StoryKeeper.Absorb) {
             // The survivor of a merge, as this instance's deciding tasks should see it now: the index shows it a
             // commit and a global read later, and hides the merged story from them at once (emit).

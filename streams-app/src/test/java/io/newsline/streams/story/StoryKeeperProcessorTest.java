@@ -2,6 +2,7 @@ package io.newsline.streams.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsline.article.story.DecidedStories;
 import io.newsline.article.story.InMemoryStoryIndex;
 import io.newsline.article.story.Story;
@@ -10,6 +11,7 @@ import io.newsline.article.story.StoryIndex;
 import io.newsline.article.story.StoryKeeper;
 import io.newsline.article.story.StoryParams;
 import io.newsline.avro.StoryMerge;
+import io.newsline.streams.metrics.PipelineMetrics;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -38,6 +40,8 @@ class StoryKeeperProcessorTest {
     private final KeyValueStore<String, byte[]> stories = store(StoryTopology.STORIES_STORE);
     private final KeyValueStore<String, byte[]> matching = store(StoryTopology.MATCHING_STORE);
     private final List<StoryMerge> merges = new ArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
     /** The instance's own decisions, shared by its keepers and its global thread as in the topology. */
     private final DecidedStories decided = new DecidedStories(16, 30_000);
 
@@ -86,6 +90,23 @@ class StoryKeeperProcessorTest {
         assertThat(view.candidates(List.of("e:acme"), 32)).containsExactly("story-a");
         assertThat(view.summary("story-b")).isNull();
         assertThat(view.summary("story-a").articles()).isEqualTo(2); // the survivor as it absorbed its twin
+    }
+
+    @Test
+    void anArticleSentToAMergedStoryGoesOnToTheSurvivorAndIsCounted() {
+        Keeper keeper = new Keeper(T0);
+        keeper.join("story-b", article("article-2"));
+        keeper.join("story-a", article("article-1"));
+        keeper.punctuate(T0 + DELAY.toMillis()); // story-b goes into story-a
+        assertThat(meters.get("newsline.story.redirects").counter().count()).isZero();
+
+        keeper.join("story-b", article("article-3")); // decided while the index still showed story-b
+
+        assertThat(meters.get("newsline.story.redirects").counter().count()).isEqualTo(1);
+        assertThat(((StoryKeeper.Live) StoryCodec.decodeEntry(stories.get("story-a")))
+                        .story()
+                        .articles())
+                .isEqualTo(3);
     }
 
     @Test
@@ -165,7 +186,8 @@ class StoryKeeperProcessorTest {
 
     /** One keeper task over the test's stores, started at {@code startedAt} (wall clock). */
     private final class Keeper {
-        private final MockProcessorContext<String, StoryKeeperProcessor.Output> context = new MockProcessorContext<>();
+        private final MockProcessorContext<String, StoryKeeperProcessor.Output> context =
+                new MockProcessorContext<>(metricsConfig());
         private final StoryKeeperProcessor processor =
                 new StoryKeeperProcessor(SETTINGS, new DecodedSummaries(16), decided);
 
@@ -229,6 +251,12 @@ class StoryKeeperProcessorTest {
                 Map.of("e:acme", 0.8, "k:strike", 0.6),
                 List.of("e:acme", "k:strike"),
                 Map.of("e:acme", "Acme"));
+    }
+
+    private java.util.Properties metricsConfig() {
+        java.util.Properties config = new java.util.Properties();
+        config.put(PipelineMetrics.CONFIG, new PipelineMetrics(meters));
+        return config;
     }
 
     /** A story of one article. */
