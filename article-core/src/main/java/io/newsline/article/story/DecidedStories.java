@@ -45,9 +45,49 @@ public final class DecidedStories {
      */
     private final LinkedHashMap<String, Long> merged = new LinkedHashMap<>();
 
+    /**
+     * When this instance's index first showed each story (the global thread read its first summary), kept for the
+     * story's looks for a twin: the founding time to this is the index's lag for that story, the window within which a
+     * twin can have been founded ({@link StoryKeeper#recheck(String, StoryIndex, long)}).
+     */
+    private final LinkedHashMap<String, Long> shown = new LinkedHashMap<>();
+
+    private final int shownCapacity;
+    private final long shownTtlMillis;
+
     public DecidedStories(int capacity, long ttlMillis) {
+        this(capacity, ttlMillis, capacity, ttlMillis);
+    }
+
+    /**
+     * @param shownCapacity how many first-shown times are kept ({@link #shown}), at most {@code shownTtlMillis} each:
+     *     enough for every story founded during its looks for a twin
+     */
+    public DecidedStories(int capacity, long ttlMillis, int shownCapacity, long shownTtlMillis) {
         this.capacity = capacity;
         this.ttlMillis = ttlMillis;
+        this.shownCapacity = shownCapacity;
+        this.shownTtlMillis = shownTtlMillis;
+    }
+
+    /** Notes that the index shows {@code storyId} at {@code nowMillis}, unless it showed it before. */
+    public synchronized void shown(String storyId, long nowMillis) {
+        if (shown.putIfAbsent(storyId, nowMillis) != null) {
+            return;
+        }
+        Iterator<Map.Entry<String, Long>> oldest = shown.entrySet().iterator();
+        while (oldest.hasNext()) {
+            Map.Entry<String, Long> e = oldest.next();
+            if (shown.size() <= shownCapacity && e.getValue() >= nowMillis - shownTtlMillis) {
+                break;
+            }
+            oldest.remove();
+        }
+    }
+
+    /** When the index first showed {@code storyId}, or {@code null} if not noted (or no longer). */
+    public synchronized Long shownAt(String storyId) {
+        return shown.get(storyId);
     }
 
     /**

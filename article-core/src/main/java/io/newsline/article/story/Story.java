@@ -15,6 +15,9 @@ public final class Story {
     /** No article of the story prints its date. */
     public static final long NO_DATE = Long.MIN_VALUE;
 
+    /** When the story was founded is not known (a story kept before this was recorded, or a test's). */
+    public static final long UNKNOWN_FOUNDING = Long.MIN_VALUE;
+
     private final String id;
     private final String firstTitle;
     private int articles;
@@ -24,6 +27,11 @@ public final class Story {
     private long datedLast;
     private final Map<String, Double> centroid;
     private final Map<String, String> names;
+    /**
+     * When its keeper founded it (wall clock in the app, decisions in {@link StoryClusterer}); the earliest of the two
+     * after a merge. A twin is a story founded within the index's lag of this one (StoryKeeper's twin window).
+     */
+    private long foundedAt = UNKNOWN_FOUNDING;
     /** The centroid's length, computed on first use after a change (-1: not yet). */
     private double norm = -1;
     /** The centroid for dot products, built on first use after a change (null: not yet). */
@@ -54,6 +62,22 @@ public final class Story {
         this.datedLast = datedLast;
         this.centroid = new HashMap<>(centroid);
         this.names = new HashMap<>(names);
+    }
+
+    /** As the other constructor, with when the story was founded ({@link #UNKNOWN_FOUNDING} if not known). */
+    public Story(
+            String id,
+            String firstTitle,
+            int articles,
+            long firstPublishedAt,
+            long lastPublishedAt,
+            long datedFirst,
+            long datedLast,
+            Map<String, Double> centroid,
+            Map<String, String> names,
+            long foundedAt) {
+        this(id, firstTitle, articles, firstPublishedAt, lastPublishedAt, datedFirst, datedLast, centroid, names);
+        this.foundedAt = foundedAt;
     }
 
     /**
@@ -107,6 +131,9 @@ public final class Story {
             datedLast = datedLast == NO_DATE ? other.datedLast : Math.max(datedLast, other.datedLast);
         }
         articles += other.articles;
+        if (other.foundedAt != UNKNOWN_FOUNDING) {
+            foundedAt = foundedAt == UNKNOWN_FOUNDING ? other.foundedAt : Math.min(foundedAt, other.foundedAt);
+        }
         changed();
         other.centroid.forEach((k, w) -> centroid.merge(k, w, Double::sum));
         other.names.forEach(names::putIfAbsent);
@@ -147,6 +174,7 @@ public final class Story {
     public Story copy() {
         Story copy = new Story(
                 id, firstTitle, articles, firstPublishedAt, lastPublishedAt, datedFirst, datedLast, centroid, names);
+        copy.foundedAt = foundedAt;
         copy.norm = norm; // derived from the centroid, which the copy shares until it changes
         copy.vector = vector;
         copy.strongestFirst = strongestFirst;
@@ -267,6 +295,16 @@ public final class Story {
 
     public String id() {
         return id;
+    }
+
+    /** When its keeper founded it, or {@link #UNKNOWN_FOUNDING}. */
+    public long foundedAt() {
+        return foundedAt;
+    }
+
+    /** Notes when its keeper founded it (once, as the keeper adds its first article). */
+    void founded(long at) {
+        foundedAt = at;
     }
 
     public String firstTitle() {

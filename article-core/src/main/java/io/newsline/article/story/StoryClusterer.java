@@ -51,6 +51,9 @@ public final class StoryClusterer {
     private long visible;
 
     private int merges;
+    /** When the index first showed each story, in decisions (the app's {@link DecidedStories#shown}). */
+    private final Map<String, Long> shownAt = new HashMap<>();
+
     private int redirected;
 
     /** A story's next look for a twin: due once {@code due} changes are visible; {@code number} 1 to 3. */
@@ -80,7 +83,7 @@ public final class StoryClusterer {
         this.recheckAfter = recheckAfter;
         this.extractor = new StoryFeatureExtractor(params);
         this.matcher = new StoryMatcher(params);
-        this.keeper = new StoryKeeper(params, StoryKeeper.Ledger.of(ledger));
+        this.keeper = new StoryKeeper(params, StoryKeeper.Ledger.of(ledger), () -> decisions);
         this.lag = lag;
     }
 
@@ -132,6 +135,9 @@ public final class StoryClusterer {
             List<StoryKeeper.Effect> batch = pending.poll();
             batch.forEach(index::apply);
             for (StoryKeeper.Effect effect : batch) {
+                if (effect instanceof StoryKeeper.PublishSummary published) {
+                    shownAt.putIfAbsent(published.summary().id(), decisions); // as the app's global thread notes
+                }
                 if (effect instanceof StoryKeeper.RemoveSummary removed) {
                     // As the app's global thread tells its instance: the index no longer shows the story.
                     decided.forEach(own -> own.removed(removed.storyId()));
@@ -152,7 +158,7 @@ public final class StoryClusterer {
         List<StoryKeeper.Effect> more = new ArrayList<>();
         while (!looks.isEmpty() && looks.peek().due() <= visible) {
             Look look = looks.poll();
-            List<StoryKeeper.Effect> effects = keeper.recheck(look.storyId(), index);
+            List<StoryKeeper.Effect> effects = keeper.recheck(look.storyId(), index, twinWindow(look.storyId()));
             if (effects.isEmpty() && look.number() < StoryKeeper.LOOKS && recheckAfter > 0) {
                 // As the app: a story that found no twin looks again after three and nine times the delay (with no
                 // delay, one look at once).
@@ -164,6 +170,19 @@ public final class StoryClusterer {
         if (!more.isEmpty()) {
             pending.add(more);
         }
+    }
+
+    /**
+     * As the app: the index's lag for the story, from its founding to when the index first showed it (here exact, in
+     * decisions; the app adds a margin for other instances).
+     */
+    private long twinWindow(String storyId) {
+        Long shown = shownAt.get(storyId);
+        if (shown == null || !(ledger.get(storyId) instanceof StoryKeeper.Live live)) {
+            return StoryKeeper.NO_TWIN_WINDOW;
+        }
+        long founded = live.story().foundedAt();
+        return founded == Story.UNKNOWN_FOUNDING ? StoryKeeper.NO_TWIN_WINDOW : Math.max(0, shown - founded);
     }
 
     private void schedule(String storyId, long due, int number) {

@@ -152,4 +152,20 @@ class DecidedStoriesTest {
         decided.merged("story-3", 1_015); // noted again, now: story-2's note is older than the ttl
         assertThat(view.candidates(List.of("e:a"), 32)).containsExactlyInAnyOrder("story-1", "story-2");
     }
+
+    @Test
+    void theIndexsFirstShowingOfAStoryIsKeptBoundedInNumberAndAge() {
+        DecidedStories decided = new DecidedStories(16, 60_000, 2, 1_000);
+        decided.shown("story-1", 10);
+        decided.shown("story-1", 20); // a later summary of it: the first showing stays
+        assertThat(decided.shownAt("story-1")).isEqualTo(10);
+
+        decided.shown("story-2", 30);
+        decided.shown("story-3", 40); // over capacity: the oldest goes
+        assertThat(decided.shownAt("story-1")).isNull();
+        decided.shown("story-4", 1_035); // story-2 is older than the ttl now
+        assertThat(decided.shownAt("story-2")).isNull();
+        assertThat(decided.shownAt("story-3")).isEqualTo(40);
+        assertThat(decided.shownAt("story-4")).isEqualTo(1_035);
+    }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Online story clustering on hand-made inputs (entities, keywords, headlines written for this test). */
@@ -270,6 +271,41 @@ class StoryClustererTest {
                 .map(e -> (StoryKeeper.Merged) e)
                 .extracting(StoryKeeper.Merged::storyId, StoryKeeper.Merged::into)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("story-c", "story-a"));
+    }
+
+    @Test
+    void aLookMergesOnlyAStoryFoundedWithinTheTwinWindow() {
+        java.util.Map<String, StoryKeeper.Entry> ledger = new java.util.HashMap<>();
+        long[] now = {0};
+        StoryKeeper keeper = new StoryKeeper(StoryParams.defaults(), StoryKeeper.Ledger.of(ledger), () -> now[0]);
+        InMemoryStoryIndex index = new InMemoryStoryIndex();
+        StoryFeatureExtractor extractor = new StoryFeatureExtractor(StoryParams.defaults());
+        keeper.handle("story-a", new StoryKeeper.Join(extractor.extract(tara("a1", T0, false))))
+                .forEach(index::apply);
+        now[0] = 100; // founded 100 after story-a: its article saw story-a in the index and did not join it
+        keeper.handle("story-c", new StoryKeeper.Join(extractor.extract(tara("c1", T0, false))))
+                .forEach(index::apply);
+        assertThat(keeper.foundedAt("story-a")).isZero();
+        assertThat(keeper.foundedAt("story-c")).isEqualTo(100);
+
+        // The index showed story-c 50 after its founding: story-a, founded 100 before, is no twin of it.
+        assertThat(keeper.recheck("story-c", index, 50)).isEmpty();
+        // Without a window (a story of an earlier version), or with one that reaches story-a, it is merged.
+        assertThat(keeper.recheck("story-c", index, StoryKeeper.NO_TWIN_WINDOW))
+                .hasAtLeastOneElementOfType(StoryKeeper.Merged.class);
+    }
+
+    @Test
+    void aSurvivorKeepsTheEarliestFounding() {
+        Story survivor =
+                new Story("story-a", "t", 1, T0, T0, Story.NO_DATE, Story.NO_DATE, Map.of("e:a", 1.0), Map.of(), 200);
+        survivor.absorb(
+                new Story("story-c", "t", 1, T0, T0, Story.NO_DATE, Story.NO_DATE, Map.of("e:a", 1.0), Map.of(), 150),
+                150);
+        assertThat(survivor.foundedAt()).isEqualTo(150);
+        survivor.absorb(
+                new Story("story-d", "t", 1, T0, T0, Story.NO_DATE, Story.NO_DATE, Map.of("e:a", 1.0), Map.of()), 150);
+        assertThat(survivor.foundedAt()).isEqualTo(150); // an unknown founding changes nothing
     }
 
     /** A keeper whose story-a holds {@code n} reports of agency A and story-c {@code n} of agency B (one event). */

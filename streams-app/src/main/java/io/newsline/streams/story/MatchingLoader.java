@@ -44,8 +44,11 @@ final class MatchingLoader implements Processor<String, byte[], Void, Void> {
         this.decided = decided;
     }
 
+    private ProcessorContext<Void, Void> context;
+
     @Override
     public void init(ProcessorContext<Void, Void> context) {
+        this.context = context;
         store = context.getStateStore(StoryTopology.MATCHING_STORE);
     }
 
@@ -61,6 +64,9 @@ final class MatchingLoader implements Processor<String, byte[], Void, Void> {
                     before == null ? null : StoryCodec.summaryPostings(before),
                     record.value() == null ? null : StoryCodec.summaryPostings(record.value()),
                     postings);
+        }
+        if (record.value() != null && MatchingIndex.isSummaryKey(key)) {
+            decided.shown(MatchingIndex.storyOfSummaryKey(key), context.currentSystemTimeMs()); // the twin window
         }
         if (record.value() == null) {
             store.delete(key);

@@ -195,6 +195,9 @@ final class StoryCodec {
         out.writeLong(story.datedLast());
         writeWeights(out, story.sortedCentroid());
         writeNames(out, story.names());
+        // Last, and last in every value that holds a story (entry, summary, absorb): earlier versions stop reading
+        // before it, and a value without it reads as unknown.
+        out.writeLong(story.foundedAt());
     }
 
     private static Story readStory(DataInputStream in) throws IOException {
@@ -207,7 +210,8 @@ final class StoryCodec {
         long datedLast = in.readLong();
         Map<String, Double> centroid = readWeights(in);
         Map<String, String> names = readNames(in);
-        return new Story(id, title, articles, first, last, datedFirst, datedLast, centroid, names);
+        long foundedAt = in.available() >= Long.BYTES ? in.readLong() : Story.UNKNOWN_FOUNDING;
+        return new Story(id, title, articles, first, last, datedFirst, datedLast, centroid, names, foundedAt);
     }
 
     /** An article's features as its story's keeper needs them (no blocking keys: the matcher used those). */

@@ -1,6 +1,7 @@
 package io.newsline.streams.story;
 
 import io.newsline.article.story.DecidedStories;
+import io.newsline.article.story.Story;
 import io.newsline.article.story.StoryKeeper;
 import io.newsline.avro.StoryMerge;
 import io.newsline.streams.metrics.PipelineMetrics;
@@ -86,42 +87,45 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
         }
         KeyValueStore<String, byte[]> matching = context.getStateStore(StoryTopology.MATCHING_STORE);
         this.index = new MatchingIndex(matching, summaries);
-        this.keeper = new StoryKeeper(settings.params(), new StoryKeeper.Ledger() {
-            @Override
-            public StoryKeeper.Entry get(String storyId) {
-                StoryKeeper.Entry entry = recent.get(storyId);
-                if (entry instanceof StoryKeeper.Live live) {
-                    // A copy: the keeper changes the story it gets, and a failure before put must not leave the
-                    // change here.
-                    return new StoryKeeper.Live(live.story().copy());
-                }
-                if (entry != null) {
-                    return entry;
-                }
-                byte[] value = stories.get(storyId);
-                return value == null ? null : StoryCodec.decodeEntry(value);
-            }
+        this.keeper = new StoryKeeper(
+                settings.params(),
+                new StoryKeeper.Ledger() {
+                    @Override
+                    public StoryKeeper.Entry get(String storyId) {
+                        StoryKeeper.Entry entry = recent.get(storyId);
+                        if (entry instanceof StoryKeeper.Live live) {
+                            // A copy: the keeper changes the story it gets, and a failure before put must not leave the
+                            // change here.
+                            return new StoryKeeper.Live(live.story().copy());
+                        }
+                        if (entry != null) {
+                            return entry;
+                        }
+                        byte[] value = stories.get(storyId);
+                        return value == null ? null : StoryCodec.decodeEntry(value);
+                    }
 
-            @Override
-            public StoryKeeper.Entry peek(String storyId) {
-                // Not a copy: the caller only reads (a recheck), and the story keeps the term vector it builds.
-                StoryKeeper.Entry entry = recent.get(storyId);
-                return entry != null ? entry : get(storyId);
-            }
+                    @Override
+                    public StoryKeeper.Entry peek(String storyId) {
+                        // Not a copy: the caller only reads (a recheck), and the story keeps the term vector it builds.
+                        StoryKeeper.Entry entry = recent.get(storyId);
+                        return entry != null ? entry : get(storyId);
+                    }
 
-            @Override
-            public void put(String storyId, StoryKeeper.Entry entry) {
-                unwritten.put(storyId, entry);
-                recent.put(storyId, entry);
-            }
+                    @Override
+                    public void put(String storyId, StoryKeeper.Entry entry) {
+                        unwritten.put(storyId, entry);
+                        recent.put(storyId, entry);
+                    }
 
-            @Override
-            public void remove(String storyId) {
-                unwritten.remove(storyId);
-                stories.delete(storyId);
-                recent.remove(storyId);
-            }
-        });
+                    @Override
+                    public void remove(String storyId) {
+                        unwritten.remove(storyId);
+                        stories.delete(storyId);
+                        recent.remove(storyId);
+                    }
+                },
+                context::currentSystemTimeMs);
         Duration delay = settings.recheckDelay();
         Duration every = delay.compareTo(Duration.ofSeconds(1)) < 0 ? delay : Duration.ofSeconds(1);
         context.schedule(every, PunctuationType.WALL_CLOCK_TIME, this::recheck);
@@ -184,7 +188,7 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
                                 wallClock + delay, recheck.looks(), recheck.waits() + 1, recheck.since()));
                 continue;
             }
-            List<StoryKeeper.Effect> effects = keeper.recheck(storyId, index);
+            List<StoryKeeper.Effect> effects = keeper.recheck(storyId, index, twinWindow(storyId));
             if (effects.isEmpty() && recheck.looks() < StoryKeeper.LOOKS) {
                 long next = wallClock + delay * StoryKeeper.delaysBeforeLook(recheck.looks());
                 rechecks.put(
@@ -199,6 +203,24 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
             writeEntries();
         }
     }
+
+    /**
+     * The window within which a twin of the story was founded: from its founding to when this instance's index first
+     * showed it (its global thread noted that), and a margin for other instances' indexes, which read the same topic
+     * a little earlier or later. No window when either time is unknown (a story kept by an earlier version, a
+     * restart that lost the in-memory note): every look as before.
+     */
+    private long twinWindow(String storyId) {
+        Long shown = decided.shownAt(storyId);
+        long founded = keeper.foundedAt(storyId);
+        if (shown == null || founded == Story.UNKNOWN_FOUNDING) {
+            return StoryKeeper.NO_TWIN_WINDOW;
+        }
+        return Math.max(0, shown - founded) + TWIN_WINDOW_MARGIN_MS;
+    }
+
+    /** How much later (or earlier) another instance's index may show a story than this instance's. */
+    static final long TWIN_WINDOW_MARGIN_MS = 1_000;
 
     /** The stories looking for a twin (tests). */
     RecheckSchedule rechecks() {

@@ -61,6 +61,14 @@ public final class StoryTopology {
 
     private static final long DECIDED_STORIES_TTL_MS = 30_000;
 
+    /**
+     * How many stories' first appearance in the index the instance remembers, and for how long: each story's looks for
+     * a twin read it (the twin window), and they end within about 10 minutes of its founding even when late.
+     */
+    private static final int SHOWN_STORIES = 65_536;
+
+    private static final long SHOWN_STORIES_TTL_MS = 15 * 60_000;
+
     private StoryTopology() {}
 
     /**
@@ -76,7 +84,8 @@ public final class StoryTopology {
         Serde<String> keys = Serdes.String();
         Serde<byte[]> bytes = Serdes.ByteArray();
         DecodedSummaries summaries = new DecodedSummaries(DECODED_SUMMARIES);
-        DecidedStories decided = new DecidedStories(DECIDED_STORIES, DECIDED_STORIES_TTL_MS);
+        DecidedStories decided =
+                new DecidedStories(DECIDED_STORIES, DECIDED_STORIES_TTL_MS, SHOWN_STORIES, SHOWN_STORIES_TTL_MS);
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MATCHING_STORE), keys, bytes)
                         .withLoggingDisabled(), // the matching topic is its changelog

@@ -31,6 +31,7 @@ class MatchingLoaderTest {
 
         Loaded() {
             MockProcessorContext<Void, Void> context = new MockProcessorContext<>();
+            context.setCurrentSystemTimeMs(1_800_000_000_000L);
             store.init(context.getStateStoreContext(), store);
             context.addStateStore(store);
             loader.init(context);

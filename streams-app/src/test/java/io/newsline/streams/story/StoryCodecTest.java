@@ -55,4 +55,18 @@ class StoryCodecTest {
         assertThat(read.articles()).isEqualTo(2);
         assertThat(read.datedLast()).isEqualTo(T0 + 5);
     }
+
+    @Test
+    void aStorysFoundingIsReadBackAndAValueOfAnEarlierVersionReadsAsUnknown() {
+        Story story = new Story("story-1", "Acme workers strike", 1, T0, T0, T0, T0, weights(false), Map.of(), T0 - 7);
+        byte[] bytes = StoryCodec.encodeEntry(new StoryKeeper.Live(story), T0, StoryCodec.NOT_LOOKING);
+        assertThat(((StoryKeeper.Live) StoryCodec.decodeEntry(bytes)).story().foundedAt())
+                .isEqualTo(T0 - 7);
+
+        // An entry written before the founding was recorded: the same bytes without its last 8.
+        byte[] earlier = java.util.Arrays.copyOf(bytes, bytes.length - Long.BYTES);
+        Story read = ((StoryKeeper.Live) StoryCodec.decodeEntry(earlier)).story();
+        assertThat(read.foundedAt()).isEqualTo(Story.UNKNOWN_FOUNDING);
+        assertThat(read.centroid()).isEqualTo(weights(false));
+    }
 }

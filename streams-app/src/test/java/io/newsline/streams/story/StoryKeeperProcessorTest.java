@@ -45,7 +45,10 @@ class StoryKeeperProcessorTest {
     /** The instance's own decisions, shared by its keepers and its global thread as in the topology. */
     private final DecidedStories decided = new DecidedStories(16, 30_000);
 
-    private final MatchingLoader loader = loader(matching, decided);
+    /** The global thread's context: the matching records are loaded at once, at the keeper's wall clock. */
+    private final MockProcessorContext<Void, Void> loaderContext = new MockProcessorContext<>();
+
+    private final MatchingLoader loader = loader(loaderContext, matching, decided);
 
     @Test
     void twinsFoundedAtOnceAreMergedAtTheirFirstLookAndTheSurvivorLooksAgain() {
@@ -119,6 +122,22 @@ class StoryKeeperProcessorTest {
 
         assertThat(view.summary("story-c")).isNull();
         assertThat(decided.size()).isZero();
+    }
+
+    @Test
+    void aStoryFoundedLongAfterASimilarOneIsNoTwinOfIt() {
+        Keeper keeper = new Keeper(T0);
+        keeper.join("story-a", article("article-1"));
+        long later = T0 + 10 * DELAY.toMillis();
+        keeper.punctuate(later); // story-a's first looks: nothing
+        keeper.join("story-b", article("article-2")); // the index showed story-a long before: not decided blind
+
+        keeper.punctuate(later + DELAY.toMillis());
+        keeper.punctuate(later + 4 * DELAY.toMillis());
+        keeper.punctuate(later + 13 * DELAY.toMillis());
+
+        assertThat(merges).isEmpty(); // alike (the same report), but founded 30 s apart: two stories
+        assertThat(keeper.schedule().size()).isZero();
     }
 
     @Test
@@ -230,8 +249,10 @@ class StoryKeeperProcessorTest {
                 for (var forwarded : context.forwarded()) {
                     var r = forwarded.record();
                     switch (r.value().destination()) {
-                        case MATCHING ->
+                        case MATCHING -> {
+                            loaderContext.setCurrentSystemTimeMs(context.currentSystemTimeMs());
                             loader.process(new Record<>(r.key(), r.value().bytes(), r.timestamp()));
+                        }
                         case KEEPER ->
                             messages.add(new Record<>(r.key(), r.value().bytes(), r.timestamp()));
                         case MERGES -> merges.add(r.value().merge());
@@ -265,8 +286,9 @@ class StoryKeeperProcessorTest {
                 id, article.title(), 1, T0, T0, Story.NO_DATE, Story.NO_DATE, article.vector(), article.names());
     }
 
-    private static MatchingLoader loader(KeyValueStore<String, byte[]> matching, DecidedStories decided) {
-        MockProcessorContext<Void, Void> context = new MockProcessorContext<>();
+    private static MatchingLoader loader(
+            MockProcessorContext<Void, Void> context, KeyValueStore<String, byte[]> matching, DecidedStories decided) {
+        context.setCurrentSystemTimeMs(T0);
         context.addStateStore(matching);
         MatchingLoader loader = new MatchingLoader(decided);
         loader.init(context);
