@@ -87,45 +87,7 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
         }
         KeyValueStore<String, byte[]> matching = context.getStateStore(StoryTopology.MATCHING_STORE);
         this.index = new MatchingIndex(matching, summaries);
-        this.keeper = new StoryKeeper(
-                settings.params(),
-                new StoryKeeper.Ledger() {
-                    @Override
-                    public StoryKeeper.Entry get(String storyId) {
-                        StoryKeeper.Entry entry = recent.get(storyId);
-                        if (entry instanceof StoryKeeper.Live live) {
-                            // A copy: the keeper changes the story it gets, and a failure before put must not leave the
-                            // change here.
-                            return new StoryKeeper.Live(live.story().copy());
-                        }
-                        if (entry != null) {
-                            return entry;
-                        }
-                        byte[] value = stories.get(storyId);
-                        return value == null ? null : StoryCodec.decodeEntry(value);
-                    }
-
-                    @Override
-                    public StoryKeeper.Entry peek(String storyId) {
-                        // Not a copy: the caller only reads (a recheck), and the story keeps the term vector it builds.
-                        StoryKeeper.Entry entry = recent.get(storyId);
-                        return entry != null ? entry : get(storyId);
-                    }
-
-                    @Override
-                    public void put(String storyId, StoryKeeper.Entry entry) {
-                        unwritten.put(storyId, entry);
-                        recent.put(storyId, entry);
-                    }
-
-                    @Override
-                    public void remove(String storyId) {
-                        unwritten.remove(storyId);
-                        stories.delete(storyId);
-                        recent.remove(storyId);
-                    }
-                },
-                context::currentSystemTimeMs);
+        this.keeper = new StoryKeeper(settings.params(), new KeeperLedger(), context::currentSystemTimeMs);
         Duration delay = settings.recheckDelay();
         Duration every = delay.compareTo(Duration.ofSeconds(1)) < 0 ? delay : Duration.ofSeconds(1);
         context.schedule(every, PunctuationType.WALL_CLOCK_TIME, this::recheck);
@@ -287,5 +249,46 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
 
     private void forward(String key, Output output, long timestamp) {
         context.forward(new Record<>(key, output, timestamp));
+    }
+
+    /**
+     * The keeper's state over the task's store {@code story-stories}, with the recent entries decoded ({@link #recent})
+     * and the written ones kept until {@link #writeEntries}.
+     */
+    private final class KeeperLedger implements StoryKeeper.Ledger {
+        @Override
+        public StoryKeeper.Entry get(String storyId) {
+            StoryKeeper.Entry entry = recent.get(storyId);
+            if (entry instanceof StoryKeeper.Live live) {
+                // A copy: the keeper changes the story it gets, and a failure before put must not leave the
+                // change here.
+                return new StoryKeeper.Live(live.story().copy());
+            }
+            if (entry != null) {
+                return entry;
+            }
+            byte[] value = stories.get(storyId);
+            return value == null ? null : StoryCodec.decodeEntry(value);
+        }
+
+        @Override
+        public StoryKeeper.Entry peek(String storyId) {
+            // Not a copy: the caller only reads (a recheck), and the story keeps the term vector it builds.
+            StoryKeeper.Entry entry = recent.get(storyId);
+            return entry != null ? entry : get(storyId);
+        }
+
+        @Override
+        public void put(String storyId, StoryKeeper.Entry entry) {
+            unwritten.put(storyId, entry);
+            recent.put(storyId, entry);
+        }
+
+        @Override
+        public void remove(String storyId) {
+            unwritten.remove(storyId);
+            stories.delete(storyId);
+            recent.remove(storyId);
+        }
     }
 }
