@@ -72,13 +72,17 @@ public final class DecidedStories {
 
     /** Notes that the index shows {@code storyId} at {@code nowMillis}, unless it showed it before. */
     public synchronized void shown(String storyId, long nowMillis) {
-        if (shown.putIfAbsent(storyId, nowMillis) != null) {
-            return;
+        if (shown.putIfAbsent(storyId, nowMillis) == null) {
+            evictOldest(shown, shownCapacity, nowMillis - shownTtlMillis);
         }
-        Iterator<Map.Entry<String, Long>> oldest = shown.entrySet().iterator();
+    }
+
+    /** Drops the oldest of {@code noted} (story -> when, oldest first) beyond {@code capacity} or before {@code since}. */
+    private static void evictOldest(LinkedHashMap<String, Long> noted, int capacity, long since) {
+        Iterator<Map.Entry<String, Long>> oldest = noted.entrySet().iterator();
         while (oldest.hasNext()) {
             Map.Entry<String, Long> e = oldest.next();
-            if (shown.size() <= shownCapacity && e.getValue() >= nowMillis - shownTtlMillis) {
+            if (noted.size() <= capacity && e.getValue() >= since) {
                 break;
             }
             oldest.remove();
@@ -125,14 +129,7 @@ public final class DecidedStories {
         remove(storyId);
         merged.remove(storyId);
         merged.put(storyId, nowMillis);
-        Iterator<Map.Entry<String, Long>> oldest = merged.entrySet().iterator();
-        while (oldest.hasNext()) {
-            Map.Entry<String, Long> e = oldest.next();
-            if (merged.size() <= capacity && e.getValue() >= nowMillis - ttlMillis) {
-                break;
-            }
-            oldest.remove();
-        }
+        evictOldest(merged, capacity, nowMillis - ttlMillis);
     }
 
     /**
