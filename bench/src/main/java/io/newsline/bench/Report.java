@@ -46,8 +46,8 @@ final class Report {
             table.row(
                     "CPU",
                     round + ": of it the JIT compiler threads ; the rest (what a long-running app keeps paying)",
-                    Fmt.millis(ours.jitMsSteady()) + " ; " + Fmt.millis(ours.cpuMsSteady() - ours.jitMsSteady()),
-                    Fmt.millis(anchor.jitMsSteady()) + " ; " + Fmt.millis(anchor.cpuMsSteady() - anchor.jitMsSteady()));
+                    jitAndRest(ours),
+                    jitAndRest(anchor));
             table.row(
                     "CPU",
                     round + ": CPU ms per article, whole process (start-up and warm-up included)",
@@ -94,10 +94,7 @@ final class Report {
                     Fmt.millis(with.cpuMsSteady()),
                     Fmt.ratio(ours.cpuMsSteady(), with.cpuMsSteady()));
             table.row(
-                    "variant",
-                    round + "of it the JIT compiler threads ; the rest",
-                    Fmt.millis(ours.jitMsSteady()) + " ; " + Fmt.millis(ours.cpuMsSteady() - ours.jitMsSteady()),
-                    Fmt.millis(with.jitMsSteady()) + " ; " + Fmt.millis(with.cpuMsSteady() - with.jitMsSteady()));
+                    "variant", round + "of it the JIT compiler threads ; the rest", jitAndRest(ours), jitAndRest(with));
             table.row(
                     "variant",
                     round + "CPU ms per article, whole process",
@@ -113,7 +110,7 @@ final class Report {
                     "variant",
                     round + "the pipeline minus with " + setting
                             + ": CPU ms per article, steady state without the JIT compiler threads",
-                    Fmt.millis((ours.cpuMsSteady() - ours.jitMsSteady()) - (with.cpuMsSteady() - with.jitMsSteady())));
+                    Fmt.millis(ours.cpuMsSteadyWithoutJit() - with.cpuMsSteadyWithoutJit()));
             table.row(
                     "variant",
                     round + "heap peak (used before a GC, -Xlog:gc)",
@@ -132,6 +129,11 @@ final class Report {
                     recordsPerItem(ours) + " ; " + Fmt.number(perItem(ours, ours.outputTopicRecords())),
                     recordsPerItem(with) + " ; " + Fmt.number(perItem(with, with.outputTopicRecords())));
         }
+    }
+
+    /** The steady state's JIT compiler share and the rest, "J ms ; R ms". */
+    private static String jitAndRest(StreamsRuns.RunResult run) {
+        return Fmt.millis(run.jitMsSteady()) + " ; " + Fmt.millis(run.cpuMsSteadyWithoutJit());
     }
 
     private static String recordsPerItem(StreamsRuns.RunResult run) {

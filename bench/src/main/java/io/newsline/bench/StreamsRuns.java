@@ -71,6 +71,11 @@ final class StreamsRuns {
             long timelineEntries,
             Set<String> idsWithEntries) {
 
+        /** The steady state's CPU per item without the JIT compiler threads': what a long-running app keeps paying. */
+        double cpuMsSteadyWithoutJit() {
+            return cpuMsSteady - jitMsSteady;
+        }
+
         double perSecond() {
             return seconds > 0 ? done / seconds : Double.NaN;
         }

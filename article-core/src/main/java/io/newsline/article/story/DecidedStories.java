@@ -122,6 +122,18 @@ public final class DecidedStories {
     }
 
     /**
+     * Notes the survivor of a merge as this instance's keeper left it: the summary among the effects of its absorbing
+     * the merged story, which the index shows only a commit and a global read later.
+     */
+    public void absorbed(List<StoryKeeper.Effect> absorbEffects, long nowMillis) {
+        for (StoryKeeper.Effect effect : absorbEffects) {
+            if (effect instanceof StoryKeeper.PublishSummary publication) {
+                put(publication, nowMillis);
+            }
+        }
+    }
+
+    /**
      * Notes that this instance's keeper merged {@code storyId} into another story: it is no candidate from now on,
      * although the index may show it for a while yet. Its decided summary, if any, goes.
      */

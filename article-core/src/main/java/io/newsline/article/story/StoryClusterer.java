@@ -158,7 +158,8 @@ public final class StoryClusterer {
         List<StoryKeeper.Effect> more = new ArrayList<>();
         while (!looks.isEmpty() && looks.peek().due() <= visible) {
             Look look = looks.poll();
-            List<StoryKeeper.Effect> effects = keeper.recheck(look.storyId(), index, twinWindow(look.storyId()));
+            // The twin window as the app's, exact here (in decisions, no margin for other instances).
+            List<StoryKeeper.Effect> effects = keeper.recheck(look.storyId(), index, shownAt.get(look.storyId()), 0);
             if (effects.isEmpty() && look.number() < StoryKeeper.LOOKS && recheckAfter > 0) {
                 // As the app: a story that found no twin looks again after three and nine times the delay (with no
                 // delay, one look at once).
@@ -170,19 +171,6 @@ public final class StoryClusterer {
         if (!more.isEmpty()) {
             pending.add(more);
         }
-    }
-
-    /**
-     * As the app: the index's lag for the story, from its founding to when the index first showed it (here exact, in
-     * decisions; the app adds a margin for other instances).
-     */
-    private long twinWindow(String storyId) {
-        Long shown = shownAt.get(storyId);
-        if (shown == null || !(ledger.get(storyId) instanceof StoryKeeper.Live live)) {
-            return StoryKeeper.NO_TWIN_WINDOW;
-        }
-        long founded = live.story().foundedAt();
-        return founded == Story.UNKNOWN_FOUNDING ? StoryKeeper.NO_TWIN_WINDOW : Math.max(0, shown - founded);
     }
 
     private void schedule(String storyId, long due, int number) {
@@ -199,8 +187,9 @@ public final class StoryClusterer {
             StoryKeeper.Effect effect = todo.poll();
             if (effect instanceof StoryKeeper.Send send) {
                 List<StoryKeeper.Effect> handled = keeper.handle(send.storyId(), send.message());
-                if (send.message() instanceof StoryKeeper.Absorb) {
-                    noteAbsorbed(handled);
+                if (send.message() instanceof StoryKeeper.Absorb && !decided.isEmpty()) {
+                    // As the app's keeper, on the instance of the survivor (here: the one its id hashes to).
+                    instanceOf(send.storyId()).absorbed(handled, decisions);
                 }
                 todo.addAll(handled);
             } else if (effect instanceof StoryKeeper.Merged merged) {
@@ -208,8 +197,7 @@ public final class StoryClusterer {
                 merges++;
                 if (!decided.isEmpty()) {
                     // The instance of the merged story's keeper knows at once (here: the one its id hashes to).
-                    decided.get(Math.floorMod(merged.storyId().hashCode(), decided.size()))
-                            .merged(merged.storyId(), decisions);
+                    instanceOf(merged.storyId()).merged(merged.storyId(), decisions);
                 }
             } else {
                 indexEffects.add(effect);
@@ -217,20 +205,9 @@ public final class StoryClusterer {
         }
     }
 
-    /**
-     * As the app's keeper: the summary a survivor publishes after absorbing a merged story goes at once to its
-     * instance's own decisions (here: the instance its id hashes to), which hide the merged story from then on.
-     */
-    private void noteAbsorbed(List<StoryKeeper.Effect> effects) {
-        if (decided.isEmpty()) {
-            return;
-        }
-        for (StoryKeeper.Effect effect : effects) {
-            if (effect instanceof StoryKeeper.PublishSummary publication) {
-                String survivor = publication.summary().id();
-                decided.get(Math.floorMod(survivor.hashCode(), decided.size())).put(publication, decisions);
-            }
-        }
+    /** The simulated instance whose keeper keeps {@code storyId}. */
+    private DecidedStories instanceOf(String storyId) {
+        return decided.get(Math.floorMod(storyId.hashCode(), decided.size()));
     }
 
     /** The story a story id ends in after merges (itself when never merged). */

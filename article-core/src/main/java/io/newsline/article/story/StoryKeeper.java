@@ -252,27 +252,40 @@ public final class StoryKeeper {
      * blocking keys, if similar enough ({@link #mergeThreshold}); the larger id of the two is merged into the smaller.
      */
     public List<Effect> recheck(String storyId, StoryIndex index) {
-        return recheck(storyId, index, NO_TWIN_WINDOW);
+        return recheck(storyId, index, null, 0);
     }
 
     /**
-     * As {@link #recheck(String, StoryIndex)}, where a twin must have been founded within {@code twinWindow} of the
-     * story (both founding times known): a story founded later saw this one in the index and did not join it, so it is
-     * another story even when it has grown alike since (delayed looks chained genre stories that way: the 10k run's
-     * largest story 590 -> 375 articles in the evaluation, docs/stories.md). {@link #NO_TWIN_WINDOW}: no window.
+     * As {@link #recheck(String, StoryIndex)}, where a twin must have been founded within the story's twin window of it
+     * ({@link #twinWindow}; both founding times known): a story founded later saw this one in the index and did not
+     * join it, so it is another story even when it has grown alike since (delayed looks chained genre stories that
+     * way: the 10k run's largest story 590 -> 275 articles in the evaluation, docs/stories.md).
+     *
+     * @param shownAt when the index first showed the story (null: not known, no window)
+     * @param marginMillis added to the window for other instances' indexes (0 in the evaluation)
      */
-    public List<Effect> recheck(String storyId, StoryIndex index, long twinWindow) {
+    public List<Effect> recheck(String storyId, StoryIndex index, Long shownAt, long marginMillis) {
         // Only reads the story (a merge sends it as it is): no copy needed.
-        return ledger.peek(storyId) instanceof Live live ? mergeCheck(live.story(), index, twinWindow) : List.of();
+        if (!(ledger.peek(storyId) instanceof Live live)) {
+            return List.of();
+        }
+        Story story = live.story();
+        return mergeCheck(story, index, twinWindow(story.foundedAt(), shownAt, marginMillis));
     }
 
-    /** When the story was founded, as its entry says ({@link Story#UNKNOWN_FOUNDING} if not known or not live). */
-    public long foundedAt(String storyId) {
-        return ledger.peek(storyId) instanceof Live live ? live.story().foundedAt() : Story.UNKNOWN_FOUNDING;
-    }
+    /** No twin window: every candidate may be a twin. */
+    static final long NO_TWIN_WINDOW = -1;
 
-    /** {@link #recheck} without a twin window. */
-    public static final long NO_TWIN_WINDOW = -1;
+    /**
+     * The story's index lag, from its founding to when the index first showed it, plus {@code marginMillis}: a twin was
+     * founded within it. {@link #NO_TWIN_WINDOW} when either time is not known.
+     */
+    static long twinWindow(long foundedAt, Long shownAt, long marginMillis) {
+        if (shownAt == null || foundedAt == Story.UNKNOWN_FOUNDING) {
+            return NO_TWIN_WINDOW;
+        }
+        return Math.max(0, shownAt - foundedAt) + marginMillis;
+    }
 
     /** Whether two stories founded at these times can be twins, within {@code window}. */
     static boolean foundedTogether(long a, long b, long window) {

@@ -1,7 +1,6 @@
 package io.newsline.streams.story;
 
 import io.newsline.article.story.DecidedStories;
-import io.newsline.article.story.Story;
 import io.newsline.article.story.StoryKeeper;
 import io.newsline.avro.StoryMerge;
 import io.newsline.streams.metrics.PipelineMetrics;
@@ -105,13 +104,8 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
             metrics.storyRedirected();
         }
         if (message instanceof StoryKeeper.Absorb) {
-            // The survivor of a merge, as this instance's deciding tasks should see it now: the index shows it a
-            // commit and a global read later, and hides the merged story from them at once (emit).
-            for (StoryKeeper.Effect effect : effects) {
-                if (effect instanceof StoryKeeper.PublishSummary publication) {
-                    decided.put(publication, context.currentSystemTimeMs());
-                }
-            }
+            // The survivor, as this instance's deciding tasks should see it now (emit hides the merged story).
+            decided.absorbed(effects, context.currentSystemTimeMs());
         }
         emit(effects, record.timestamp());
         writeEntries();
@@ -150,7 +144,8 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
                                 wallClock + delay, recheck.looks(), recheck.waits() + 1, recheck.since()));
                 continue;
             }
-            List<StoryKeeper.Effect> effects = keeper.recheck(storyId, index, twinWindow(storyId));
+            List<StoryKeeper.Effect> effects =
+                    keeper.recheck(storyId, index, decided.shownAt(storyId), TWIN_WINDOW_MARGIN_MS);
             if (effects.isEmpty() && recheck.looks() < StoryKeeper.LOOKS) {
                 long next = wallClock + delay * StoryKeeper.delaysBeforeLook(recheck.looks());
                 rechecks.put(
@@ -167,21 +162,10 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
     }
 
     /**
-     * The window within which a twin of the story was founded: from its founding to when this instance's index first
-     * showed it (its global thread noted that), and a margin for other instances' indexes, which read the same topic
-     * a little earlier or later. No window when either time is unknown (a story kept by an earlier version, a
-     * restart that lost the in-memory note): every look as before.
+     * The twin window's margin ({@link StoryKeeper#recheck(String, io.newsline.article.story.StoryIndex, Long, long)}):
+     * how much later (or earlier) another instance's index may show a story than this instance's, whose global thread
+     * noted when it first showed it ({@link DecidedStories#shown}; unknown after a restart: no window).
      */
-    private long twinWindow(String storyId) {
-        Long shown = decided.shownAt(storyId);
-        long founded = keeper.foundedAt(storyId);
-        if (shown == null || founded == Story.UNKNOWN_FOUNDING) {
-            return StoryKeeper.NO_TWIN_WINDOW;
-        }
-        return Math.max(0, shown - founded) + TWIN_WINDOW_MARGIN_MS;
-    }
-
-    /** How much later (or earlier) another instance's index may show a story than this instance's. */
     static final long TWIN_WINDOW_MARGIN_MS = 1_000;
 
     /** The stories looking for a twin (tests). */
