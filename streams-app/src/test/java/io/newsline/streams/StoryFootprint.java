@@ -57,7 +57,7 @@ public final class StoryFootprint {
 
     public static void main(String[] args) throws IOException {
         int max = Integer.parseInt(args[0]);
-        List<Path> files = interleaved(args, max);
+        List<Path> files = interleaved(java.util.Arrays.copyOfRange(args, 1, args.length), max);
         InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
         StreamsAppConfig config = StreamsAppConfig.of(
                 Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092", StorySettings.ENABLED, "true"));
@@ -137,10 +137,10 @@ public final class StoryFootprint {
     }
 
     /** The folders' .txt files, each folder sorted by path, taken one from each folder in turn, up to {@code max}. */
-    private static List<Path> interleaved(String[] args, int max) throws IOException {
+    static List<Path> interleaved(String[] paths, int max) throws IOException {
         List<List<Path>> folders = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
-            try (Stream<Path> walk = Files.walk(Path.of(args[i]))) {
+        for (String path : paths) {
+            try (Stream<Path> walk = Files.walk(Path.of(path))) {
                 folders.add(
                         walk.filter(p -> p.toString().endsWith(".txt")).sorted().toList());
             }
