@@ -50,6 +50,12 @@ final class Report {
                     jitAndRest(anchor));
             table.row(
                     "CPU",
+                    round + ": of it the story stage's own processors (newsline_story_cpu_seconds_total: deciding,"
+                            + " keeping, looking for twins, loading the index; not Kafka's handling of its records)",
+                    Fmt.millis(ours.storyMsSteady()),
+                    "");
+            table.row(
+                    "CPU",
                     round + ": CPU ms per article, whole process (start-up and warm-up included)",
                     Fmt.millis(ours.cpuMsWhole()),
                     Fmt.millis(anchor.cpuMsWhole()),
@@ -95,6 +101,11 @@ final class Report {
                     Fmt.ratio(ours.cpuMsSteady(), with.cpuMsSteady()));
             table.row(
                     "variant", round + "of it the JIT compiler threads ; the rest", jitAndRest(ours), jitAndRest(with));
+            table.row(
+                    "variant",
+                    round + "of it the story stage's own processors (newsline_story_cpu_seconds_total)",
+                    Fmt.millis(ours.storyMsSteady()),
+                    Fmt.millis(with.storyMsSteady()));
             table.row(
                     "variant",
                     round + "CPU ms per article, whole process",

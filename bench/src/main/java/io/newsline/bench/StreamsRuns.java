@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
@@ -45,6 +46,8 @@ final class StreamsRuns {
      * @param cpuMsSteady CPU ms per item from the warm-up mark to the last outcome
      * @param cpuMsWhole CPU ms per item over the whole process until the last outcome (start-up included)
      * @param jitMsSteady of {@code cpuMsSteady}, the JIT compiler threads' ({@link CompilerCpu})
+     * @param storyMsSteady of {@code cpuMsSteady}, the story stage's own processors' (the app's {@value
+     *     AppMetrics#STORY_CPU}; NaN when not known: the pass-through, the stage off, the HTTP API off)
      * @param internalTopicBytes bytes on disk per internal topic, names without the application id
      * @param storeBytes bytes on disk per state store after a clean close
      * @param internalTopicRecords records per internal topic from its log segments (names without the application
@@ -61,6 +64,7 @@ final class StreamsRuns {
             double cpuMsSteady,
             double cpuMsWhole,
             double jitMsSteady,
+            double storyMsSteady,
             OptionalLong heapPeak,
             OptionalLong rssPeak,
             boolean cleanStop,
@@ -143,9 +147,13 @@ final class StreamsRuns {
             String load = ProcStats.readLoadAverages();
             bench.progress(
                     name + ": starting `newsline stream` (application id " + appId + ", load average " + load + ")");
+            String http = AppMetrics.freeLoopbackAddress();
+            Map<String, String> withHttp = new java.util.LinkedHashMap<>();
+            withHttp.put("newsline.http.listen", http); // where the bench reads the app's meters
+            withHttp.putAll(settings);
             ChildJvm app = bench.launch(
-                    name, pipelineCommand(appId, stateDir, dir.resolve("gc.log"), settings), dir.resolve("app.log"));
-            Measured measured = measure(name, "articles", app, watcher);
+                    name, pipelineCommand(appId, stateDir, dir.resolve("gc.log"), withHttp), dir.resolve("app.log"));
+            Measured measured = measure(name, "articles", app, watcher, new AppMetrics(http));
             awaitDrained(name, appId, app);
             bench.progress(name + ": stopping the app");
             boolean clean = app.stop(Duration.ofSeconds(60));
@@ -170,6 +178,7 @@ final class StreamsRuns {
                     measured.cpuMsSteady,
                     measured.cpuMsWhole,
                     measured.jitMsSteady,
+                    measured.storyMsSteady,
                     GcLog.peakUsedBytes(dir.resolve("gc.log")),
                     measured.rssPeak,
                     clean,
@@ -208,7 +217,7 @@ final class StreamsRuns {
                     Topics.RAW_ARTICLES,
                     copy));
             ChildJvm app = bench.launch("pass-through round " + round, command, dir.resolve("app.log"));
-            Measured measured = measure("pass-through round " + round, "records", app, watcher);
+            Measured measured = measure("pass-through round " + round, "records", app, watcher, null);
             boolean clean = app.stop(Duration.ofSeconds(60));
             return new RunResult(
                     "pass-through",
@@ -220,6 +229,7 @@ final class StreamsRuns {
                     measured.cpuMsSteady,
                     measured.cpuMsWhole,
                     measured.jitMsSteady,
+                    measured.storyMsSteady,
                     GcLog.peakUsedBytes(dir.resolve("gc.log")),
                     measured.rssPeak,
                     clean,
@@ -289,14 +299,16 @@ final class StreamsRuns {
             double cpuMsSteady,
             double cpuMsWhole,
             double jitMsSteady,
+            double storyMsSteady,
             OptionalLong rssPeak) {}
 
     /**
      * Waits until every item has an outcome (or the app dies, or nothing moves for --stall-timeout), sampling the
      * app's CPU time and the outcome count every 100 ms.
      */
-    private Measured measure(String name, String unit, ChildJvm app, OutcomeWatcher watcher)
+    private Measured measure(String name, String unit, ChildJvm app, OutcomeWatcher watcher, AppMetrics meters)
             throws InterruptedException {
+        OptionalDouble storyAtMark = OptionalDouble.empty();
         long target = watcher.target();
         long warmUpMark = (long) Math.ceil(target * WARM_UP_SHARE);
         long steadyCpu = -1;
@@ -330,6 +342,7 @@ final class StreamsRuns {
                 steadyCpu = cpu;
                 steadyCount = count;
                 steadyJit = compiler.ticks();
+                storyAtMark = meters == null ? OptionalDouble.empty() : meters.storyCpuSeconds();
             }
             if (watcher.complete()) {
                 break;
@@ -356,6 +369,7 @@ final class StreamsRuns {
             Thread.sleep(100);
         }
         long done = watcher.count();
+        OptionalDouble storyAtEnd = meters == null ? OptionalDouble.empty() : meters.storyCpuSeconds();
         long first = watcher.firstNanos();
         long end = watcher.complete() ? watcher.completeNanos() : System.nanoTime();
         double seconds = first < 0 ? Double.NaN : (end - first) / 1e9;
@@ -364,6 +378,9 @@ final class StreamsRuns {
         double whole = done > 0 ? cpu * tick / done : Double.NaN;
         double jit = steadyJit >= 0 && done > steadyCount
                 ? (compiler.ticks() - steadyJit) * tick / (done - steadyCount)
+                : Double.NaN;
+        double story = storyAtMark.isPresent() && storyAtEnd.isPresent() && done > steadyCount
+                ? (storyAtEnd.getAsDouble() - storyAtMark.getAsDouble()) * 1000 / (done - steadyCount)
                 : Double.NaN;
         bench.progress(String.format(
                 java.util.Locale.ROOT,
@@ -375,7 +392,7 @@ final class StreamsRuns {
                 Fmt.number(done / seconds),
                 Fmt.millis(steady),
                 Fmt.millis(jit)));
-        return new Measured(seconds, done, steady, whole, jit, rss);
+        return new Measured(seconds, done, steady, whole, jit, story, rss);
     }
 
     /** Internal topics of an application: those named {@code <application.id>-...}. */

@@ -34,6 +34,11 @@ class ReportTest {
         assertThat(table)
                 .containsPattern("the pipeline minus with newsline.story.enabled=false: CPU ms per article, steady"
                         + " state without the JIT compiler threads +\\| 3.38 ms");
+        // the app's own meter of the stage: a tenth of the pipeline's steady state, none with the stage off
+        assertThat(table)
+                .containsPattern(
+                        "round 1: of it the story stage's own processors \\(newsline_story_cpu_seconds_total\\)"
+                                + " +\\| 1.25 ms +\\| 0.00 ms");
         // 16 MB of internal topics and 32 MB of state over 4,000 articles, against 8 MB and 24 MB
         assertThat(table)
                 .containsPattern(
@@ -174,6 +179,7 @@ class ReportTest {
                 1.0,
                 2.0,
                 0.25,
+                Double.NaN,
                 OptionalLong.of(300L << 20),
                 OptionalLong.of(600L << 20),
                 true,
@@ -198,6 +204,7 @@ class ReportTest {
                 cpuSteady,
                 cpuWhole,
                 cpuSteady / 4,
+                kind.equals("pipeline") ? cpuSteady / 10 : 0,
                 OptionalLong.of(300L << 20),
                 OptionalLong.of(600L << 20),
                 true,

@@ -47,10 +47,9 @@ final class MatchingIndex implements StoryIndex {
 
     @Override
     public Story summary(String storyId) {
-        byte[] value = store.get(summaryKey(storyId));
         // Decoding a summary (its centroid into a map) is costly and the same stories are candidates again and
-        // again: decoded summaries are kept (for the whole instance) while their bytes are unchanged.
-        return value == null ? null : decoded.get(storyId, value);
+        // again: decoded summaries are kept (for the whole instance) until the loader changes them.
+        return decoded.get(storyId, () -> store.get(summaryKey(storyId)));
     }
 
     /** The matching-topic record of an index effect of a keeper, or null when the effect is not about the index. */

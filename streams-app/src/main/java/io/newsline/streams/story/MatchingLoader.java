@@ -2,6 +2,7 @@ package io.newsline.streams.story;
 
 import io.newsline.article.story.DecidedStories;
 import io.newsline.article.story.StoryPostings;
+import io.newsline.streams.metrics.PipelineMetrics;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -25,6 +26,7 @@ final class MatchingLoader implements Processor<String, byte[], Void, Void> {
     private static final byte[] PRESENT = new byte[0];
 
     private final DecidedStories decided;
+    private final DecodedSummaries summaries;
 
     private KeyValueStore<String, byte[]> store;
     private final StoryPostings.Postings postings = new StoryPostings.Postings() {
@@ -39,17 +41,23 @@ final class MatchingLoader implements Processor<String, byte[], Void, Void> {
         }
     };
 
-    /** @param decided told of each summary removed, so that this instance's own decisions no longer show it */
-    MatchingLoader(DecidedStories decided) {
+    /**
+     * @param decided told of each summary removed, so that this instance's own decisions no longer show it
+     * @param summaries told of each summary written or removed, so that it no longer serves the one it decoded before
+     */
+    MatchingLoader(DecidedStories decided, DecodedSummaries summaries) {
         this.decided = decided;
+        this.summaries = summaries;
     }
 
     private ProcessorContext<Void, Void> context;
+    private PipelineMetrics metrics;
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
         this.context = context;
         store = context.getStateStore(StoryTopology.MATCHING_STORE);
+        metrics = PipelineMetrics.of(context.appConfigs());
     }
 
     @Override
@@ -58,23 +66,32 @@ final class MatchingLoader implements Processor<String, byte[], Void, Void> {
         if (key == null) {
             return; // the keepers never write one; nothing to index it under
         }
+        long cpuStart = PipelineMetrics.threadCpuNanos();
+        load(key, record.value());
+        metrics.storyCpu(PipelineMetrics.StoryPart.LOAD, cpuStart);
+    }
+
+    private void load(String key, byte[] value) {
         if (MatchingIndex.isSummaryKey(key)) {
             byte[] before = store.get(key);
             StoryPostings.move(
                     before == null ? null : StoryCodec.summaryPostings(before),
-                    record.value() == null ? null : StoryCodec.summaryPostings(record.value()),
+                    value == null ? null : StoryCodec.summaryPostings(value),
                     postings);
         }
-        if (record.value() != null && MatchingIndex.isSummaryKey(key)) {
+        if (value != null && MatchingIndex.isSummaryKey(key)) {
             decided.shown(MatchingIndex.storyOfSummaryKey(key), context.currentSystemTimeMs()); // the twin window
         }
-        if (record.value() == null) {
+        if (value == null) {
             store.delete(key);
             if (MatchingIndex.isSummaryKey(key)) {
                 decided.removed(MatchingIndex.storyOfSummaryKey(key)); // merged (on any instance) or closed
             }
         } else {
-            store.put(key, record.value());
+            store.put(key, value);
+        }
+        if (MatchingIndex.isSummaryKey(key)) {
+            summaries.changed(MatchingIndex.storyOfSummaryKey(key)); // after the store: see DecodedSummaries
         }
     }
 }

@@ -61,6 +61,7 @@ final class StoryAssigner implements Processor<String, EnrichedArticle, String, 
         if (article == null) {
             return;
         }
+        long cpuStart = PipelineMetrics.threadCpuNanos();
         StoryFeatures features = extractor.extract(StoryInputs.of(article));
         StoryMatcher.Match match = matcher.match(features, index);
         metrics.storyDecided(match.founded());
@@ -78,6 +79,7 @@ final class StoryAssigner implements Processor<String, EnrichedArticle, String, 
         article.setStoryId(match.storyId());
         article.setTopics(topics);
         byte[] join = StoryCodec.encodeMessage(new StoryKeeper.Join(features));
+        metrics.storyCpu(PipelineMetrics.StoryPart.ASSIGN, cpuStart); // not what the timelines do with the article
         context.forward(record.withValue(new Assigned(article, match.storyId(), join)));
     }
 }

@@ -91,7 +91,7 @@ public final class StoryTopology {
                         .withLoggingDisabled(), // the matching topic is its changelog
                 settings.matchingTopic(),
                 Consumed.with(keys, bytes).withName("read-story-matching"),
-                () -> new MatchingLoader(decided));
+                () -> new MatchingLoader(decided, summaries));
 
         KStream<String, StoryAssigner.Assigned> assigned =
                 originals.process(() -> new StoryAssigner(settings, summaries, decided), Named.as("assign-story"));

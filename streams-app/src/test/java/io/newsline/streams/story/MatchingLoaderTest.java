@@ -27,7 +27,8 @@ class MatchingLoaderTest {
                         Stores.inMemoryKeyValueStore(StoryTopology.MATCHING_STORE), Serdes.String(), Serdes.ByteArray())
                 .withLoggingDisabled()
                 .build();
-        final MatchingLoader loader = new MatchingLoader(new DecidedStories(16, 30_000));
+        final DecodedSummaries summaries = new DecodedSummaries(16);
+        final MatchingLoader loader = new MatchingLoader(new DecidedStories(16, 30_000), summaries);
 
         Loaded() {
             MockProcessorContext<Void, Void> context = new MockProcessorContext<>();
@@ -50,7 +51,12 @@ class MatchingLoaderTest {
         }
 
         List<String> storiesUnder(String key) {
-            return new MatchingIndex(store, new DecodedSummaries(16)).stories(key, 10);
+            return index().stories(key, 10);
+        }
+
+        /** The index as the instance's tasks read it, through the decoded summaries the loader keeps current. */
+        MatchingIndex index() {
+            return new MatchingIndex(store, summaries);
         }
     }
 
@@ -108,6 +114,18 @@ class MatchingLoaderTest {
                         removed("story-a")));
         assertThat(loaded.keys()).noneMatch(k -> k.contains("story-a"));
         assertThat(loaded.storiesUnder("e:gaza")).containsExactly("story-b");
+    }
+
+    @Test
+    void theIndexServesEachSummaryAsTheLoaderLastWroteIt() {
+        Loaded loaded = new Loaded().read(List.of(summary("story-a", 0, Map.of("e:gaza", 2.0, "k:talks", 1.0))));
+        assertThat(loaded.index().summary("story-a").centroid()).containsEntry("k:talks", 1.0); // decoded and kept
+        loaded.read(List.of(summary("story-a", 0, Map.of("e:gaza", 2.0, "k:truce", 1.0))));
+        assertThat(loaded.index().summary("story-a").centroid())
+                .containsKey("k:truce")
+                .doesNotContainKey("k:talks");
+        loaded.read(List.of(removed("story-a")));
+        assertThat(loaded.index().summary("story-a")).isNull();
     }
 
     @Test

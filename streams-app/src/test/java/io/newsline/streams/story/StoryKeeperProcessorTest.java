@@ -1,6 +1,7 @@
 package io.newsline.streams.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsline.article.story.DecidedStories;
@@ -37,7 +38,11 @@ class StoryKeeperProcessorTest {
     private static final StorySettings SETTINGS = new StorySettings(
             true, StoryParams.defaults(), Duration.ofHours(1), DELAY, "test-story-updates", "test-story-matching");
 
-    private final KeyValueStore<String, byte[]> stories = store(StoryTopology.STORIES_STORE);
+    /** Makes the next put of the keeper's store fail (a broken disk, a bug), once. */
+    private final java.util.concurrent.atomic.AtomicBoolean failNextPut =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
+    private final KeyValueStore<String, byte[]> stories = failingOnDemand(store(StoryTopology.STORIES_STORE));
     private final KeyValueStore<String, byte[]> matching = store(StoryTopology.MATCHING_STORE);
     private final List<StoryMerge> merges = new ArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -48,7 +53,10 @@ class StoryKeeperProcessorTest {
     /** The global thread's context: the matching records are loaded at once, at the keeper's wall clock. */
     private final MockProcessorContext<Void, Void> loaderContext = new MockProcessorContext<>();
 
-    private final MatchingLoader loader = loader(loaderContext, matching, decided);
+    /** The instance's decoded summaries, which its global thread's loader keeps current, as in the topology. */
+    private final DecodedSummaries summaries = new DecodedSummaries(16);
+
+    private final MatchingLoader loader = loader(loaderContext, matching, decided, summaries);
 
     @Test
     void twinsFoundedAtOnceAreMergedAtTheirFirstLookAndTheSurvivorLooksAgain() {
@@ -110,6 +118,46 @@ class StoryKeeperProcessorTest {
                         .story()
                         .articles())
                 .isEqualTo(3);
+    }
+
+    @Test
+    void theKeepersCpuTimeIsCountedByPart() {
+        Keeper keeper = new Keeper(T0);
+        keeper.join("story-a", article("article-1"));
+        keeper.punctuate(T0 + DELAY.toMillis());
+
+        for (String part : List.of("keep", "recheck")) {
+            assertThat(meters.get("newsline.story.cpu")
+                            .tag("part", part)
+                            .counter()
+                            .count())
+                    .as(part)
+                    .isPositive();
+        }
+        assertThat(meters.get("newsline.story.cpu")
+                        .tag("part", "keep")
+                        .counter()
+                        .getId()
+                        .getBaseUnit())
+                .isEqualTo("seconds");
+    }
+
+    @Test
+    void aMessageThatFailsLeavesNoChangeBehind() {
+        Keeper keeper = new Keeper(T0);
+        keeper.join("story-a", article("article-1"));
+        failNextPut.set(true);
+        // The keeper adds the article to the story in place, then cannot write it: the dead-letter handler lets the
+        // task go on, so nothing of that message may stay.
+        assertThatThrownBy(() -> keeper.join("story-a", article("article-2")))
+                .isInstanceOf(IllegalStateException.class);
+
+        keeper.join("story-a", article("article-3"));
+
+        assertThat(((StoryKeeper.Live) StoryCodec.decodeEntry(stories.get("story-a")))
+                        .story()
+                        .articles())
+                .isEqualTo(2);
     }
 
     @Test
@@ -207,8 +255,7 @@ class StoryKeeperProcessorTest {
     private final class Keeper {
         private final MockProcessorContext<String, StoryKeeperProcessor.Output> context =
                 new MockProcessorContext<>(metricsConfig());
-        private final StoryKeeperProcessor processor =
-                new StoryKeeperProcessor(SETTINGS, new DecodedSummaries(16), decided);
+        private final StoryKeeperProcessor processor = new StoryKeeperProcessor(SETTINGS, summaries, decided);
 
         Keeper(long startedAt) {
             context.addStateStore(stories);
@@ -287,12 +334,31 @@ class StoryKeeperProcessorTest {
     }
 
     private static MatchingLoader loader(
-            MockProcessorContext<Void, Void> context, KeyValueStore<String, byte[]> matching, DecidedStories decided) {
+            MockProcessorContext<Void, Void> context,
+            KeyValueStore<String, byte[]> matching,
+            DecidedStories decided,
+            DecodedSummaries summaries) {
         context.setCurrentSystemTimeMs(T0);
         context.addStateStore(matching);
-        MatchingLoader loader = new MatchingLoader(decided);
+        MatchingLoader loader = new MatchingLoader(decided, summaries);
         loader.init(context);
         return loader;
+    }
+
+    /** The store, with a put that fails when {@link #failNextPut} is set. */
+    @SuppressWarnings("unchecked")
+    private KeyValueStore<String, byte[]> failingOnDemand(KeyValueStore<String, byte[]> store) {
+        return (KeyValueStore<String, byte[]>) java.lang.reflect.Proxy.newProxyInstance(
+                KeyValueStore.class.getClassLoader(), new Class<?>[] {KeyValueStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("put") && failNextPut.getAndSet(false)) {
+                        throw new IllegalStateException("test: the store cannot be written");
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private static KeyValueStore<String, byte[]> store(String name) {

@@ -1,0 +1,66 @@
+package io.newsline.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.OptionalDouble;
+
+/**
+ * Reads the pipeline's own meters from its Prometheus endpoint ({@code /metrics} of its HTTP API): the story stage's
+ * CPU time by part ({@code newsline_story_cpu_seconds_total}), which the bench sets beside the whole process's CPU.
+ */
+final class AppMetrics {
+    static final String STORY_CPU = "newsline_story_cpu_seconds_total";
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final URI metrics;
+
+    AppMetrics(String hostAndPort) {
+        this.metrics = URI.create("http://" + hostAndPort + "/metrics");
+    }
+
+    /** A free loopback port for the app's HTTP API ({@code newsline.http.listen}). */
+    static String freeLoopbackAddress() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return "127.0.0.1:" + socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("no free loopback port for the app's HTTP API", e);
+        }
+    }
+
+    /** The story stage's CPU seconds so far, all parts; empty when the endpoint does not answer or has no such meter. */
+    OptionalDouble storyCpuSeconds() {
+        try {
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(metrics)
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? sum(response.body(), STORY_CPU) : OptionalDouble.empty();
+        } catch (IOException e) {
+            return OptionalDouble.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalDouble.empty();
+        }
+    }
+
+    /** The sum of a meter's samples over all its tags in Prometheus text, or empty when it has none. */
+    static OptionalDouble sum(String prometheusText, String name) {
+        double sum = 0;
+        boolean found = false;
+        for (String line : prometheusText.split("\n")) {
+            if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                found = true;
+            }
+        }
+        return found ? OptionalDouble.of(sum) : OptionalDouble.empty();
+    }
+}
