@@ -7,7 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.OptionalDouble;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Reads the pipeline's own meters from its Prometheus endpoint ({@code /metrics} of its HTTP API): the story stage's
@@ -34,33 +35,38 @@ final class AppMetrics {
         }
     }
 
-    /** The story stage's CPU seconds so far, all parts; empty when the endpoint does not answer or has no such meter. */
-    OptionalDouble storyCpuSeconds() {
+    /**
+     * The story stage's CPU seconds so far by part (its {@code part} tag), empty when the endpoint does not answer or
+     * has no such meter.
+     */
+    Map<String, Double> storyCpuSeconds() {
         try {
             HttpResponse<String> response = HTTP.send(
                     HttpRequest.newBuilder(metrics)
                             .timeout(Duration.ofSeconds(5))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? sum(response.body(), STORY_CPU) : OptionalDouble.empty();
+            return response.statusCode() == 200 ? byTag(response.body(), STORY_CPU, "part") : Map.of();
         } catch (IOException e) {
-            return OptionalDouble.empty();
+            return Map.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return OptionalDouble.empty();
+            return Map.of();
         }
     }
 
-    /** The sum of a meter's samples over all its tags in Prometheus text, or empty when it has none. */
-    static OptionalDouble sum(String prometheusText, String name) {
-        double sum = 0;
-        boolean found = false;
+    /** A meter's samples in Prometheus text by the value of one of its tags ("" for a sample without it). */
+    static Map<String, Double> byTag(String prometheusText, String name, String tag) {
+        Map<String, Double> samples = new TreeMap<>();
+        String at = tag + "=\"";
         for (String line : prometheusText.split("\n")) {
             if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
-                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                found = true;
+                int from = line.indexOf(at);
+                String value =
+                        from < 0 ? "" : line.substring(from + at.length(), line.indexOf('"', from + at.length()));
+                samples.merge(value, Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)), Double::sum);
             }
         }
-        return found ? OptionalDouble.of(sum) : OptionalDouble.empty();
+        return samples;
     }
 }

@@ -52,7 +52,7 @@ final class Report {
                     "CPU",
                     round + ": of it the story stage's own processors (newsline_story_cpu_seconds_total: deciding,"
                             + " keeping, looking for twins, loading the index; not Kafka's handling of its records)",
-                    Fmt.millis(ours.storyMsSteady()),
+                    storyParts(ours),
                     "");
             table.row(
                     "CPU",
@@ -104,8 +104,8 @@ final class Report {
             table.row(
                     "variant",
                     round + "of it the story stage's own processors (newsline_story_cpu_seconds_total)",
-                    Fmt.millis(ours.storyMsSteady()),
-                    Fmt.millis(with.storyMsSteady()));
+                    storyParts(ours),
+                    storyParts(with));
             table.row(
                     "variant",
                     round + "CPU ms per article, whole process",
@@ -140,6 +140,16 @@ final class Report {
                     recordsPerItem(ours) + " ; " + Fmt.number(perItem(ours, ours.outputTopicRecords())),
                     recordsPerItem(with) + " ; " + Fmt.number(perItem(with, with.outputTopicRecords())));
         }
+    }
+
+    /** The story stage's own CPU per article and its parts, "T ms (assign A ; keep K ; ...)", or n/a. */
+    private static String storyParts(StreamsRuns.RunResult run) {
+        if (run.storyMsSteady().isEmpty()) {
+            return Fmt.millis(Double.NaN);
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        run.storyMsSteady().forEach((part, ms) -> parts.add(part + " " + Fmt.number(ms)));
+        return Fmt.millis(run.storyMsSteadyTotal()) + " (" + String.join(" ; ", parts) + ")";
     }
 
     /** The steady state's JIT compiler share and the rest, "J ms ; R ms". */

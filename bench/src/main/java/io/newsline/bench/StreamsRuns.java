@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
@@ -46,8 +45,8 @@ final class StreamsRuns {
      * @param cpuMsSteady CPU ms per item from the warm-up mark to the last outcome
      * @param cpuMsWhole CPU ms per item over the whole process until the last outcome (start-up included)
      * @param jitMsSteady of {@code cpuMsSteady}, the JIT compiler threads' ({@link CompilerCpu})
-     * @param storyMsSteady of {@code cpuMsSteady}, the story stage's own processors' (the app's {@value
-     *     AppMetrics#STORY_CPU}; NaN when not known: the pass-through, the stage off, the HTTP API off)
+     * @param storyMsSteady of {@code cpuMsSteady}, the story stage's own processors' by part (the app's {@value
+     *     AppMetrics#STORY_CPU}; empty when not known: the pass-through, the HTTP API off)
      * @param internalTopicBytes bytes on disk per internal topic, names without the application id
      * @param storeBytes bytes on disk per state store after a clean close
      * @param internalTopicRecords records per internal topic from its log segments (names without the application
@@ -64,7 +63,7 @@ final class StreamsRuns {
             double cpuMsSteady,
             double cpuMsWhole,
             double jitMsSteady,
-            double storyMsSteady,
+            Map<String, Double> storyMsSteady,
             OptionalLong heapPeak,
             OptionalLong rssPeak,
             boolean cleanStop,
@@ -74,6 +73,15 @@ final class StreamsRuns {
             Map<String, Long> outputTopicRecords,
             long timelineEntries,
             Set<String> idsWithEntries) {
+
+        /** The story stage's own processors' steady-state CPU per item, all parts (NaN when not known). */
+        double storyMsSteadyTotal() {
+            return storyMsSteady.isEmpty()
+                    ? Double.NaN
+                    : storyMsSteady.values().stream()
+                            .mapToDouble(Double::doubleValue)
+                            .sum();
+        }
 
         /** The steady state's CPU per item without the JIT compiler threads': what a long-running app keeps paying. */
         double cpuMsSteadyWithoutJit() {
@@ -229,7 +237,7 @@ final class StreamsRuns {
                     measured.cpuMsSteady,
                     measured.cpuMsWhole,
                     measured.jitMsSteady,
-                    measured.storyMsSteady,
+                    Map.of(),
                     GcLog.peakUsedBytes(dir.resolve("gc.log")),
                     measured.rssPeak,
                     clean,
@@ -299,7 +307,7 @@ final class StreamsRuns {
             double cpuMsSteady,
             double cpuMsWhole,
             double jitMsSteady,
-            double storyMsSteady,
+            Map<String, Double> storyMsSteady,
             OptionalLong rssPeak) {}
 
     /**
@@ -308,7 +316,7 @@ final class StreamsRuns {
      */
     private Measured measure(String name, String unit, ChildJvm app, OutcomeWatcher watcher, AppMetrics meters)
             throws InterruptedException {
-        OptionalDouble storyAtMark = OptionalDouble.empty();
+        Map<String, Double> storyAtMark = Map.of();
         long target = watcher.target();
         long warmUpMark = (long) Math.ceil(target * WARM_UP_SHARE);
         long steadyCpu = -1;
@@ -342,7 +350,7 @@ final class StreamsRuns {
                 steadyCpu = cpu;
                 steadyCount = count;
                 steadyJit = compiler.ticks();
-                storyAtMark = meters == null ? OptionalDouble.empty() : meters.storyCpuSeconds();
+                storyAtMark = meters == null ? Map.of() : meters.storyCpuSeconds();
             }
             if (watcher.complete()) {
                 break;
@@ -369,7 +377,7 @@ final class StreamsRuns {
             Thread.sleep(100);
         }
         long done = watcher.count();
-        OptionalDouble storyAtEnd = meters == null ? OptionalDouble.empty() : meters.storyCpuSeconds();
+        Map<String, Double> storyAtEnd = meters == null ? Map.of() : meters.storyCpuSeconds();
         long first = watcher.firstNanos();
         long end = watcher.complete() ? watcher.completeNanos() : System.nanoTime();
         double seconds = first < 0 ? Double.NaN : (end - first) / 1e9;
@@ -379,9 +387,13 @@ final class StreamsRuns {
         double jit = steadyJit >= 0 && done > steadyCount
                 ? (compiler.ticks() - steadyJit) * tick / (done - steadyCount)
                 : Double.NaN;
-        double story = storyAtMark.isPresent() && storyAtEnd.isPresent() && done > steadyCount
-                ? (storyAtEnd.getAsDouble() - storyAtMark.getAsDouble()) * 1000 / (done - steadyCount)
-                : Double.NaN;
+        Map<String, Double> story = new java.util.LinkedHashMap<>();
+        if (done > steadyCount && storyAtEnd.keySet().equals(storyAtMark.keySet())) {
+            long items = done - steadyCount;
+            for (Map.Entry<String, Double> part : storyAtEnd.entrySet()) {
+                story.put(part.getKey(), (part.getValue() - storyAtMark.get(part.getKey())) * 1000 / items);
+            }
+        }
         bench.progress(String.format(
                 java.util.Locale.ROOT,
                 "%s: %s %s in %.1f s = %s/s; CPU %s per item after warm-up (%s of it the JIT compiler)",

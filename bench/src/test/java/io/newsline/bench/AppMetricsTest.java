@@ -1,6 +1,7 @@
 package io.newsline.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,13 +17,14 @@ class AppMetricsTest {
             """;
 
     @Test
-    void theStoryStagesCpuIsTheSumOverItsParts() {
-        assertThat(AppMetrics.sum(SCRAPE, AppMetrics.STORY_CPU)).hasValue(1.75);
+    void theStoryStagesCpuIsReadByPart() {
+        assertThat(AppMetrics.byTag(SCRAPE, AppMetrics.STORY_CPU, "part"))
+                .containsExactly(entry("assign", 1.5), entry("keep", 0.25));
     }
 
     @Test
     void aMeterTheAppDoesNotHaveIsEmpty() {
-        assertThat(AppMetrics.sum(SCRAPE, "newsline_nothing_total")).isEmpty();
+        assertThat(AppMetrics.byTag(SCRAPE, "newsline_nothing_total", "part")).isEmpty();
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class ReportTest {
@@ -38,7 +39,7 @@ class ReportTest {
         assertThat(table)
                 .containsPattern(
                         "round 1: of it the story stage's own processors \\(newsline_story_cpu_seconds_total\\)"
-                                + " +\\| 1.25 ms +\\| 0.00 ms");
+                                + " +\\| 1.25 ms \\(assign 0.625 ; keep 0.625\\) +\\| 0.00 ms \\(assign 0.00 ; keep 0.00\\)");
         // 16 MB of internal topics and 32 MB of state over 4,000 articles, against 8 MB and 24 MB
         assertThat(table)
                 .containsPattern(
@@ -179,7 +180,7 @@ class ReportTest {
                 1.0,
                 2.0,
                 0.25,
-                Double.NaN,
+                Map.of(),
                 OptionalLong.of(300L << 20),
                 OptionalLong.of(600L << 20),
                 true,
@@ -204,7 +205,9 @@ class ReportTest {
                 cpuSteady,
                 cpuWhole,
                 cpuSteady / 4,
-                kind.equals("pipeline") ? cpuSteady / 10 : 0,
+                kind.equals("pipeline")
+                        ? new TreeMap<>(Map.of("assign", cpuSteady / 20, "keep", cpuSteady / 20))
+                        : Map.of("assign", 0.0, "keep", 0.0),
                 OptionalLong.of(300L << 20),
                 OptionalLong.of(600L << 20),
                 true,
