@@ -1,8 +1,10 @@
 package io.newsline.streams;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsline.avro.RawArticle;
 import io.newsline.common.Topics;
 import io.newsline.serde.SpecificAvroSerializer;
+import io.newsline.streams.metrics.PipelineMetrics;
 import io.newsline.streams.story.StorySettings;
 import io.newsline.streams.topics.TopologySerdes;
 import java.io.IOException;
@@ -17,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -26,8 +29,9 @@ import org.apache.kafka.streams.TopologyTestDriver;
  * The story stage's CPU per article in the topology with the JIT warm: the whole topology in a {@link
  * TopologyTestDriver} (every processor, serde and RocksDB store runs on the calling thread), fed the same articles
  * with the stage on and off, alternately, round after round in one JVM; the first rounds warm the JIT and are not
- * counted. Prints, per measured round, the thread CPU and the bytes allocated per article on and off, then the
- * medians and their difference: what the stage costs a long-running app's stream thread.
+ * counted. Prints, per measured round, the thread CPU and the bytes allocated per article on and off, and the stage's
+ * own processors' CPU (the app's meter {@code newsline.story.cpu}, by part), then the medians and the difference:
+ * what the stage costs a long-running app's stream thread.
  *
  * <p>What it leaves out, so the real bench ({@code ./newsline bench --also-with newsline.story.enabled=false}) stays
  * the figure of record: the broker round trips, the producer's compression and network thread, commits and
@@ -68,45 +72,65 @@ public final class StoryStageCpu {
                 articles.size(), warmUp, measured);
         double[][] cpu = new double[2][measured];
         double[][] allocated = new double[2][measured];
+        double[] own = new double[measured];
         for (int round = 0; round < warmUp + measured; round++) {
             for (int on = 1; on >= 0; on--) {
                 if (!ONLY.isEmpty() && !ONLY.equals(on == 1 ? "on" : "off")) {
                     continue; // a profile of one side (-Dstory.stage=on or off)
                 }
-                long[] cost = run(articles, on == 1);
+                SimpleMeterRegistry meters = new SimpleMeterRegistry();
+                long[] cost = run(articles, on == 1, new PipelineMetrics(meters));
                 double cpuMs = cost[0] / 1e6 / articles.size();
                 double bytes = cost[1] / (double) articles.size();
+                Map<String, Double> parts = new TreeMap<>();
+                meters.find("newsline.story.cpu")
+                        .counters()
+                        .forEach(c -> parts.put(c.getId().getTag("part"), c.count() * 1000 / articles.size()));
+                StringBuilder partsText = new StringBuilder();
+                parts.forEach((part, ms) -> partsText.append(String.format(" %s %.3f", part, ms)));
+                double ownMs =
+                        parts.values().stream().mapToDouble(Double::doubleValue).sum();
                 boolean counted = round >= warmUp;
                 System.out.printf(
-                        "round %d%s, stage %s: %.3f ms CPU, %,.0f B allocated per article%n",
-                        round + 1, counted ? "" : " (warm-up)", on == 1 ? "on " : "off", cpuMs, bytes);
+                        "round %d%s, stage %s: %.3f ms CPU, %,.0f B allocated per article%s%n",
+                        round + 1,
+                        counted ? "" : " (warm-up)",
+                        on == 1 ? "on " : "off",
+                        cpuMs,
+                        bytes,
+                        on == 1 ? String.format(" (the stage's own processors %.3f ms:%s)", ownMs, partsText) : "");
                 if (counted) {
                     cpu[on][round - warmUp] = cpuMs;
                     allocated[on][round - warmUp] = bytes;
+                    if (on == 1) {
+                        own[round - warmUp] = ownMs;
+                    }
                 }
             }
         }
         double on = median(cpu[1]);
         double off = median(cpu[0]);
         System.out.printf(
-                "median per article: on %.3f ms, off %.3f ms, the stage %+.3f ms CPU; allocated on %,.0f B, off %,.0f B,"
-                        + " the stage %+,.0f B%n",
+                "median per article: on %.3f ms, off %.3f ms, the stage %+.3f ms CPU (its own processors %.3f ms);"
+                        + " allocated on %,.0f B, off %,.0f B, the stage %+,.0f B%n",
                 on,
                 off,
                 on - off,
+                median(own),
                 median(allocated[1]),
                 median(allocated[0]),
                 median(allocated[1]) - median(allocated[0]));
     }
 
     /** One pass of the articles through a fresh topology: {thread CPU ns, bytes allocated}. */
-    private static long[] run(List<RawArticle> articles, boolean storyOn) throws IOException {
+    private static long[] run(List<RawArticle> articles, boolean storyOn, PipelineMetrics metrics) throws IOException {
         InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
         StreamsAppConfig config = StreamsAppConfig.of(Map.of(
                 StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092", StorySettings.ENABLED, String.valueOf(storyOn)));
         Properties properties = new Properties();
         properties.putAll(config.clientSettings());
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "story-stage-cpu");
+        properties.put(PipelineMetrics.CONFIG, metrics); // the stage's own CPU (newsline.story.cpu), by part
         Path stateDir = Files.createTempDirectory("story-stage-cpu");
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
