@@ -26,15 +26,19 @@ final class MatchingIndex implements StoryIndex {
     private static final String SUMMARY_PREFIX = "s:";
 
     private final ReadOnlyKeyValueStore<String, byte[]> store;
-    private final DecodedSummaries decoded;
+    private final MatchingCache cache;
 
-    MatchingIndex(ReadOnlyKeyValueStore<String, byte[]> store, DecodedSummaries decoded) {
+    MatchingIndex(ReadOnlyKeyValueStore<String, byte[]> store, MatchingCache cache) {
         this.store = store;
-        this.decoded = decoded;
+        this.cache = cache;
     }
 
     @Override
     public List<String> stories(String key, int max) {
+        return cache.stories(key, max, m -> scan(key, m));
+    }
+
+    private List<String> scan(String key, int max) {
         List<String> ids = new ArrayList<>();
         String prefix = postingPrefix(key);
         try (KeyValueIterator<String, byte[]> it = store.prefixScan(prefix, KEYS)) {
@@ -48,8 +52,8 @@ final class MatchingIndex implements StoryIndex {
     @Override
     public Story summary(String storyId) {
         // Decoding a summary (its centroid into a map) is costly and the same stories are candidates again and
-        // again: decoded summaries are kept (for the whole instance) until the loader changes them.
-        return decoded.get(storyId, () -> store.get(summaryKey(storyId)));
+        // again: cache summaries are kept (for the whole instance) until the loader changes them.
+        return cache.summary(storyId, () -> store.get(summaryKey(storyId)));
     }
 
     /** The matching-topic record of an index effect of a keeper, or null when the effect is not about the index. */

@@ -26,28 +26,30 @@ final class MatchingLoader implements Processor<String, byte[], Void, Void> {
     private static final byte[] PRESENT = new byte[0];
 
     private final DecidedStories decided;
-    private final DecodedSummaries summaries;
+    private final MatchingCache cache;
 
     private KeyValueStore<String, byte[]> store;
     private final StoryPostings.Postings postings = new StoryPostings.Postings() {
         @Override
         public void put(String key, String postingOrder) {
             store.put(MatchingIndex.postingKey(key, postingOrder), PRESENT);
+            cache.postingsChanged(key);
         }
 
         @Override
         public void remove(String key, String postingOrder) {
             store.delete(MatchingIndex.postingKey(key, postingOrder));
+            cache.postingsChanged(key);
         }
     };
 
     /**
      * @param decided told of each summary removed, so that this instance's own decisions no longer show it
-     * @param summaries told of each summary written or removed, so that it no longer serves the one it decoded before
+     * @param cache told of each summary and posting written or removed, so that it no longer serves what it read before
      */
-    MatchingLoader(DecidedStories decided, DecodedSummaries summaries) {
+    MatchingLoader(DecidedStories decided, MatchingCache cache) {
         this.decided = decided;
-        this.summaries = summaries;
+        this.cache = cache;
     }
 
     private ProcessorContext<Void, Void> context;
@@ -91,7 +93,9 @@ final class MatchingLoader implements Processor<String, byte[], Void, Void> {
             store.put(key, value);
         }
         if (MatchingIndex.isSummaryKey(key)) {
-            summaries.changed(MatchingIndex.storyOfSummaryKey(key)); // after the store: see DecodedSummaries
+            cache.summaryChanged(MatchingIndex.storyOfSummaryKey(key)); // after the store: see MatchingCache
+        } else {
+            cache.allPostingsChanged(); // a posting record of an earlier version, copied as it is
         }
     }
 }

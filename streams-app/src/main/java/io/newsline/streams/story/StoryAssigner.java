@@ -31,18 +31,18 @@ final class StoryAssigner implements Processor<String, EnrichedArticle, String, 
 
     private final StoryFeatureExtractor extractor;
     private final StoryMatcher matcher;
-    private final DecodedSummaries summaries;
+    private final MatchingCache cache;
     private final DecidedStories decided;
     private final StoryParams params;
     private ProcessorContext<String, Assigned> context;
     private StoryIndex index;
     private PipelineMetrics metrics;
 
-    StoryAssigner(StorySettings settings, DecodedSummaries summaries, DecidedStories decided) {
+    StoryAssigner(StorySettings settings, MatchingCache cache, DecidedStories decided) {
         this.params = settings.params();
         this.extractor = new StoryFeatureExtractor(params);
         this.matcher = new StoryMatcher(params);
-        this.summaries = summaries;
+        this.cache = cache;
         this.decided = decided;
     }
 
@@ -50,7 +50,7 @@ final class StoryAssigner implements Processor<String, EnrichedArticle, String, 
     public void init(ProcessorContext<String, Assigned> context) {
         this.context = context;
         KeyValueStore<String, byte[]> store = context.getStateStore(StoryTopology.MATCHING_STORE);
-        this.index = decided.over(new MatchingIndex(store, summaries));
+        this.index = decided.over(new MatchingIndex(store, cache));
         this.metrics = PipelineMetrics.of(context.appConfigs());
         metrics.watch(decided);
     }

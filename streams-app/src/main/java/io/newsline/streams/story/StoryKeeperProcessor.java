@@ -39,7 +39,7 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
     static final int MAX_WAITS = 40;
 
     private final StorySettings settings;
-    private final DecodedSummaries summaries;
+    private final MatchingCache cache;
     private final DecidedStories decided;
     /**
      * The entries this keeper wrote last, decoded: it is their only writer, so they equal the store's; saves decoding
@@ -69,9 +69,9 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
     private StoryKeeper keeper;
     private PipelineMetrics metrics;
 
-    StoryKeeperProcessor(StorySettings settings, DecodedSummaries summaries, DecidedStories decided) {
+    StoryKeeperProcessor(StorySettings settings, MatchingCache cache, DecidedStories decided) {
         this.settings = settings;
-        this.summaries = summaries;
+        this.cache = cache;
         this.decided = decided;
     }
 
@@ -87,7 +87,7 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
                     entries, settings.recheckDelay().toMillis(), lookingSpan(), context.currentSystemTimeMs());
         }
         KeyValueStore<String, byte[]> matching = context.getStateStore(StoryTopology.MATCHING_STORE);
-        this.index = new MatchingIndex(matching, summaries);
+        this.index = new MatchingIndex(matching, cache);
         this.keeper = new StoryKeeper(settings.params(), new KeeperLedger(), context::currentSystemTimeMs);
         Duration delay = settings.recheckDelay();
         Duration every = delay.compareTo(Duration.ofSeconds(1)) < 0 ? delay : Duration.ofSeconds(1);

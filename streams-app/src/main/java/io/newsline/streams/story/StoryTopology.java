@@ -48,9 +48,10 @@ public final class StoryTopology {
 
     /**
      * How many decoded summaries of the matching index the instance keeps (one cache for all its tasks; about 10 KB
-     * each): the open stories that are candidates most often.
+     * each), and as many blocking keys' lists of stories (up to 32 ids each): the open stories that are candidates most
+     * often, and the keys articles share most often.
      */
-    private static final int DECODED_SUMMARIES = 4_096;
+    private static final int MATCHING_CACHE = 4_096;
 
     /**
      * How many of this instance's decisions the deciding tasks read before the index shows them ({@link
@@ -83,7 +84,7 @@ public final class StoryTopology {
             TypedTopic<String, StoryMerge> merges) {
         Serde<String> keys = Serdes.String();
         Serde<byte[]> bytes = Serdes.ByteArray();
-        DecodedSummaries summaries = new DecodedSummaries(DECODED_SUMMARIES);
+        MatchingCache cache = new MatchingCache(MATCHING_CACHE);
         DecidedStories decided =
                 new DecidedStories(DECIDED_STORIES, DECIDED_STORIES_TTL_MS, SHOWN_STORIES, SHOWN_STORIES_TTL_MS);
         builder.addGlobalStore(
@@ -91,10 +92,10 @@ public final class StoryTopology {
                         .withLoggingDisabled(), // the matching topic is its changelog
                 settings.matchingTopic(),
                 Consumed.with(keys, bytes).withName("read-story-matching"),
-                () -> new MatchingLoader(decided, summaries));
+                () -> new MatchingLoader(decided, cache));
 
         KStream<String, StoryAssigner.Assigned> assigned =
-                originals.process(() -> new StoryAssigner(settings, summaries, decided), Named.as("assign-story"));
+                originals.process(() -> new StoryAssigner(settings, cache, decided), Named.as("assign-story"));
         assigned.map((articleId, a) -> KeyValue.pair(a.storyId(), a.join()), Named.as("story-join"))
                 .to(settings.updatesTopic(), Produced.with(keys, bytes).withName("write-story-joins"));
 
@@ -103,9 +104,7 @@ public final class StoryTopology {
         Map<String, KStream<String, StoryKeeperProcessor.Output>> outputs = builder.stream(
                         settings.updatesTopic(), Consumed.with(keys, bytes).withName("read-story-updates"))
                 .process(
-                        () -> new StoryKeeperProcessor(settings, summaries, decided),
-                        Named.as("keep-story"),
-                        STORIES_STORE)
+                        () -> new StoryKeeperProcessor(settings, cache, decided), Named.as("keep-story"), STORIES_STORE)
                 .split(Named.as("story-output-"))
                 .branch((k, o) -> o.destination() == StoryKeeperProcessor.Destination.MATCHING, Branched.as("matching"))
                 .branch((k, o) -> o.destination() == StoryKeeperProcessor.Destination.KEEPER, Branched.as("keeper"))

@@ -80,7 +80,7 @@ class MatchingIndexRestoreIT {
                         .withLoggingDisabled(),
                 TOPIC,
                 Consumed.with(Serdes.String(), Serdes.ByteArray()),
-                () -> new MatchingLoader(new DecidedStories(16, 30_000), new DecodedSummaries(16)));
+                () -> new MatchingLoader(new DecidedStories(16, 30_000), new MatchingCache(16)));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "matching-restore-it");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());

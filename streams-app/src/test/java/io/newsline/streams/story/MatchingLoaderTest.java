@@ -27,7 +27,7 @@ class MatchingLoaderTest {
                         Stores.inMemoryKeyValueStore(StoryTopology.MATCHING_STORE), Serdes.String(), Serdes.ByteArray())
                 .withLoggingDisabled()
                 .build();
-        final DecodedSummaries summaries = new DecodedSummaries(16);
+        final MatchingCache summaries = new MatchingCache(16);
         final MatchingLoader loader = new MatchingLoader(new DecidedStories(16, 30_000), summaries);
 
         Loaded() {
@@ -126,6 +126,18 @@ class MatchingLoaderTest {
                 .doesNotContainKey("k:talks");
         loaded.read(List.of(removed("story-a")));
         assertThat(loaded.index().summary("story-a")).isNull();
+    }
+
+    @Test
+    void theIndexListsTheStoriesUnderAKeyAsTheLoaderLastWroteThem() {
+        Loaded loaded = new Loaded().read(List.of(summary("story-a", 0, Map.of("e:gaza", 2.0, "k:talks", 1.0))));
+        assertThat(loaded.storiesUnder("e:gaza")).containsExactly("story-a"); // scanned and kept
+        loaded.read(List.of(summary("story-b", DAY, Map.of("e:gaza", 2.0))));
+        assertThat(loaded.storiesUnder("e:gaza")).containsExactly("story-b", "story-a");
+        loaded.read(List.of(summary("story-a", 0, Map.of("k:talks", 1.0))));
+        assertThat(loaded.storiesUnder("e:gaza")).containsExactly("story-b");
+        loaded.read(List.of(removed("story-b")));
+        assertThat(loaded.storiesUnder("e:gaza")).isEmpty();
     }
 
     @Test

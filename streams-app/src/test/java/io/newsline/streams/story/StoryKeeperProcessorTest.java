@@ -54,7 +54,7 @@ class StoryKeeperProcessorTest {
     private final MockProcessorContext<Void, Void> loaderContext = new MockProcessorContext<>();
 
     /** The instance's decoded summaries, which its global thread's loader keeps current, as in the topology. */
-    private final DecodedSummaries summaries = new DecodedSummaries(16);
+    private final MatchingCache summaries = new MatchingCache(16);
 
     private final MatchingLoader loader = loader(loaderContext, matching, decided, summaries);
 
@@ -89,7 +89,7 @@ class StoryKeeperProcessorTest {
         // What the deciding tasks' global store shows while the merge is on its way (it lags the keepers).
         InMemoryStoryIndex lagging = new InMemoryStoryIndex();
         for (String id : List.of("story-a", "story-b")) {
-            Story summary = new MatchingIndex(matching, new DecodedSummaries(16)).summary(id);
+            Story summary = new MatchingIndex(matching, new MatchingCache(16)).summary(id);
             lagging.apply(new StoryKeeper.PublishSummary(summary, List.of("e:acme", "k:strike")));
         }
         StoryIndex view = decided.over(lagging);
@@ -337,7 +337,7 @@ class StoryKeeperProcessorTest {
             MockProcessorContext<Void, Void> context,
             KeyValueStore<String, byte[]> matching,
             DecidedStories decided,
-            DecodedSummaries summaries) {
+            MatchingCache summaries) {
         context.setCurrentSystemTimeMs(T0);
         context.addStateStore(matching);
         MatchingLoader loader = new MatchingLoader(decided, summaries);
