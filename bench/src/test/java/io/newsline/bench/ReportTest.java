@@ -207,7 +207,7 @@ class ReportTest {
                 cpuSteady / 4,
                 kind.equals("pipeline")
                         ? new TreeMap<>(Map.of("assign", cpuSteady / 20, "keep", cpuSteady / 20))
-                        : Map.of("assign", 0.0, "keep", 0.0),
+                        : new TreeMap<>(Map.of("assign", 0.0, "keep", 0.0)),
                 OptionalLong.of(300L << 20),
                 OptionalLong.of(600L << 20),
                 true,
