@@ -5,6 +5,7 @@ import io.newsline.article.similarity.Jaccard;
 import io.newsline.article.similarity.Murmur3;
 import io.newsline.avro.DuplicateKind;
 import io.newsline.avro.DuplicateNotice;
+import io.newsline.common.LruMap;
 import io.newsline.streams.avro.ParsedArticle;
 import io.newsline.streams.dedup.DedupMessage.Compare;
 import io.newsline.streams.dedup.DedupMessage.CompareResult;
@@ -72,13 +73,7 @@ final class Deduplicator {
      * each message about it. A cache only: on a miss (a restart, a task moved) they are computed again from the
      * waiting article; shingles are a pure function of the body.
      */
-    private static final ThreadLocal<Map<Bytes, int[]>> SHINGLES =
-            ThreadLocal.withInitial(() -> new LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Bytes, int[]> eldest) {
-                    return size() > 4096;
-                }
-            });
+    private static final ThreadLocal<Map<Bytes, int[]>> SHINGLES = ThreadLocal.withInitial(() -> new LruMap<>(4096));
 
     private Deduplicator(DedupSettings settings) {
         this.settings = settings;

@@ -1,7 +1,7 @@
 package io.newsline.streams.story;
 
 import io.newsline.article.story.Story;
-import java.util.LinkedHashMap;
+import io.newsline.common.LruMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -19,8 +19,8 @@ import java.util.function.Supplier;
  * stage off), and each republished summary was decoded once per task. Why told by the loader: the earlier cache read
  * the summary's bytes from RocksDB for every candidate (some 40 per article, 2-3 KB each) to compare them with the
  * bytes it had decoded, the largest allocation of the stage (JFR); and the posting lists were a RocksDB prefix scan
- * for each of an article's five blocking keys and again in each look for a twin (StoryStageCpu: the stage's own
- * the looks for twins a sixth cheaper with them kept). Thread safe (tasks of several stream threads and the global thread share it);
+ * for each of an article's five blocking keys and again in each look for a twin (StoryStageCpu: the looks a sixth
+ * cheaper with them kept). Thread safe (tasks of several stream threads and the global thread share it);
  * the stories and lists it returns are never changed by their readers (the matcher copies a story before adding to
  * it), and a story's norm and term vector are computed before it is shared.
  */
@@ -43,18 +43,8 @@ final class MatchingCache {
 
     /** @param capacity how many summaries, and how many keys' lists, are kept (the least recently read go first) */
     MatchingCache(int capacity) {
-        this.byStory = new LinkedHashMap<>(2 * capacity, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Story> eldest) {
-                return size() > capacity;
-            }
-        };
-        this.byKey = new LinkedHashMap<>(2 * capacity, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Scan> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.byStory = new LruMap<>(capacity);
+        this.byKey = new LruMap<>(capacity);
     }
 
     /**

@@ -52,7 +52,7 @@ final class MatchingIndex implements StoryIndex {
     @Override
     public Story summary(String storyId) {
         // Decoding a summary (its centroid into a map) is costly and the same stories are candidates again and
-        // again: cache summaries are kept (for the whole instance) until the loader changes them.
+        // again: decoded summaries are kept (for the whole instance) until the loader changes them.
         return cache.summary(storyId, () -> store.get(summaryKey(storyId)));
     }
 

@@ -74,28 +74,29 @@ final class MatchingLoader implements Processor<String, byte[], Void, Void> {
     }
 
     private void load(String key, byte[] value) {
-        if (MatchingIndex.isSummaryKey(key)) {
-            byte[] before = store.get(key);
-            StoryPostings.move(
-                    before == null ? null : StoryCodec.summaryPostings(before),
-                    value == null ? null : StoryCodec.summaryPostings(value),
-                    postings);
+        if (!MatchingIndex.isSummaryKey(key)) {
+            // A posting record of an earlier version, copied as it is.
+            if (value == null) {
+                store.delete(key);
+            } else {
+                store.put(key, value);
+            }
+            cache.allPostingsChanged();
+            return;
         }
-        if (value != null && MatchingIndex.isSummaryKey(key)) {
-            decided.shown(MatchingIndex.storyOfSummaryKey(key), context.currentSystemTimeMs()); // the twin window
-        }
+        String storyId = MatchingIndex.storyOfSummaryKey(key);
+        byte[] before = store.get(key);
+        StoryPostings.move(
+                before == null ? null : StoryCodec.summaryPostings(before),
+                value == null ? null : StoryCodec.summaryPostings(value),
+                postings);
         if (value == null) {
             store.delete(key);
-            if (MatchingIndex.isSummaryKey(key)) {
-                decided.removed(MatchingIndex.storyOfSummaryKey(key)); // merged (on any instance) or closed
-            }
+            decided.removed(storyId); // merged (on any instance) or closed
         } else {
+            decided.shown(storyId, context.currentSystemTimeMs()); // the twin window
             store.put(key, value);
         }
-        if (MatchingIndex.isSummaryKey(key)) {
-            cache.summaryChanged(MatchingIndex.storyOfSummaryKey(key)); // after the store: see MatchingCache
-        } else {
-            cache.allPostingsChanged(); // a posting record of an earlier version, copied as it is
-        }
+        cache.summaryChanged(storyId); // after the store: see MatchingCache
     }
 }

@@ -3,6 +3,7 @@ package io.newsline.streams.story;
 import io.newsline.article.story.DecidedStories;
 import io.newsline.article.story.StoryKeeper;
 import io.newsline.avro.StoryMerge;
+import io.newsline.common.LruMap;
 import io.newsline.streams.metrics.PipelineMetrics;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,12 +47,7 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
      * a story for each of its articles (bounded, access order; a full story is some 20 KB of heap, estimated: at 1,024
      * per task that is up to 120 MB at six partitions).
      */
-    private final Map<String, StoryKeeper.Entry> recent = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, StoryKeeper.Entry> eldest) {
-            return size() > RECENT_ENTRIES;
-        }
-    };
+    private final Map<String, StoryKeeper.Entry> recent = new LruMap<>(RECENT_ENTRIES);
 
     private static final int RECENT_ENTRIES = 256;
 
@@ -78,8 +74,8 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
     @Override
     public void init(ProcessorContext<String, Output> context) {
         this.context = context;
-        forgetRecent(); // a task revived after an aborted transaction re-initialises this processor: start from the
-        // store
+        // A task revived after an aborted transaction re-initialises this processor: start from the store.
+        forgetRecent();
         this.stories = context.getStateStore(StoryTopology.STORIES_STORE);
         this.metrics = PipelineMetrics.of(context.appConfigs());
         try (KeyValueIterator<String, byte[]> entries = stories.all()) {
@@ -100,24 +96,37 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
         if (record.key() == null || record.value() == null) {
             return;
         }
-        long cpuStart = PipelineMetrics.threadCpuNanos();
+        changingStories(PipelineMetrics.StoryPart.KEEP, () -> handle(record));
+    }
+
+    private void handle(Record<String, byte[]> record) {
         StoryKeeper.Message message = StoryCodec.decodeMessage(record.value());
+        List<StoryKeeper.Effect> effects = keeper.handle(record.key(), message);
+        if (message instanceof StoryKeeper.Join && StoryKeeper.sentOn(message, effects)) {
+            metrics.storyRedirected();
+        }
+        if (message instanceof StoryKeeper.Absorb) {
+            // The survivor, as this instance's deciding tasks should see it now (emit hides the merged story).
+            decided.absorbed(effects, context.currentSystemTimeMs());
+        }
+        emit(effects, record.timestamp());
+        writeEntries();
+    }
+
+    /**
+     * Runs work that changes stories (a message, the looks), counting its CPU as {@code part}. On a failure the recent
+     * entries go ({@link #forgetRecent}): the record goes to the dead letters, or the task restarts, and neither keeps
+     * its changes.
+     */
+    private void changingStories(PipelineMetrics.StoryPart part, Runnable work) {
+        long cpuStart = PipelineMetrics.threadCpuNanos();
         try {
-            List<StoryKeeper.Effect> effects = keeper.handle(record.key(), message);
-            if (message instanceof StoryKeeper.Join && StoryKeeper.sentOn(message, effects)) {
-                metrics.storyRedirected();
-            }
-            if (message instanceof StoryKeeper.Absorb) {
-                // The survivor, as this instance's deciding tasks should see it now (emit hides the merged story).
-                decided.absorbed(effects, context.currentSystemTimeMs());
-            }
-            emit(effects, record.timestamp());
-            writeEntries();
-            metrics.storyCpu(PipelineMetrics.StoryPart.KEEP, cpuStart);
+            work.run();
         } catch (RuntimeException e) {
-            forgetRecent(); // the record goes to the dead letters, or the task restarts: neither keeps its changes
+            forgetRecent();
             throw e;
         }
+        metrics.storyCpu(part, cpuStart);
     }
 
     /**
@@ -150,14 +159,7 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
      * the delay: {@link StoryKeeper#LOOKS} looks in all.
      */
     private void recheck(long wallClock) {
-        long cpuStart = PipelineMetrics.threadCpuNanos();
-        try {
-            lookForTwins(wallClock);
-            metrics.storyCpu(PipelineMetrics.StoryPart.RECHECK, cpuStart);
-        } catch (RuntimeException e) {
-            forgetRecent();
-            throw e;
-        }
+        changingStories(PipelineMetrics.StoryPart.RECHECK, () -> lookForTwins(wallClock));
     }
 
     private void lookForTwins(long wallClock) {
