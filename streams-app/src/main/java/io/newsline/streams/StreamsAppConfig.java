@@ -376,6 +376,10 @@ public final class StreamsAppConfig extends AbstractConfig {
                 DeadLetterDeserializationHandler.class.getName());
         defaults.put(
                 StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
+        // The same handler on the global thread (the story stage's matching index): without it one unreadable record
+        // on the matching topic stops the global thread, and the instance, at every start (Kafka's default is off
+        // until 5.0). That thread cannot write dead letters: the handler skips, logs and counts the record.
+        defaults.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
         defaults.put(
                 StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class.getName());
         defaults.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS);

@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Running totals of what the exception handlers did, by outcome and exception class, for this JVM: how many
  * records were dead-lettered, how many failures were treated as transient and retried, and how many could be
- * neither (a failure in a punctuator, which has no source record to dead-letter: logged and counted, never silent).
+ * neither (a failure in a punctuator, which has no source record to dead-letter, and a record of a global store's
+ * topic, which the global thread cannot dead-letter: logged and counted, never silent).
  *
  * <p>One instance per JVM because Kafka instantiates the handlers itself, by class name, once per stream thread.
  */
@@ -16,7 +17,12 @@ public final class FailureStats {
     public enum Outcome {
         DEAD_LETTERED,
         RETRIED,
-        DROPPED_NO_SOURCE
+        DROPPED_NO_SOURCE,
+        /**
+         * A record of a global store's topic that could not be applied and was skipped: Kafka Streams 4.3 sends no
+         * dead letters from the global thread (KIP-1295 is to add them), so the record stays only on its topic.
+         */
+        DROPPED_GLOBAL
     }
 
     private static final FailureStats SHARED = new FailureStats();

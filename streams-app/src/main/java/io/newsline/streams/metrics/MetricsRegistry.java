@@ -17,16 +17,16 @@ import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * The app's Prometheus registry: Kafka Streams' and its clients' metrics through Micrometer's
- * {@link KafkaStreamsMetrics} binder, JVM metrics, the app's own {@link PipelineMetrics}, dead letters by reason (from
- * the exception handlers' {@link FailureStats}, which are per JVM because Kafka creates the handlers by class name)
- * and timeline entries dropped for age (the filing stage's Kafka metric, summed over tasks).
+ * {@link KafkaStreamsMetrics} binder, JVM metrics, the app's own {@link PipelineMetrics}, dead letters and records the
+ * global thread skipped, by reason (from {@link FailureStats}, per JVM because Kafka creates the handlers by class
+ * name) and timeline entries dropped for age (the filing stage's Kafka metric, summed over tasks).
  */
 public final class MetricsRegistry implements AutoCloseable {
     private static final String DROPPED_FOR_AGE = "timeline-entries-dropped-for-age-total";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final PipelineMetrics pipeline = new PipelineMetrics(registry);
-    private final Set<String> deadLetterReasons = ConcurrentHashMap.newKeySet();
+    private final Set<String> registeredReasons = ConcurrentHashMap.newKeySet();
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private KafkaStreamsMetrics streamsMetrics;
 
@@ -53,18 +53,32 @@ public final class MetricsRegistry implements AutoCloseable {
     /** The Prometheus text exposition of every meter. */
     public String scrape() {
         FailureStats failures = FailureStats.shared();
-        for (String reason :
-                failures.byReason(FailureStats.Outcome.DEAD_LETTERED).keySet()) {
-            if (deadLetterReasons.add(reason)) {
-                FunctionCounter.builder("newsline.dead.letters", failures, stats -> stats.byReason(
-                                        FailureStats.Outcome.DEAD_LETTERED)
-                                .getOrDefault(reason, 0L))
-                        .description("records sent to news.articles.dlq, by the exception class (this JVM)")
+        registerByReason(
+                failures,
+                FailureStats.Outcome.DEAD_LETTERED,
+                "newsline.dead.letters",
+                "records sent to news.articles.dlq, by the exception class (this JVM)");
+        registerByReason(
+                failures,
+                FailureStats.Outcome.DROPPED_GLOBAL,
+                "newsline.global.records.skipped",
+                "records of a global store's topic (the story stage's matching index) skipped as unreadable, by"
+                        + " reason class (this JVM; the global thread writes no dead letters)");
+        return registry.scrape();
+    }
+
+    /** A counter per reason of one outcome, registered the first time the reason is seen. */
+    private void registerByReason(
+            FailureStats failures, FailureStats.Outcome outcome, String name, String description) {
+        for (String reason : failures.byReason(outcome).keySet()) {
+            if (registeredReasons.add(outcome + " " + reason)) {
+                FunctionCounter.builder(
+                                name, failures, stats -> stats.byReason(outcome).getOrDefault(reason, 0L))
+                        .description(description)
                         .tag("reason", reason)
                         .register(registry);
             }
         }
-        return registry.scrape();
     }
 
     private static double droppedForAge(KafkaStreams streams) {

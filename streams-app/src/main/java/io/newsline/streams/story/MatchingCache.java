@@ -2,10 +2,13 @@ package io.newsline.streams.story;
 
 import io.newsline.article.story.Story;
 import io.newsline.common.LruMap;
+import io.newsline.streams.errors.RateLimitedLog;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the instance's tasks last read of the matching index, kept decoded: story summaries, and the stories listed
@@ -25,6 +28,9 @@ import java.util.function.Supplier;
  * it), and a story's norm and term vector are computed before it is shared.
  */
 final class MatchingCache {
+    private static final RateLimitedLog unreadableLog =
+            new RateLimitedLog(LoggerFactory.getLogger(MatchingCache.class), Duration.ofSeconds(10));
+
     /** The stories under a key as a scan of at most {@code max} found them (fewer: all there were). */
     private record Scan(int max, List<String> ids) {
         boolean answers(int wanted) {
@@ -64,7 +70,15 @@ final class MatchingCache {
         if (bytes == null) {
             return null;
         }
-        Story story = StoryCodec.decodeSummary(bytes);
+        Story story;
+        try {
+            story = StoryCodec.decodeSummary(bytes);
+        } catch (RuntimeException unreadable) {
+            // Only a store written before the loader checked each summary can hold one: no candidate, not a failure
+            // of the article that met it.
+            unreadableLog.warn("The stored summary of {} does not read ({}); not a candidate", storyId, unreadable);
+            return null;
+        }
         story.prepareForReading(); // its norm and term vector, computed once, before other threads can read it
         synchronized (byStory) {
             if (changes == changesBefore) {
@@ -101,6 +115,18 @@ final class MatchingCache {
         synchronized (byStory) {
             changes++;
             byStory.remove(storyId);
+        }
+    }
+
+    /**
+     * The store's summary of {@code storyId} was just written, and this is it decoded (called by its one writer, after
+     * the write): kept at once, so that no task decodes it again.
+     */
+    void summaryWritten(String storyId, Story story) {
+        story.prepareForReading();
+        synchronized (byStory) {
+            changes++;
+            byStory.put(storyId, story);
         }
     }
 

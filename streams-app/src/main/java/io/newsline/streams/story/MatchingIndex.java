@@ -24,6 +24,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 final class MatchingIndex implements StoryIndex {
     private static final StringSerializer KEYS = new StringSerializer();
     private static final String SUMMARY_PREFIX = "s:";
+    private static final String POSTING_PREFIX = "p:";
 
     private final ReadOnlyKeyValueStore<String, byte[]> store;
     private final MatchingCache cache;
@@ -75,6 +76,10 @@ final class MatchingIndex implements StoryIndex {
         return key.startsWith(SUMMARY_PREFIX);
     }
 
+    static boolean isPostingKey(String key) {
+        return key.startsWith(POSTING_PREFIX);
+    }
+
     /** The story id of a summary key ({@link #summaryKey}). */
     static String storyOfSummaryKey(String key) {
         return key.substring(SUMMARY_PREFIX.length());
@@ -86,6 +91,6 @@ final class MatchingIndex implements StoryIndex {
     }
 
     private static String postingPrefix(String key) {
-        return "p:" + key + '\u0000';
+        return POSTING_PREFIX + key + '\u0000';
     }
 }

@@ -129,6 +129,52 @@ final class StoryCodec {
         });
     }
 
+    /** A summary as the matching topic carries it: where it indexes its story (null: the earlier format), and it. */
+    record Summary(StoryPostings postings, Story story) {}
+
+    /**
+     * A whole summary read and checked: every byte decodes, nothing follows it, and it names one story throughout.
+     *
+     * @throws IllegalStateException when it does not, with what is wrong (the matching loader's reason to skip it)
+     */
+    static Summary readSummary(String storyId, byte[] value) {
+        Summary summary;
+        try {
+            summary = read(value, in -> {
+                byte kind = in.readByte();
+                StoryPostings postings;
+                if (kind == SUMMARY) {
+                    postings = readPostings(in);
+                } else if (kind == LIVE) {
+                    postings = null;
+                } else {
+                    throw new IllegalStateException("unknown story summary kind " + kind);
+                }
+                Story story = readStory(in);
+                if (in.available() > 0) {
+                    throw new IllegalStateException(in.available() + " bytes after the summary");
+                }
+                return new Summary(postings, story);
+            });
+        } catch (UncheckedIOException e) {
+            throw new IllegalStateException("summary does not decode: " + e.getCause(), e);
+        }
+        if (!summary.story().id().equals(storyId)
+                || (summary.postings() != null && !summary.postings().storyId().equals(storyId))) {
+            throw new IllegalStateException(
+                    "summary of story " + summary.story().id() + " under story " + storyId);
+        }
+        if (summary.story().articles() < 1) {
+            throw new IllegalStateException("summary of " + summary.story().articles() + " articles");
+        }
+        for (double weight : summary.story().centroid().values()) {
+            if (!Double.isFinite(weight)) {
+                throw new IllegalStateException("summary with a centroid weight of " + weight);
+            }
+        }
+        return summary;
+    }
+
     /**
      * Where a summary indexes its story, read from its first bytes; null for a summary of the earlier format, whose
      * postings came as records of their own.

@@ -69,6 +69,24 @@ class DeadLetterHandlersTest {
     }
 
     @Test
+    void aFailureOnTheGlobalThreadSkipsTheRecordAndCountsIt() {
+        DeadLetterProcessingHandler handler = new DeadLetterProcessingHandler();
+        handler.configure(CONFIG);
+        long before = FailureStats.shared().total(FailureStats.Outcome.DROPPED_GLOBAL);
+
+        var response = handler.handleError(
+                FakeErrorContext.global("newsline-streams-story-matching", 0, 7L, "s:story-a", "garbage"),
+                new Record<>("s:story-a", new byte[] {1}, 1L),
+                new IllegalStateException("bad"));
+
+        // Resumed without dead letters: Kafka Streams 4.3 cannot send them from the global thread.
+        assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.RESUME);
+        assertThat(response.deadLetterQueueRecords()).isEmpty();
+        assertThat(FailureStats.shared().total(FailureStats.Outcome.DROPPED_GLOBAL))
+                .isEqualTo(before + 1);
+    }
+
+    @Test
     void aPunctuatorFailingOnTheRegistryIsRetried() {
         DeadLetterProcessingHandler handler = new DeadLetterProcessingHandler();
         handler.configure(CONFIG);

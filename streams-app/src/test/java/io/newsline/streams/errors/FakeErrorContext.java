@@ -6,15 +6,21 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.processor.TaskId;
 
 /** What Kafka Streams tells a handler about the failing record; source null for a punctuator. */
-record FakeErrorContext(String topic, int partition, long offset, byte[] sourceRawKey, byte[] sourceRawValue)
+record FakeErrorContext(
+        TaskId taskId, String topic, int partition, long offset, byte[] sourceRawKey, byte[] sourceRawValue)
         implements ErrorHandlerContext {
 
     static FakeErrorContext of(String topic, int partition, long offset, String key, String value) {
-        return new FakeErrorContext(topic, partition, offset, key.getBytes(), value.getBytes());
+        return new FakeErrorContext(new TaskId(1, 0), topic, partition, offset, key.getBytes(), value.getBytes());
     }
 
     static FakeErrorContext punctuator() {
-        return new FakeErrorContext(null, -1, -1, null, null);
+        return new FakeErrorContext(new TaskId(1, 0), null, -1, -1, null, null);
+    }
+
+    /** A record of a global store's topic, as the global thread reports it (task -1_-1). */
+    static FakeErrorContext global(String topic, int partition, long offset, String key, String value) {
+        return new FakeErrorContext(new TaskId(-1, -1), topic, partition, offset, key.getBytes(), value.getBytes());
     }
 
     @Override
@@ -25,11 +31,6 @@ record FakeErrorContext(String topic, int partition, long offset, byte[] sourceR
     @Override
     public String processorNodeId() {
         return "near-dedup-decide";
-    }
-
-    @Override
-    public TaskId taskId() {
-        return new TaskId(1, 0);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsline.article.story.DecidedStories;
 import io.newsline.article.story.Story;
 import io.newsline.article.story.StoryKeeper;
+import io.newsline.streams.errors.FailureStats;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,5 +167,62 @@ class MatchingLoaderTest {
         String legacy = "p:e:gaza\u0000" + io.newsline.article.story.StoryIndex.postingOrder(0, "story-old");
         Loaded loaded = new Loaded().read(List.of(KeyValue.pair(legacy, new byte[0])));
         assertThat(loaded.storiesUnder("e:gaza")).containsExactly("story-old");
+    }
+
+    @Test
+    void aSummaryThatDoesNotReadRemovesItsStoryLikeATombstoneAndIsCounted() {
+        KeyValue<String, byte[]> good = summary("story-a", 0, Map.of("e:gaza", 2.0, "k:talks", 1.0));
+        // Cut after its postings: the loader could still index it, but every task that met it would fail.
+        byte[] truncated = java.util.Arrays.copyOf(good.value, good.value.length - 20);
+        long before = FailureStats.shared().total(FailureStats.Outcome.DROPPED_GLOBAL);
+
+        Loaded loaded = new Loaded()
+                .read(List.of(good, summary("story-b", 0, Map.of("e:gaza", 1.0)), KeyValue.pair(good.key, truncated)));
+
+        assertThat(loaded.keys()).noneMatch(k -> k.contains("story-a"));
+        assertThat(loaded.storiesUnder("e:gaza")).containsExactly("story-b");
+        assertThat(loaded.index().summary("story-a")).isNull();
+        assertThat(FailureStats.shared().total(FailureStats.Outcome.DROPPED_GLOBAL))
+                .isEqualTo(before + 1);
+    }
+
+    @Test
+    void recordsThatAreNoSummaryAreSkippedNotStoredAndTheNextOnesLoad() {
+        long before = FailureStats.shared().total(FailureStats.Outcome.DROPPED_GLOBAL);
+        KeyValue<String, byte[]> otherStory = summary("story-b", 0, Map.of("e:gaza", 1.0));
+
+        Loaded loaded = new Loaded()
+                .read(List.of(
+                        KeyValue.pair("s:story-x", new byte[] {3, 0, 1}), // garbage after a valid kind byte
+                        KeyValue.pair("s:story-y", new byte[] {99}), // an unknown kind (a newer format)
+                        KeyValue.pair("s:story-a", otherStory.value), // story-b's summary under story-a
+                        KeyValue.pair("what", new byte[] {1}), // neither a summary's key nor a posting's
+                        KeyValue.pair(null, new byte[] {1}),
+                        summary("story-c", 0, Map.of("e:gaza", 1.0))));
+
+        assertThat(loaded.keys())
+                .containsExactly(
+                        "p:e:gaza|" + io.newsline.article.story.StoryIndex.postingOrder(0, "story-c"), "s:story-c");
+        assertThat(FailureStats.shared().total(FailureStats.Outcome.DROPPED_GLOBAL))
+                .isEqualTo(before + 5);
+    }
+
+    @Test
+    void aSummaryWithAWeightThatIsNotANumberIsSkipped() {
+        Story story = new Story(
+                "story-a",
+                "t",
+                1,
+                0,
+                0,
+                Story.NO_DATE,
+                Story.NO_DATE,
+                Map.of("e:gaza", Double.NaN, "k:talks", 1.0),
+                Map.of());
+        KeyValue<String, byte[]> poisoned = MatchingIndex.record(new StoryKeeper.PublishSummary(story, story.keys(8)));
+
+        Loaded loaded = new Loaded().read(List.of(poisoned));
+
+        assertThat(loaded.keys()).isEmpty();
     }
 }
