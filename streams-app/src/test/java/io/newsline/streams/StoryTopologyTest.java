@@ -204,6 +204,35 @@ class StoryTopologyTest {
         assertThat(enriched.get(0).getStoryId()).isNull();
     }
 
+    /**
+     * A first line of 200 KB (the parser's headline) once made a title the stage could not write: the article became a
+     * dead letter although it parsed and enriched. And an article of 20,000 names.
+     */
+    @Test
+    void hostileArticlesStillGetAStory() {
+        start(Map.of());
+        StringBuilder longLine = new StringBuilder();
+        for (int i = 0; longLine.length() < 200_000; i++) {
+            longLine.append("Headword").append(i).append(' ');
+        }
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            names.append("Mr Zed")
+                    .append(Integer.toString(i, 26).replaceAll("[0-9]", "q"))
+                    .append(" met Ms Quux")
+                    .append(i % 97)
+                    .append(". ");
+        }
+        pipe(TestArticles.raw(
+                "long-first-line.txt", longLine + "\n\nA body paragraph about the matter at hand.\n", null, INGESTED));
+        pipe(TestArticles.raw("many-names.txt", "Names\n\n" + names + "\n", null, INGESTED));
+        List<EnrichedArticle> enriched =
+                output(Topics.ENRICHED_ARTICLES, EnrichedArticle.class).readValuesToList();
+        assertThat(enriched).hasSize(2).allSatisfy(a -> assertThat(a.getStoryId())
+                .isNotNull());
+        assertThat(output(Topics.DEAD_LETTERS, EnrichedArticle.class).isEmpty()).isTrue();
+    }
+
     /** How many articles the story stage counted as founding, or joining, a story. */
     private double storyDecisions(String decision) {
         return meters.get("newsline.story.decisions")

@@ -41,6 +41,18 @@ public final class StoryFeatureExtractor {
     static final int BODY_TERMS = 60;
     static final int BODY_CHARS = 1500;
 
+    /*
+     * Bounds that keep a hostile article's features the size of a real one's. The story stage writes each string with
+     * at most 65,535 bytes and each list with at most 65,535 entries; a 200 KB first line made a headline of 15,000
+     * terms and a title the stage could not write, and the article became a dead letter. Real articles are far inside
+     * them: the parser's headlines have at most 30 words, ECB+'s lead-sentence titles about 60; no word or name is
+     * 100 characters long. Cutting changes no decision on the corpora (StoryFootprint's digest, ECB+'s figures).
+     */
+    static final int MAX_HEADLINE_TERMS = 100;
+    static final int MAX_TERM_CHARS = 100;
+    static final int MAX_TITLE_CHARS = 1_000;
+    static final int MAX_NAME_CHARS = 200;
+
     private final StoryParams params;
     private final DocumentFrequencies background = DocumentFrequencies.shipped();
 
@@ -50,6 +62,9 @@ public final class StoryFeatureExtractor {
 
     public StoryFeatures extract(StoryInput input) {
         List<String> headline = HeadlineTerms.of(input.title());
+        if (headline.size() > MAX_HEADLINE_TERMS) {
+            headline = headline.subList(0, MAX_HEADLINE_TERMS);
+        }
         Set<String> placeNames = placeNameTerms(input);
         Map<String, Double> vector =
                 sized(input.entities().size() + input.keywords().size() + headline.size() + BODY_TERMS);
@@ -59,20 +74,25 @@ public final class StoryFeatureExtractor {
         for (StoryInput.Entity e : input.entities()) {
             double w = kindFactor(e.type()) * Math.log1p(Math.max(1, e.mentions()));
             String key = "e:" + e.id();
+            if (key.length() > MAX_TERM_CHARS) {
+                continue;
+            }
             entities.merge(key, w, Double::sum);
-            names.putIfAbsent(key, e.name());
+            names.putIfAbsent(key, cut(e.name(), MAX_NAME_CHARS));
         }
         addBlock(vector, entities, ENTITY_SHARE);
 
         Map<String, Double> keywords = new HashMap<>();
         for (StoryInput.Keyword k : input.keywords()) {
-            keywords.merge("k:" + k.term(), Math.max(0, k.score()), Double::sum);
+            if (k.term().length() + 2 <= MAX_TERM_CHARS) {
+                keywords.merge("k:" + k.term(), Math.max(0, k.score()), Double::sum);
+            }
         }
         addBlock(vector, keywords, KEYWORD_SHARE);
 
         Map<String, Double> titleTerms = new HashMap<>();
         for (String term : headline) {
-            if (!placeNames.contains(term)) {
+            if (!placeNames.contains(term) && term.length() + 2 <= MAX_TERM_CHARS) {
                 titleTerms.put("t:" + term, background.idf(term));
             }
         }
@@ -88,7 +108,7 @@ public final class StoryFeatureExtractor {
                 input.articleId(),
                 input.publishedAt(),
                 input.dated(),
-                input.title(),
+                cut(input.title(), MAX_TITLE_CHARS),
                 vector,
                 blockingKeys(vector),
                 names);
@@ -128,6 +148,7 @@ public final class StoryFeatureExtractor {
             chars += p.length();
         }
         counts.keySet().removeAll(placeNames);
+        counts.keySet().removeIf(term -> term.length() + 2 > MAX_TERM_CHARS);
         List<ScoredTerm> scored = new ArrayList<>(counts.size());
         counts.forEach((term, n) -> scored.add(new ScoredTerm(term, bodyWeight(n, background.idf(term)))));
         Collections.sort(scored);
@@ -136,6 +157,15 @@ public final class StoryFeatureExtractor {
             kept.put("b:" + t.term(), t.score());
         }
         return kept;
+    }
+
+    /** {@code text} cut to at most {@code max} characters, never inside a surrogate pair. */
+    static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end);
     }
 
     /** A body term's weight: {@code sqrt(tf) * idf^1.5} (see the class comment). */

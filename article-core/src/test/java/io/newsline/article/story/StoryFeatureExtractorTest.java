@@ -85,4 +85,48 @@ class StoryFeatureExtractorTest {
         assertThat(StoryFeatureExtractor.bodyWeight(1, 4.0)).isGreaterThan(StoryFeatureExtractor.bodyWeight(4, 2.0));
         assertThat(StoryFeatureExtractor.bodyWeight(4, 4.0)).isCloseTo(16.0, within(1e-12));
     }
+
+    @Test
+    void aHostileArticlesFeaturesStayTheSizeOfARealOnes() {
+        StringBuilder title = new StringBuilder();
+        for (int i = 0; title.length() < 200_000; i++) {
+            title.append("Head").append(letters(i)).append(' ');
+        }
+        String longWord = "x".repeat(5_000);
+        String longName = "Zed ".repeat(1_000) + "\uD83D\uDE00";
+        StoryFeatures f = extractor.extract(new StoryInput(
+                "a1",
+                0,
+                false,
+                title.toString(),
+                List.of(
+                        new StoryInput.Entity("zed", longName, "PERSON", 2),
+                        new StoryInput.Entity(longWord, "Long", "PERSON", 9)),
+                List.of(new StoryInput.Keyword(longWord, 1), new StoryInput.Keyword("crane", 0.5)),
+                List.of(longWord + " crane collapse at the quay " + longWord)));
+
+        assertThat(f.title()).hasSize(StoryFeatureExtractor.MAX_TITLE_CHARS);
+        assertThat(f.vector().keySet().stream().filter(k -> k.startsWith("t:")))
+                .hasSize(StoryFeatureExtractor.MAX_HEADLINE_TERMS);
+        assertThat(f.vector().keySet())
+                .allMatch(k -> k.length() <= StoryFeatureExtractor.MAX_TERM_CHARS)
+                .contains("e:zed", "k:crane", "b:crane");
+        assertThat(f.names().get("e:zed")).hasSizeLessThanOrEqualTo(StoryFeatureExtractor.MAX_NAME_CHARS);
+    }
+
+    @Test
+    void aCutNeverSplitsASurrogatePair() {
+        assertThat(StoryFeatureExtractor.cut("ab\uD83D\uDE00", 3)).isEqualTo("ab");
+        assertThat(StoryFeatureExtractor.cut("abc", 3)).isEqualTo("abc");
+        assertThat(StoryFeatureExtractor.cut("abcd", 3)).isEqualTo("abc");
+    }
+
+    /** {@code i} spelled in letters (words with digits are no terms). */
+    private static String letters(int i) {
+        StringBuilder word = new StringBuilder();
+        for (char c : Integer.toString(i, 26).toCharArray()) {
+            word.append((char) ('a' + Character.digit(c, 26)));
+        }
+        return word.toString();
+    }
 }

@@ -109,7 +109,7 @@ final class StoryCodec {
             out.writeByte(SUMMARY);
             out.writeUTF(postings.storyId());
             out.writeUTF(postings.postingOrder());
-            out.writeShort(postings.keys().size());
+            writeCount(out, postings.keys().size());
             for (String key : postings.keys()) {
                 out.writeUTF(key);
             }
@@ -283,7 +283,7 @@ final class StoryCodec {
     }
 
     private static void writeWeights(DataOutputStream out, List<Map.Entry<String, Double>> weights) throws IOException {
-        out.writeShort(weights.size());
+        writeCount(out, weights.size());
         for (Map.Entry<String, Double> e : weights) {
             out.writeUTF(e.getKey());
             out.writeFloat(e.getValue().floatValue());
@@ -302,7 +302,7 @@ final class StoryCodec {
     private static void writeNames(DataOutputStream out, Map<String, String> names) throws IOException {
         List<String> keys = new ArrayList<>(names.keySet());
         keys.sort(null);
-        out.writeShort(keys.size());
+        writeCount(out, keys.size());
         for (String key : keys) {
             out.writeUTF(key);
             out.writeUTF(names.get(key));
@@ -316,6 +316,14 @@ final class StoryCodec {
             names.put(in.readUTF(), in.readUTF());
         }
         return names;
+    }
+
+    /** A list's length as an unsigned short: one that does not fit fails, rather than wrapping into garbage. */
+    private static void writeCount(DataOutputStream out, int count) throws IOException {
+        if (count > 0xFFFF) {
+            throw new IllegalStateException(count + " entries, more than a story value holds (65,535)");
+        }
+        out.writeShort(count);
     }
 
     private interface Writer {

@@ -69,4 +69,18 @@ class StoryCodecTest {
         assertThat(read.foundedAt()).isEqualTo(Story.UNKNOWN_FOUNDING);
         assertThat(read.centroid()).isEqualTo(weights(false));
     }
+
+    @Test
+    void aListTooLongForItsCountFailsInsteadOfWrappingIntoGarbage() {
+        Map<String, Double> huge = new java.util.HashMap<>();
+        for (int i = 0; i < 70_000; i++) {
+            huge.put("b:t" + i, 1.0);
+        }
+        StoryFeatures article = new StoryFeatures("article-1", T0, true, "t", huge, List.of(), Map.of());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> StoryCodec.encodeMessage(new StoryKeeper.Join(article)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("70000 entries");
+    }
 }
