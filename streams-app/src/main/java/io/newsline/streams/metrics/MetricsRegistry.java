@@ -64,6 +64,12 @@ public final class MetricsRegistry implements AutoCloseable {
                 "newsline.global.records.skipped",
                 "records of a global store's topic (the story stage's matching index) skipped as unreadable, by"
                         + " reason class (this JVM; the global thread writes no dead letters)");
+        registerByReason(
+                failures,
+                FailureStats.Outcome.DROPPED_NO_SOURCE,
+                "newsline.punctuation.failures",
+                "failures outside any source record (a punctuation, or one story's part of it), skipped and logged,"
+                        + " by exception class (this JVM)");
         return registry.scrape();
     }
 

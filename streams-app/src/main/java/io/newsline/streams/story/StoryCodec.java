@@ -78,9 +78,12 @@ final class StoryCodec {
         });
     }
 
-    /** The stream time an entry was last written at (bytes 1-8). */
+    /**
+     * The stream time an entry was last written at (bytes 1-8); for a value too short to hold it (not one this codec
+     * wrote), the earliest time, so that the next round of closing stories forgets it.
+     */
     static long touchedAt(byte[] value) {
-        return longAt(value, 1);
+        return value.length < 1 + Long.BYTES ? Long.MIN_VALUE : longAt(value, 1);
     }
 
     /**
@@ -88,7 +91,7 @@ final class StoryCodec {
      * merged story's entry, one written when its looks were over, or one of the first format.
      */
     static long looksSince(byte[] value) {
-        return value[0] == LIVE_LOOKING ? longAt(value, 9) : NOT_LOOKING;
+        return value.length >= 1 + 2 * Long.BYTES && value[0] == LIVE_LOOKING ? longAt(value, 9) : NOT_LOOKING;
     }
 
     private static long longAt(byte[] value, int offset) {

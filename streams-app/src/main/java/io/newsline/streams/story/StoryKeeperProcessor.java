@@ -4,6 +4,7 @@ import io.newsline.article.story.DecidedStories;
 import io.newsline.article.story.StoryKeeper;
 import io.newsline.avro.StoryMerge;
 import io.newsline.common.LruMap;
+import io.newsline.streams.errors.FailureStats;
 import io.newsline.streams.metrics.PipelineMetrics;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -18,6 +20,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The keeper of the stories whose ids hash to this task's partition of the story-updates topic: runs {@link
@@ -27,6 +31,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * punctuations: the rechecks (wall-clock), and forgetting stories quiet for longer than the retention (stream time).
  */
 final class StoryKeeperProcessor implements Processor<String, byte[], String, StoryKeeperProcessor.Output> {
+    private static final Logger log = LoggerFactory.getLogger(StoryKeeperProcessor.class);
+
     /** One record the keeper writes: to the matching topic, to another keeper, or a merge. */
     record Output(Destination destination, byte[] bytes, StoryMerge merge) {}
 
@@ -94,7 +100,8 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
     @Override
     public void process(Record<String, byte[]> record) {
         if (record.key() == null || record.value() == null) {
-            return;
+            // Keepers never send one: a dead letter with this reason, not a silent drop.
+            throw new IllegalArgumentException("a story message without a story id or a value");
         }
         changingStories(PipelineMetrics.StoryPart.KEEP, () -> handle(record));
     }
@@ -176,8 +183,18 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
                                 wallClock + delay, recheck.looks(), recheck.waits() + 1, recheck.since()));
                 continue;
             }
-            List<StoryKeeper.Effect> effects =
-                    keeper.recheck(storyId, index, decided.shownAt(storyId), TWIN_WINDOW_MARGIN_MS);
+            List<StoryKeeper.Effect> effects;
+            try {
+                effects = keeper.recheck(storyId, index, decided.shownAt(storyId), TWIN_WINDOW_MARGIN_MS);
+            } catch (KafkaException e) {
+                throw e; // the task's failure (its store, a migration), not this story's
+            } catch (RuntimeException e) {
+                // One story's look that fails (an entry that does not read, a bug) must not stop the others': it
+                // would fail first in every punctuation from then on. Its looks end.
+                rechecks.remove(storyId);
+                storyFailed("look for a twin", storyId, e);
+                continue;
+            }
             if (effects.isEmpty() && recheck.looks() < StoryKeeper.LOOKS) {
                 long next = wallClock + delay * StoryKeeper.delaysBeforeLook(recheck.looks());
                 rechecks.put(
@@ -219,9 +236,37 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
         }
         for (String storyId : closed) {
             rechecks.remove(storyId);
-            emit(keeper.forget(storyId), streamTime);
+            List<StoryKeeper.Effect> effects;
+            try {
+                effects = keeper.forget(storyId);
+            } catch (KafkaException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // As for the looks: one story must not keep every other from closing. Its entry goes, and its
+                // summary, if the index has one (a tombstone for a story it does not have changes nothing).
+                stories.delete(storyId);
+                storyFailed("closing", storyId, e);
+                effects = List.of(new StoryKeeper.RemoveSummary(storyId));
+            }
+            emit(effects, streamTime);
         }
         writeEntries();
+    }
+
+    /**
+     * A punctuation's work on one story failed and was skipped so that the others' goes on: counted and logged with
+     * the story (a punctuation has no source record to dead-letter). The decoded entries go, as after any failure.
+     */
+    private void storyFailed(String work, String storyId, RuntimeException e) {
+        forgetRecent();
+        long total = FailureStats.shared().record(FailureStats.Outcome.DROPPED_NO_SOURCE, e);
+        log.error(
+                "The {} of story {} failed and was skipped; the other stories' goes on. Failures outside any source"
+                        + " record so far: {}",
+                work,
+                storyId,
+                total,
+                e);
     }
 
     /** Writes the entries put since the last call, each with the start of its story's looks if it is looking. */

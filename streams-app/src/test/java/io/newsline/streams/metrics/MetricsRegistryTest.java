@@ -30,4 +30,18 @@ class MetricsRegistryTest {
                     .contains("newsline_dead_letters_total{reason=\"java.lang.ArithmeticException\"}");
         }
     }
+
+    @Test
+    void failuresOutsideAnySourceRecordAreCountedByReason() {
+        FailureStats.shared().record(FailureStats.Outcome.DROPPED_NO_SOURCE, new ArrayStoreException("bad"));
+        long total = FailureStats.shared()
+                .byReason(FailureStats.Outcome.DROPPED_NO_SOURCE)
+                .get(ArrayStoreException.class.getName());
+
+        try (MetricsRegistry metrics = new MetricsRegistry()) {
+            assertThat(metrics.scrape())
+                    .contains("newsline_punctuation_failures_total{reason=\"java.lang.ArrayStoreException\"} "
+                            + (double) total);
+        }
+    }
 }

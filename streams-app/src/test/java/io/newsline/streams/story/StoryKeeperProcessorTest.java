@@ -12,6 +12,7 @@ import io.newsline.article.story.StoryIndex;
 import io.newsline.article.story.StoryKeeper;
 import io.newsline.article.story.StoryParams;
 import io.newsline.avro.StoryMerge;
+import io.newsline.streams.errors.FailureStats;
 import io.newsline.streams.metrics.PipelineMetrics;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -158,6 +159,49 @@ class StoryKeeperProcessorTest {
                         .story()
                         .articles())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void aStoryWhoseLookFailsEndsItsLooksAndTheOtherStoriesStillLook() {
+        Keeper before = new Keeper(T0);
+        before.join(
+                "story-a",
+                new StoryFeatures(
+                        "article-0",
+                        T0,
+                        false,
+                        "Floods in Zeta",
+                        Map.of("e:zeta", 0.8, "k:flood", 0.6),
+                        List.of("e:zeta", "k:flood"),
+                        Map.of("e:zeta", "Zeta")));
+        before.join("story-c", article("article-2"));
+        before.join("story-b", article("article-1"));
+        // story-a's entry still says when its looks started, but the rest does not read (a bug, a bad disk).
+        byte[] entry = stories.get("story-a");
+        byte[] broken = java.util.Arrays.copyOf(entry, 20);
+        stories.put("story-a", broken);
+        long droppedBefore = FailureStats.shared().total(FailureStats.Outcome.DROPPED_NO_SOURCE);
+
+        Keeper after = new Keeper(T0 + 1); // a restart: the schedule is rebuilt from the entries
+        assertThat(after.schedule().size()).isEqualTo(3);
+        after.punctuate(T0 + DELAY.toMillis()); // story-a's look fails first (smallest id), the twins still merge
+
+        assertThat(merges).singleElement().satisfies(m -> assertThat(m.getStoryId())
+                .isEqualTo("story-c"));
+        assertThat(FailureStats.shared().total(FailureStats.Outcome.DROPPED_NO_SOURCE))
+                .isEqualTo(droppedBefore + 1);
+        assertThat(after.schedule().size()).isEqualTo(1); // story-b, the survivor, looks again; story-a no more
+        after.punctuate(T0 + 2 * DELAY.toMillis()); // and the next punctuation does not meet story-a again
+        assertThat(FailureStats.shared().total(FailureStats.Outcome.DROPPED_NO_SOURCE))
+                .isEqualTo(droppedBefore + 1);
+    }
+
+    @Test
+    void aMessageWithoutAStoryIdIsADeadLetterNotASilentDrop() {
+        Keeper keeper = new Keeper(T0);
+        assertThatThrownBy(() -> keeper.processor.process(new Record<>(null, new byte[] {11}, T0)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("without a story id");
     }
 
     @Test
