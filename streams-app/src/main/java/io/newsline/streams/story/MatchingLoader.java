@@ -119,8 +119,10 @@ final class MatchingLoader implements Processor<String, byte[], Void, Void> {
         }
     }
 
-    /** Where the stored summary indexed its story; null when it carried none or (a store of an older version) does
-     * not read, so that a new summary still loads. */
+    /**
+     * Where the stored summary indexed its story; null when it carried none, or does not read (a store written before
+     * the loader checked summaries), so that the new summary still loads.
+     */
     private StoryPostings postingsOf(String key, byte[] stored) {
         if (stored == null) {
             return null;
