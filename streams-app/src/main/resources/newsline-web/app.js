@@ -176,6 +176,8 @@
   }
 
   function openTopic(topicId) {
+    // A search still pending from the last keystrokes must not take the reader back from the topic just opened.
+    clearTimeout(searchTimer);
     stopPolling();
     resultsView.hidden = true; timelineView.hidden = false;
     list.replaceChildren(); title.textContent = ""; meta.textContent = ""; live.textContent = ""; older.hidden = true;
