@@ -73,10 +73,10 @@ public final class StoryFeatureExtractor {
         Map<String, Double> entities = new HashMap<>();
         for (StoryInput.Entity e : input.entities()) {
             double w = kindFactor(e.type()) * Math.log1p(Math.max(1, e.mentions()));
-            String key = "e:" + e.id();
-            if (key.length() > MAX_TERM_CHARS) {
+            if (tooLong(e.id())) {
                 continue;
             }
+            String key = "e:" + e.id();
             entities.merge(key, w, Double::sum);
             names.putIfAbsent(key, cut(e.name(), MAX_NAME_CHARS));
         }
@@ -84,7 +84,7 @@ public final class StoryFeatureExtractor {
 
         Map<String, Double> keywords = new HashMap<>();
         for (StoryInput.Keyword k : input.keywords()) {
-            if (k.term().length() + 2 <= MAX_TERM_CHARS) {
+            if (!tooLong(k.term())) {
                 keywords.merge("k:" + k.term(), Math.max(0, k.score()), Double::sum);
             }
         }
@@ -92,7 +92,7 @@ public final class StoryFeatureExtractor {
 
         Map<String, Double> titleTerms = new HashMap<>();
         for (String term : headline) {
-            if (!placeNames.contains(term) && term.length() + 2 <= MAX_TERM_CHARS) {
+            if (!placeNames.contains(term) && !tooLong(term)) {
                 titleTerms.put("t:" + term, background.idf(term));
             }
         }
@@ -148,7 +148,7 @@ public final class StoryFeatureExtractor {
             chars += p.length();
         }
         counts.keySet().removeAll(placeNames);
-        counts.keySet().removeIf(term -> term.length() + 2 > MAX_TERM_CHARS);
+        counts.keySet().removeIf(StoryFeatureExtractor::tooLong);
         List<ScoredTerm> scored = new ArrayList<>(counts.size());
         counts.forEach((term, n) -> scored.add(new ScoredTerm(term, bodyWeight(n, background.idf(term)))));
         Collections.sort(scored);
@@ -157,6 +157,11 @@ public final class StoryFeatureExtractor {
             kept.put("b:" + t.term(), t.score());
         }
         return kept;
+    }
+
+    /** Whether a term with its block's two-character prefix ({@code e:}, {@code k:}, ...) is over the bound. */
+    private static boolean tooLong(String term) {
+        return term.length() + 2 > MAX_TERM_CHARS;
     }
 
     /** {@code text} cut to at most {@code max} characters, never inside a surrogate pair. */

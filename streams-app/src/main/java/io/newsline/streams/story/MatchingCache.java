@@ -72,7 +72,7 @@ final class MatchingCache {
         }
         Story story;
         try {
-            story = StoryCodec.decodeSummary(bytes);
+            story = StoryCodec.readSummary(storyId, bytes).story();
         } catch (RuntimeException unreadable) {
             // Only a store written before the loader checked each summary can hold one: no candidate, not a failure
             // of the article that met it.

@@ -120,23 +120,13 @@ final class StoryCodec {
         });
     }
 
-    static Story decodeSummary(byte[] value) {
-        return read(value, in -> {
-            byte kind = in.readByte();
-            if (kind == SUMMARY) {
-                readPostings(in);
-            } else if (kind != LIVE) {
-                throw new IllegalStateException("unknown story summary kind " + kind);
-            }
-            return readStory(in);
-        });
-    }
-
     /** A summary as the matching topic carries it: where it indexes its story (null: the earlier format), and it. */
     record Summary(StoryPostings postings, Story story) {}
 
     /**
-     * A whole summary read and checked: every byte decodes, nothing follows it, and it names one story throughout.
+     * A whole summary read and checked: every byte decodes, nothing follows it, and it names one story throughout. The
+     * one reader of a whole summary: the matching loader checks each before it stores it, the cache decodes what the
+     * store holds.
      *
      * @throws IllegalStateException when it does not, with what is wrong (the matching loader's reason to skip it)
      */
@@ -144,15 +134,7 @@ final class StoryCodec {
         Summary summary;
         try {
             summary = read(value, in -> {
-                byte kind = in.readByte();
-                StoryPostings postings;
-                if (kind == SUMMARY) {
-                    postings = readPostings(in);
-                } else if (kind == LIVE) {
-                    postings = null;
-                } else {
-                    throw new IllegalStateException("unknown story summary kind " + kind);
-                }
+                StoryPostings postings = readSummaryHead(in);
                 Story story = readStory(in);
                 if (in.available() > 0) {
                     throw new IllegalStateException(in.available() + " bytes after the summary");
@@ -183,16 +165,19 @@ final class StoryCodec {
      * postings came as records of their own.
      */
     static StoryPostings summaryPostings(byte[] value) {
-        return read(value, in -> {
-            byte kind = in.readByte();
-            if (kind == LIVE) {
-                return null;
-            }
-            if (kind != SUMMARY) {
-                throw new IllegalStateException("unknown story summary kind " + kind);
-            }
-            return readPostings(in);
-        });
+        return read(value, StoryCodec::readSummaryHead);
+    }
+
+    /** A summary's kind and, for {@link #SUMMARY}, its postings; null for the earlier format ({@link #LIVE}). */
+    private static StoryPostings readSummaryHead(DataInputStream in) throws IOException {
+        byte kind = in.readByte();
+        if (kind == LIVE) {
+            return null;
+        }
+        if (kind != SUMMARY) {
+            throw new IllegalStateException("unknown story summary kind " + kind);
+        }
+        return readPostings(in);
     }
 
     private static StoryPostings readPostings(DataInputStream in) throws IOException {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -183,16 +184,12 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
                                 wallClock + delay, recheck.looks(), recheck.waits() + 1, recheck.since()));
                 continue;
             }
-            List<StoryKeeper.Effect> effects;
-            try {
-                effects = keeper.recheck(storyId, index, decided.shownAt(storyId), TWIN_WINDOW_MARGIN_MS);
-            } catch (KafkaException e) {
-                throw e; // the task's failure (its store, a migration), not this story's
-            } catch (RuntimeException e) {
-                // One story's look that fails (an entry that does not read, a bug) must not stop the others': it
-                // would fail first in every punctuation from then on. Its looks end.
-                rechecks.remove(storyId);
-                storyFailed("look for a twin", storyId, e);
+            List<StoryKeeper.Effect> effects = forOneStory(
+                    "look for a twin",
+                    storyId,
+                    () -> keeper.recheck(storyId, index, decided.shownAt(storyId), TWIN_WINDOW_MARGIN_MS));
+            if (effects == null) {
+                rechecks.remove(storyId); // its looks end
                 continue;
             }
             if (effects.isEmpty() && recheck.looks() < StoryKeeper.LOOKS) {
@@ -236,16 +233,11 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
         }
         for (String storyId : closed) {
             rechecks.remove(storyId);
-            List<StoryKeeper.Effect> effects;
-            try {
-                effects = keeper.forget(storyId);
-            } catch (KafkaException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                // As for the looks: one story must not keep every other from closing. Its entry goes, and its
-                // summary, if the index has one (a tombstone for a story it does not have changes nothing).
+            List<StoryKeeper.Effect> effects = forOneStory("closing", storyId, () -> keeper.forget(storyId));
+            if (effects == null) {
+                // Its entry goes, and its summary if the index has one (a tombstone for a story it does not have
+                // changes nothing).
                 stories.delete(storyId);
-                storyFailed("closing", storyId, e);
                 effects = List.of(new StoryKeeper.RemoveSummary(storyId));
             }
             emit(effects, streamTime);
@@ -254,19 +246,30 @@ final class StoryKeeperProcessor implements Processor<String, byte[], String, St
     }
 
     /**
-     * A punctuation's work on one story failed and was skipped so that the others' goes on: counted and logged with
-     * the story (a punctuation has no source record to dead-letter). The decoded entries go, as after any failure.
+     * A punctuation's work on one story, or null when it failed. One story's failure (an entry that does not read, a
+     * bug met by its state) must not stop the others' work: it would fail first in every punctuation from then on. So
+     * it is counted and logged with the story (a punctuation has no source record to dead-letter), and the decoded
+     * entries go, as after any failure. A Kafka exception (the store, a migrated task) is the task's, not the story's:
+     * it still fails the punctuation.
      */
-    private void storyFailed(String work, String storyId, RuntimeException e) {
-        forgetRecent();
-        long total = FailureStats.shared().record(FailureStats.Outcome.DROPPED_NO_SOURCE, e);
-        log.error(
-                "The {} of story {} failed and was skipped; the other stories' goes on. Failures outside any source"
-                        + " record so far: {}",
-                work,
-                storyId,
-                total,
-                e);
+    private List<StoryKeeper.Effect> forOneStory(
+            String work, String storyId, Supplier<List<StoryKeeper.Effect>> action) {
+        try {
+            return action.get();
+        } catch (KafkaException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            forgetRecent();
+            long total = FailureStats.shared().record(FailureStats.Outcome.DROPPED_NO_SOURCE, e);
+            log.error(
+                    "The {} of story {} failed and was skipped; the other stories' goes on. Failures outside any"
+                            + " source record so far: {}",
+                    work,
+                    storyId,
+                    total,
+                    e);
+            return null;
+        }
     }
 
     /** Writes the entries put since the last call, each with the start of its story's looks if it is looking. */
