@@ -56,7 +56,7 @@ final class StorySampleFile {
                 .append(OPENING_CHARS)
                 .append(" characters of the body, and `sim` = cosine of its features with the sum of the other"
                         + " articles' features, with the terms that contribute most (e: entity, k: keyword,"
-                        + " t: headline term, b: body term).\n");
+                        + " t: headline term, b: body term, n: number).\n");
         int n = 0;
         for (String story : sampled) {
             List<EvalStoriesCommand.Doc> members =

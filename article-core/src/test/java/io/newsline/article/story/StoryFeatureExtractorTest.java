@@ -79,6 +79,34 @@ class StoryFeatureExtractorTest {
     }
 
     @Test
+    void theNumbersOfTheHeadlineAndTheLeadAreABlockOfTheirOwn() {
+        String lead = "The 6.1 quake hit at dawn. ".repeat(StoryFeatureExtractor.BODY_CHARS / 27 + 1);
+        StoryFeatures f = extractor.extract(
+                article("Quake of 6.1 kills 25", List.of(lead, "Officials counted 312 aftershocks.")));
+        assertThat(f.vector().keySet().stream().filter(k -> k.startsWith("n:")))
+                .containsExactlyInAnyOrder("n:6.1", "n:25"); // not the paragraph after the lead
+        // 6.1 is printed more often than 25 and has more characters: the block's best, at the block's share.
+        double best = f.vector().get("n:6.1");
+        double strongestBody = bodyFeatures(f).values().stream()
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElseThrow();
+        assertThat(best / strongestBody)
+                .isCloseTo(StoryFeatureExtractor.NUMBER_SHARE / StoryFeatureExtractor.BODY_SHARE, within(1e-12));
+        assertThat(f.vector().get("n:25")).isLessThan(best);
+    }
+
+    @Test
+    void aNumbersWeightGrowsWithItsDigitsButAYearCountsLittle() {
+        assertThat(StoryFeatureExtractor.numberWeight("12")).isEqualTo(1);
+        assertThat(StoryFeatureExtractor.numberWeight("250")).isEqualTo(2);
+        assertThat(StoryFeatureExtractor.numberWeight("6.1")).isEqualTo(2);
+        assertThat(StoryFeatureExtractor.numberWeight("2500")).isEqualTo(3);
+        assertThat(StoryFeatureExtractor.numberWeight("1250000")).isEqualTo(3);
+        assertThat(StoryFeatureExtractor.numberWeight("1987")).isEqualTo(1);
+    }
+
+    @Test
     void aBodyTermsRarenessCountsMoreThanItsRepetition() {
         // Twice as rare beats four times as often: sqrt(1) * (2 idf)^1.5 > sqrt(4) * idf^1.5 (plain TF-IDF with
         // 1 + ln tf would say the opposite).
@@ -103,7 +131,7 @@ class StoryFeatureExtractorTest {
                         new StoryInput.Entity("zed", longName, "PERSON", 2),
                         new StoryInput.Entity(longWord, "Long", "PERSON", 9)),
                 List.of(new StoryInput.Keyword(longWord, 1), new StoryInput.Keyword("crane", 0.5)),
-                List.of(longWord + " crane collapse at the quay " + longWord)));
+                List.of(longWord + " crane collapse at the quay " + longWord + " " + manyNumbers())));
 
         assertThat(f.title()).hasSize(StoryFeatureExtractor.MAX_TITLE_CHARS);
         assertThat(f.vector().keySet().stream().filter(k -> k.startsWith("t:")))
@@ -111,6 +139,8 @@ class StoryFeatureExtractorTest {
         assertThat(f.vector().keySet())
                 .allMatch(k -> k.length() <= StoryFeatureExtractor.MAX_TERM_CHARS)
                 .contains("e:zed", "k:crane", "b:crane");
+        assertThat(f.vector().keySet().stream().filter(k -> k.startsWith("n:")))
+                .hasSizeLessThanOrEqualTo(StoryFeatureExtractor.MAX_NUMBERS);
         assertThat(f.names().get("e:zed")).hasSizeLessThanOrEqualTo(StoryFeatureExtractor.MAX_NAME_CHARS);
     }
 
@@ -119,6 +149,15 @@ class StoryFeatureExtractorTest {
         assertThat(StoryFeatureExtractor.cut("ab\uD83D\uDE00", 3)).isEqualTo("ab");
         assertThat(StoryFeatureExtractor.cut("abc", 3)).isEqualTo("abc");
         assertThat(StoryFeatureExtractor.cut("abcd", 3)).isEqualTo("abc");
+    }
+
+    /** 5,000 distinct numbers. */
+    private static String manyNumbers() {
+        StringBuilder numbers = new StringBuilder();
+        for (int i = 100; i < 5_100; i++) {
+            numbers.append(i).append(' ');
+        }
+        return numbers.toString();
     }
 
     /** {@code i} spelled in letters (words with digits are no terms). */
