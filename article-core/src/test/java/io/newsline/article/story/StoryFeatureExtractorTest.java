@@ -97,6 +97,19 @@ class StoryFeatureExtractorTest {
     }
 
     @Test
+    void onlyTheStrongestNumbersAreKept() {
+        // NUMBER_TERMS four-digit numbers (weight 3) and as many two-digit ones (weight 1): the four-digit ones stay.
+        StringBuilder lead = new StringBuilder();
+        for (int i = 0; i < StoryFeatureExtractor.NUMBER_TERMS; i++) {
+            lead.append(5_000 + i).append(' ').append(50 + i).append(' ');
+        }
+        StoryFeatures f = extractor.extract(article("Results", List.of(lead.toString())));
+        assertThat(f.vector().keySet().stream().filter(k -> k.startsWith("n:")))
+                .hasSize(StoryFeatureExtractor.NUMBER_TERMS)
+                .allMatch(k -> k.length() == "n:5000".length());
+    }
+
+    @Test
     void aNumbersWeightGrowsWithItsDigitsButAYearCountsLittle() {
         assertThat(StoryFeatureExtractor.numberWeight("12")).isEqualTo(1);
         assertThat(StoryFeatureExtractor.numberWeight("250")).isEqualTo(2);
@@ -140,7 +153,7 @@ class StoryFeatureExtractorTest {
                 .allMatch(k -> k.length() <= StoryFeatureExtractor.MAX_TERM_CHARS)
                 .contains("e:zed", "k:crane", "b:crane");
         assertThat(f.vector().keySet().stream().filter(k -> k.startsWith("n:")))
-                .hasSizeLessThanOrEqualTo(StoryFeatureExtractor.MAX_NUMBERS);
+                .hasSize(StoryFeatureExtractor.NUMBER_TERMS);
         assertThat(f.names().get("e:zed")).hasSizeLessThanOrEqualTo(StoryFeatureExtractor.MAX_NAME_CHARS);
     }
 
