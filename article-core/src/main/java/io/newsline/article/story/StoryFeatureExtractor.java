@@ -122,11 +122,6 @@ public final class StoryFeatureExtractor {
     }
 
     /**
-     * The body block: of the paragraphs up to the first {@value #BODY_CHARS} characters (news puts the event first; the
-     * rest costs CPU and adds background), the {@value #BODY_TERMS} terms of highest {@link #bodyWeight}, ties by
-     * term. Only the kept terms get their {@code b:} key: an article has a few hundred distinct terms.
-     */
-    /**
      * The words of the article's place names ({@code Ivory Coast} -> {@code ivory}, {@code coast}), as headline and
      * body terms spell them: they are left out of those blocks, so a place counts once, as its {@code e:} feature
      * (at the place factor). Many unrelated events share a country or a city; as a body and headline term of the
@@ -144,15 +139,28 @@ public final class StoryFeatureExtractor {
         return terms;
     }
 
+    /**
+     * The lead the body and number blocks read: the paragraphs up to the first {@value #BODY_CHARS} characters (the
+     * paragraph that crosses the mark whole).
+     */
+    static List<String> lead(List<String> body) {
+        int chars = 0;
+        int paragraphs = 0;
+        while (paragraphs < body.size() && chars < BODY_CHARS) {
+            chars += body.get(paragraphs++).length();
+        }
+        return body.subList(0, paragraphs);
+    }
+
+    /**
+     * The body block: of the {@link #lead} (news puts the event first; the rest costs CPU and adds background), the
+     * {@value #BODY_TERMS} terms of highest {@link #bodyWeight}, ties by term. Only the kept terms get their {@code b:}
+     * key: an article has a few hundred distinct terms.
+     */
     private Map<String, Double> bodyTerms(List<String> body, Set<String> placeNames) {
         Map<String, Integer> counts = new HashMap<>(512); // sized for a lead: no rehashing while counting
-        int chars = 0;
-        for (String p : body) {
-            if (chars >= BODY_CHARS) {
-                break;
-            }
+        for (String p : lead(body)) {
             HeadlineTerms.counts(p, counts);
-            chars += p.length();
         }
         counts.keySet().removeAll(placeNames);
         counts.keySet().removeIf(StoryFeatureExtractor::tooLong);
@@ -177,13 +185,8 @@ public final class StoryFeatureExtractor {
     private static Map<String, Double> numberFeatures(StoryInput input) {
         Map<String, Integer> counts = new HashMap<>();
         LeadNumbers.count(cut(input.title(), MAX_TITLE_CHARS), counts, MAX_NUMBERS);
-        int chars = 0;
-        for (String p : input.body()) {
-            if (chars >= BODY_CHARS) {
-                break;
-            }
+        for (String p : lead(input.body())) {
             LeadNumbers.count(p, counts, MAX_NUMBERS);
-            chars += p.length();
         }
         List<Map.Entry<String, Double>> scored = new ArrayList<>(counts.size());
         counts.forEach((number, n) -> scored.add(Map.entry("n:" + number, Math.sqrt(n) * numberWeight(number))));

@@ -48,6 +48,15 @@ class StoryFeatureExtractorTest {
     }
 
     @Test
+    void theLeadEndsWithTheParagraphThatCrossesTheFirstBodyChars() {
+        String half = "x".repeat(StoryFeatureExtractor.BODY_CHARS / 2);
+        assertThat(StoryFeatureExtractor.lead(List.of(half, half + "x", "after", "more")))
+                .containsExactly(half, half + "x");
+        assertThat(StoryFeatureExtractor.lead(List.of(half, half, "after"))).containsExactly(half, half);
+        assertThat(StoryFeatureExtractor.lead(List.of())).isEmpty();
+    }
+
+    @Test
     void theBodyBlockKeepsOnlyItsStrongestTerms() {
         // BODY_TERMS + 10 distinct made-up words once each (same idf: unknown to the background table), and one
         // word three times: it must be kept, and exactly BODY_TERMS terms in all, the first in term order.
