@@ -92,6 +92,7 @@ class TimelinePageIT {
         // The page re-renders lists as answers come in: an element found a moment ago may be gone.
         WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
         wait.ignoring(StaleElementReferenceException.class);
+        wait.withMessage(() -> pageState(browser)); // a wait that times out says where the page was
         browser.get(page.toString());
         String loadedAt = browser.findElement(By.tagName("html")).getDomAttribute("data-loaded-at");
 
@@ -149,6 +150,20 @@ class TimelinePageIT {
             Path target = Path.of(screenshot).toAbsolutePath();
             Files.createDirectories(target.getParent());
             Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** What the reader would see: the address, the status line, the view shown, the timeline's title and entries. */
+    private static String pageState(WebDriver driver) {
+        try {
+            return "the page at " + driver.getCurrentUrl()
+                    + ", status \"" + texts(driver, "#status") + "\""
+                    + ", results " + (driver.findElement(By.id("results-view")).isDisplayed() ? "shown " : "hidden ")
+                    + texts(driver, "#results .label")
+                    + ", timeline title \"" + texts(driver, "#timeline-title") + "\""
+                    + ", entries " + texts(driver, "#entries .entry h3");
+        } catch (RuntimeException e) {
+            return "the page's state could not be read: " + e;
         }
     }
 
