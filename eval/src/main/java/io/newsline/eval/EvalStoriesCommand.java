@@ -295,6 +295,14 @@ public final class EvalStoriesCommand implements Callable<Integer> {
                 result.featureNanos / 1e6 / docs.size(),
                 result.assignNanos / 1e6 / docs.size(),
                 (double) result.candidates / docs.size());
+        // The number block's weight in the vectors (unit length): what a story kept without numbers misses of a
+        // similarity (docs/stories.md, "Limits").
+        out.printf(
+                Locale.ROOT,
+                "features per article: %.1f terms, of them %.1f numbers (%.3f of the squared length)%n",
+                (double) result.terms / docs.size(),
+                (double) result.numberTerms / docs.size(),
+                result.numberSquares / docs.size());
         if (labels != null && Files.isRegularFile(labels)) {
             Map<String, String> gold = readLabels(labels);
             BCubed score = BCubed.score(result.docStory(), gold);
@@ -443,6 +451,11 @@ public final class EvalStoriesCommand implements Callable<Integer> {
         long featureNanos;
         long assignNanos;
         long candidates;
+        /** Feature terms of all articles, of them numbers ({@code n:}), and the numbers' part of the squared lengths. */
+        long terms;
+
+        long numberTerms;
+        double numberSquares;
         int merges;
         int redirected;
 
@@ -481,6 +494,13 @@ public final class EvalStoriesCommand implements Callable<Integer> {
             result.featureNanos += t1 - t0;
             result.assignNanos += t2 - t1;
             result.candidates += assignment.candidates();
+            result.terms += features.vector().size();
+            features.vector().forEach((term, weight) -> {
+                if (term.startsWith("n:")) {
+                    result.numberTerms++;
+                    result.numberSquares += weight * weight;
+                }
+            });
             assigned.put(doc.id(), assignment.storyId());
         }
         clusterer.finish();

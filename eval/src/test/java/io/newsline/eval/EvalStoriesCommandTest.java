@@ -147,6 +147,17 @@ class EvalStoriesCommandTest {
         assertThat(Double.parseDouble(m.group(1))).as("precision").isGreaterThanOrEqualTo(0.915);
         assertThat(Double.parseDouble(m.group(2))).as("recall").isGreaterThanOrEqualTo(0.85);
         assertThat(Double.parseDouble(m.group(3))).as("F1").isGreaterThanOrEqualTo(0.885);
+        // Most ECB+ articles print figures: the number block carries part of each vector's length.
+        Matcher features = Pattern.compile(
+                        "features per article: [0-9.]+ terms, of them ([0-9.]+) numbers \\(([0-9.]+)")
+                .matcher(out);
+        assertThat(features.find()).as(out).isTrue();
+        assertThat(Double.parseDouble(features.group(1)))
+                .as("numbers per article")
+                .isGreaterThan(1);
+        assertThat(Double.parseDouble(features.group(2)))
+                .as("their part of the squared length")
+                .isBetween(0.02, 0.3);
     }
 
     @Test
