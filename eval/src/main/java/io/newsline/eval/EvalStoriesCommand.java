@@ -451,9 +451,8 @@ public final class EvalStoriesCommand implements Callable<Integer> {
         long featureNanos;
         long assignNanos;
         long candidates;
-        /** Feature terms of all articles, of them numbers ({@code n:}), and the numbers' part of the squared lengths. */
+        // Feature terms of all articles, of them numbers (n:), and the numbers' part of the squared lengths.
         long terms;
-
         long numberTerms;
         double numberSquares;
         int merges;

@@ -73,7 +73,7 @@ public final class StoryFeatureExtractor {
         }
         Set<String> placeNames = placeNameTerms(input);
         Map<String, Double> vector =
-                sized(input.entities().size() + input.keywords().size() + headline.size() + BODY_TERMS);
+                sized(input.entities().size() + input.keywords().size() + headline.size() + BODY_TERMS + NUMBER_TERMS);
         Map<String, String> names = new HashMap<>();
 
         Map<String, Double> entities = new HashMap<>();
@@ -166,12 +166,7 @@ public final class StoryFeatureExtractor {
         counts.keySet().removeIf(StoryFeatureExtractor::tooLong);
         List<ScoredTerm> scored = new ArrayList<>(counts.size());
         counts.forEach((term, n) -> scored.add(new ScoredTerm(term, bodyWeight(n, background.idf(term)))));
-        Collections.sort(scored);
-        Map<String, Double> kept = sized(BODY_TERMS);
-        for (ScoredTerm t : scored.subList(0, Math.min(BODY_TERMS, scored.size()))) {
-            kept.put("b:" + t.term(), t.score());
-        }
-        return kept;
+        return strongest(scored, "b:", BODY_TERMS);
     }
 
     /**
@@ -188,14 +183,19 @@ public final class StoryFeatureExtractor {
         for (String p : lead(input.body())) {
             LeadNumbers.count(p, counts, MAX_NUMBERS);
         }
-        List<Map.Entry<String, Double>> scored = new ArrayList<>(counts.size());
-        counts.forEach((number, n) -> scored.add(Map.entry("n:" + number, Math.sqrt(n) * numberWeight(number))));
-        scored.sort(STRONGEST_FIRST);
-        Map<String, Double> block = sized(NUMBER_TERMS);
-        for (Map.Entry<String, Double> e : scored.subList(0, Math.min(NUMBER_TERMS, scored.size()))) {
-            block.put(e.getKey(), e.getValue());
+        List<ScoredTerm> scored = new ArrayList<>(counts.size());
+        counts.forEach((number, n) -> scored.add(new ScoredTerm(number, Math.sqrt(n) * numberWeight(number))));
+        return strongest(scored, "n:", NUMBER_TERMS);
+    }
+
+    /** The {@code max} strongest of {@code scored} (ties by term), each under its block's {@code prefix}. */
+    private static Map<String, Double> strongest(List<ScoredTerm> scored, String prefix, int max) {
+        Collections.sort(scored);
+        Map<String, Double> kept = sized(max);
+        for (ScoredTerm t : scored.subList(0, Math.min(max, scored.size()))) {
+            kept.put(prefix + t.term(), t.score());
         }
-        return block;
+        return kept;
     }
 
     /**
@@ -226,7 +226,7 @@ public final class StoryFeatureExtractor {
     }
 
     /**
-     * A body term and its score; strongest first, then by term. Comparable rather than a composed {@code Comparator}:
+     * A body or number term and its score; strongest first, then by term. Comparable rather than a composed {@code Comparator}:
      * the sort of every article's few hundred terms then calls this method directly (the composed comparator's
      * lambdas were a tenth of the features' CPU in a profile).
      */
