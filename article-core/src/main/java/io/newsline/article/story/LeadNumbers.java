@@ -30,16 +30,17 @@ final class LeadNumbers {
                 i++;
                 continue;
             }
-            StringBuilder number = new StringBuilder();
+            // A run longer than MAX_DIGITS is scanned to its end but not copied further: it is no figure anyway.
+            StringBuilder number = new StringBuilder(MAX_DIGITS + 1);
             int j = i;
             while (j < len) {
                 char c = text.charAt(j);
                 if (Character.isDigit(c)) {
-                    number.append(c);
+                    append(number, c);
                     j++;
                 } else if ((c == '.' || c == ',') && j + 1 < len && Character.isDigit(text.charAt(j + 1))) {
                     if (c == '.') {
-                        number.append('.');
+                        append(number, '.');
                     }
                     j++;
                 } else {
@@ -54,6 +55,12 @@ final class LeadNumbers {
                 }
             }
             i = j;
+        }
+    }
+
+    private static void append(StringBuilder number, char c) {
+        if (number.length() <= MAX_DIGITS) {
+            number.append(c);
         }
     }
 
