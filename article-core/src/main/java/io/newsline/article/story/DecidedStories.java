@@ -1,13 +1,14 @@
 package io.newsline.article.story;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
  * The stories as this instance's deciding tasks last left them (founded, or joined), kept until the matching index
@@ -28,14 +29,22 @@ import java.util.Set;
  * {@code capacity} stories (and as many merges), each for at most {@code ttlMillis}, oldest out first.
  */
 public final class DecidedStories {
-    private record Decided(Story summary, List<String> keys, long at) {}
+    /** A decision, numbered in the order decisions were noted ({@code seq}): the key lists are ordered by it. */
+    private record Decided(Story summary, List<String> keys, long at, long seq) {}
 
     private final int capacity;
     private final long ttlMillis;
     /** In order of decision, oldest first (a story decided again moves to the end). */
     private final LinkedHashMap<String, Decided> byStory = new LinkedHashMap<>();
 
-    private final Map<String, Set<String>> byKey = new HashMap<>();
+    /**
+     * The decided stories under each key, by decision number: the latest {@code max} are read without walking the
+     * older ones (a busy key holds hundreds under a flood; walking them all for each of an article's keys was a tenth
+     * of deciding an article in the bench's profile).
+     */
+    private final Map<String, NavigableMap<Long, String>> byKey = new HashMap<>();
+
+    private long decisions;
 
     /**
      * Stories this instance's keepers merged into another, hidden (with when) until the index no longer shows them:
@@ -106,9 +115,10 @@ public final class DecidedStories {
 
     private synchronized void put(Story summary, List<String> keys, long nowMillis) {
         remove(summary.id());
-        byStory.put(summary.id(), new Decided(summary, keys, nowMillis));
+        long seq = ++decisions;
+        byStory.put(summary.id(), new Decided(summary, keys, nowMillis, seq));
         for (String key : keys) {
-            byKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(summary.id());
+            byKey.computeIfAbsent(key, k -> new TreeMap<>()).put(seq, summary.id());
         }
         Iterator<Map.Entry<String, Decided>> oldest = byStory.entrySet().iterator();
         while (oldest.hasNext()) {
@@ -117,7 +127,7 @@ public final class DecidedStories {
                 break;
             }
             oldest.remove();
-            unindex(e.getKey(), e.getValue());
+            unindex(e.getValue());
         }
     }
 
@@ -185,18 +195,19 @@ public final class DecidedStories {
     }
 
     private synchronized List<String> decidedUnder(String key, int max) {
-        Set<String> ids = byKey.get(key);
+        NavigableMap<Long, String> ids = byKey.get(key);
         if (ids == null) {
             return List.of();
         }
-        // The latest decisions are the most recently active: the last ones (a busy key holds hundreds).
-        int skip = ids.size() - max;
+        // The latest decisions are the most recently active: the last ones.
         List<String> latest = new ArrayList<>(Math.min(max, ids.size()));
-        for (String id : ids) {
-            if (skip-- <= 0) {
-                latest.add(id);
+        for (String id : ids.descendingMap().values()) {
+            if (latest.size() == max) {
+                break;
             }
+            latest.add(id);
         }
+        Collections.reverse(latest); // in order of decision, as the store's postings: oldest first
         return latest;
     }
 
@@ -235,14 +246,14 @@ public final class DecidedStories {
     private void remove(String storyId) {
         Decided old = byStory.remove(storyId);
         if (old != null) {
-            unindex(storyId, old);
+            unindex(old);
         }
     }
 
-    private void unindex(String storyId, Decided decided) {
+    private void unindex(Decided decided) {
         for (String key : decided.keys()) {
-            Set<String> ids = byKey.get(key);
-            if (ids != null && ids.remove(storyId) && ids.isEmpty()) {
+            NavigableMap<Long, String> ids = byKey.get(key);
+            if (ids != null && ids.remove(decided.seq()) != null && ids.isEmpty()) {
                 byKey.remove(key);
             }
         }

@@ -25,8 +25,13 @@ public final class Story {
     private long lastPublishedAt;
     private long datedFirst;
     private long datedLast;
-    private final Map<String, Double> centroid;
-    private final Map<String, String> names;
+    /**
+     * The sum of its articles' vectors, only the strongest terms kept. Never changed in place: a change makes a new
+     * vector, so a copy of the story shares it until either changes (a copy per candidate decision and per summary).
+     */
+    private TermVector centroid;
+
+    private Map<String, String> names;
     /**
      * When its keeper founded it (wall clock in the app, decisions in {@link StoryClusterer}); the earliest of the two
      * after a merge. A twin is a story founded within the index's lag of this one (StoryKeeper's twin window).
@@ -34,13 +39,14 @@ public final class Story {
     private long foundedAt = UNKNOWN_FOUNDING;
     /** The centroid's length, computed on first use after a change (-1: not yet). */
     private double norm = -1;
-    /** The centroid for dot products, built on first use after a change (null: not yet). */
-    private TermVector vector;
     /**
-     * The centroid's terms strongest first, ties by term, sorted on first use after a change (null: not yet): pruning,
-     * the label, the keys, the summary and the encoders all read this order, and sorting a centroid once per change
-     * instead of once per use saves most of the stage's sorting (JFR: about 60 of its 382 samples were sorts).
+     * The centroid's terms strongest first, ties by term, as indices into it, sorted on first use after a change
+     * (null: not yet): pruning, the label, the keys, the summary and the encoders all read this order, and sorting a
+     * centroid once per change instead of once per use saves most of the stage's sorting (JFR: about 60 of its 382
+     * samples were sorts).
      */
+    private int[] strongestOrder;
+    /** {@link #strongestOrder} as entries, for encoders (null: not built since the last change). */
     private List<Map.Entry<String, Double>> strongestFirst;
 
     public Story(
@@ -60,7 +66,7 @@ public final class Story {
         this.lastPublishedAt = lastPublishedAt;
         this.datedFirst = datedFirst;
         this.datedLast = datedLast;
-        this.centroid = new HashMap<>(centroid);
+        this.centroid = TermVector.of(centroid);
         this.names = new HashMap<>(names);
     }
 
@@ -81,6 +87,61 @@ public final class Story {
     }
 
     /**
+     * A story as an encoder wrote it: its centroid's {@code terms} with their {@code weights} in the order of {@link
+     * #sortedCentroid}. When they are still in that order (weights written as floats can tie where the doubles did not),
+     * it is kept as the story's own, which spares sorting every decoded summary; otherwise the story sorts them on first
+     * use. A term written twice counts once, with its last weight.
+     */
+    public static Story decoded(
+            String id,
+            String firstTitle,
+            int articles,
+            long firstPublishedAt,
+            long lastPublishedAt,
+            long datedFirst,
+            long datedLast,
+            String[] terms,
+            double[] weights,
+            Map<String, String> names,
+            long foundedAt) {
+        Story story = new Story(
+                id,
+                firstTitle,
+                articles,
+                firstPublishedAt,
+                lastPublishedAt,
+                datedFirst,
+                datedLast,
+                Map.of(),
+                names,
+                foundedAt);
+        int[] order = new int[terms.length];
+        TermVector centroid = TermVector.of(terms, weights, order);
+        if (centroid.hasRepeatedTerm()) {
+            // Not written by this story's encoder: read it as a map would (the last weight of a term wins).
+            Map<String, Double> map = new HashMap<>();
+            for (int i = 0; i < terms.length; i++) {
+                map.put(terms[i], weights[i]);
+            }
+            story.centroid = TermVector.of(map);
+            return story;
+        }
+        boolean strongestFirst = true;
+        for (int k = 1; k < terms.length && strongestFirst; k++) {
+            strongestFirst = stronger(weights[k - 1], terms[k - 1], weights[k], terms[k]);
+        }
+        story.centroid = centroid;
+        story.strongestOrder = strongestFirst ? order : null;
+        return story;
+    }
+
+    /** Whether a term comes before another strongest first, ties by term ({@link StoryFeatureExtractor#STRONGEST_FIRST}). */
+    private static boolean stronger(double weight, String term, double otherWeight, String otherTerm) {
+        int byWeight = Double.compare(otherWeight, weight);
+        return byWeight != 0 ? byWeight < 0 : term.compareTo(otherTerm) < 0;
+    }
+
+    /**
      * A story's id from the id of the article that starts it: stable whatever the partition or instance. The app's
      * article ids are SHA-256 hex, so 16 hex digits (64 bits) are unique among any realistic number of stories;
      * other ids (file paths in the evaluation) are used whole.
@@ -98,6 +159,11 @@ public final class Story {
     }
 
     void add(StoryFeatures article, int maxTerms) {
+        add(article, TermVector.of(article.vector()), maxTerms);
+    }
+
+    /** {@link #add(StoryFeatures, int)} with the article's vector already sorted ({@link TermVector#of}). */
+    void add(StoryFeatures article, TermVector vector, int maxTerms) {
         if (articles == 0) {
             firstPublishedAt = article.publishedAt();
             lastPublishedAt = article.publishedAt();
@@ -111,7 +177,7 @@ public final class Story {
         }
         articles++;
         changed();
-        article.vector().forEach((k, w) -> centroid.merge(k, w, Double::sum));
+        centroid = centroid.plus(vector);
         article.names().forEach(names::putIfAbsent);
         prune(maxTerms);
     }
@@ -135,48 +201,85 @@ public final class Story {
             foundedAt = foundedAt == UNKNOWN_FOUNDING ? other.foundedAt : Math.min(foundedAt, other.foundedAt);
         }
         changed();
-        other.centroid.forEach((k, w) -> centroid.merge(k, w, Double::sum));
+        centroid = centroid.plus(other.centroid);
         other.names.forEach(names::putIfAbsent);
         prune(maxTerms);
     }
 
     private void changed() {
         norm = -1;
-        vector = null;
+        strongestOrder = null;
         strongestFirst = null;
     }
 
     private void prune(int maxTerms) {
         if (centroid.size() > maxTerms) {
-            List<Map.Entry<String, Double>> all = strongestFirst();
-            for (Map.Entry<String, Double> e : all.subList(maxTerms, all.size())) {
-                centroid.remove(e.getKey());
+            int[] order = strongestOrder();
+            boolean[] keep = new boolean[order.length];
+            for (int k = 0; k < maxTerms; k++) {
+                keep[order[k]] = true;
             }
-            List<Map.Entry<String, Double>> kept = all.subList(0, maxTerms);
+            int[] indexAfter = new int[order.length]; // where each kept term is once the others are gone
+            for (int i = 0, n = 0; i < keep.length; i++) {
+                indexAfter[i] = n;
+                n += keep[i] ? 1 : 0;
+            }
+            int[] kept = new int[maxTerms];
+            for (int k = 0; k < maxTerms; k++) {
+                kept[k] = indexAfter[order[k]];
+            }
+            centroid = centroid.retain(keep);
             changed();
-            strongestFirst = List.copyOf(kept); // still in order
+            strongestOrder = kept; // still in order
         }
-        names.keySet().retainAll(centroid.keySet());
+        if (!names.isEmpty()) {
+            names.keySet().removeIf(term -> !centroid.contains(term));
+        }
     }
 
-    /** The centroid's terms strongest first, ties by term (immutable entries; see the field). */
+    /** The centroid's indices strongest first, ties by term (see the field). */
+    private int[] strongestOrder() {
+        if (strongestOrder == null) {
+            TermVector c = centroid;
+            Integer[] order = new Integer[c.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            // The order of StoryFeatureExtractor.STRONGEST_FIRST, over the centroid's arrays.
+            java.util.Arrays.sort(order, (a, b) -> {
+                int byWeight = Double.compare(c.weight(b), c.weight(a));
+                return byWeight != 0 ? byWeight : c.term(a).compareTo(c.term(b));
+            });
+            int[] sorted = new int[order.length];
+            for (int i = 0; i < order.length; i++) {
+                sorted[i] = order[i];
+            }
+            strongestOrder = sorted;
+        }
+        return strongestOrder;
+    }
+
+    /** The centroid's terms strongest first, ties by term (immutable entries). */
     private List<Map.Entry<String, Double>> strongestFirst() {
         if (strongestFirst == null) {
-            List<Map.Entry<String, Double>> all = new ArrayList<>(centroid.size());
-            centroid.forEach((term, weight) -> all.add(Map.entry(term, weight)));
-            all.sort(StoryFeatureExtractor.STRONGEST_FIRST);
-            strongestFirst = List.copyOf(all);
+            int[] order = strongestOrder();
+            List<Map.Entry<String, Double>> all = new ArrayList<>(order.length);
+            for (int i : order) {
+                all.add(Map.entry(centroid.term(i), centroid.weight(i)));
+            }
+            strongestFirst = java.util.Collections.unmodifiableList(all);
         }
         return strongestFirst;
     }
 
-    /** A copy that changes independently of this story. */
+    /** A copy that changes independently of this story (it shares the centroid, which neither changes in place). */
     public Story copy() {
         Story copy = new Story(
-                id, firstTitle, articles, firstPublishedAt, lastPublishedAt, datedFirst, datedLast, centroid, names);
+                id, firstTitle, articles, firstPublishedAt, lastPublishedAt, datedFirst, datedLast, Map.of(), names);
+        copy.centroid = centroid;
         copy.foundedAt = foundedAt;
-        copy.norm = norm; // derived from the centroid, which the copy shares until it changes
-        copy.vector = vector;
+        copy.norm = norm;
+        copy.strongestOrder = strongestOrder;
         copy.strongestFirst = strongestFirst;
         return copy;
     }
@@ -194,30 +297,22 @@ public final class Story {
     /** Cosine similarity of two stories' centroids. */
     double cosine(Story other) {
         double n = norm() * other.norm();
-        return n == 0 ? 0 : vector().dot(other.vector()) / n;
+        return n == 0 ? 0 : centroid.dot(other.centroid) / n;
     }
 
     /** Cosine similarity with an article's vector (of unit length), given as a {@link TermVector}. */
     double cosine(TermVector article) {
         double n = norm();
-        return n <= 0 ? 0 : article.dot(vector()) / n;
+        return n <= 0 ? 0 : article.dot(centroid) / n;
     }
 
     /**
-     * The centroid for dot products (built on first use after a change). Call it, with {@link #norm}, before sharing
-     * the story with other threads.
+     * Computes what reading the story needs (its norm and the order of its terms) before the story is shared with
+     * other threads.
      */
     public void prepareForReading() {
         norm();
-        vector();
-        strongestFirst();
-    }
-
-    private TermVector vector() {
-        if (vector == null) {
-            vector = TermVector.of(centroid);
-        }
-        return vector;
+        strongestOrder();
     }
 
     /**
@@ -246,26 +341,22 @@ public final class Story {
 
     /** The centroid's length (computed on first use after a change). */
     public double norm() {
-        if (norm >= 0) {
-            return norm;
+        if (norm < 0) {
+            norm = Math.sqrt(centroid.squaredLength());
         }
-        double sum = 0;
-        for (double w : centroid.values()) {
-            sum += w * w;
-        }
-        norm = Math.sqrt(sum);
         return norm;
     }
 
     /** The strongest entity and keyword terms: the keys this story is indexed under. */
     public List<String> keys(int count) {
         List<String> keys = new ArrayList<>(count);
-        for (Map.Entry<String, Double> e : strongestFirst()) {
+        for (int i : strongestOrder()) {
             if (keys.size() == count) {
                 break;
             }
-            if (e.getKey().startsWith("e:") || e.getKey().startsWith("k:")) {
-                keys.add(e.getKey());
+            String term = centroid.term(i);
+            if (term.startsWith("e:") || term.startsWith("k:")) {
+                keys.add(term);
             }
         }
         return List.copyOf(keys);
@@ -276,11 +367,10 @@ public final class Story {
      * {@code Benjamin Netanyahu, Hamas, Gaza: hostage}; the first headline when it has neither.
      */
     public String label() {
-        List<Map.Entry<String, Double>> all = strongestFirst();
         List<String> entities = new ArrayList<>();
         String keyword = null;
-        for (Map.Entry<String, Double> e : all) {
-            String k = e.getKey();
+        for (int i : strongestOrder()) {
+            String k = centroid.term(i);
             if (k.startsWith("e:") && entities.size() < 3 && names.containsKey(k)) {
                 entities.add(names.get(k));
             } else if (k.startsWith("k:") && keyword == null) {
@@ -333,9 +423,19 @@ public final class Story {
         return datedLast;
     }
 
-    /** The centroid's term sums (a read-only view). */
+    /** The centroid's term sums (a read-only copy). */
     public Map<String, Double> centroid() {
-        return java.util.Collections.unmodifiableMap(centroid);
+        return java.util.Collections.unmodifiableMap(centroid.toMap());
+    }
+
+    /** Whether every centroid weight is a finite number (a decoded story's check). */
+    public boolean finiteWeights() {
+        for (int i = 0; i < centroid.size(); i++) {
+            if (!Double.isFinite(centroid.weight(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Display names of the centroid's entity terms (a read-only view). */

@@ -78,11 +78,11 @@ public final class StoryMatcher {
         }
         if (best == null) {
             Story founded = Story.start(Story.idFor(article.articleId()), article);
-            founded.add(article, params.maxTerms());
+            founded.add(article, vector, params.maxTerms());
             return new Match(founded.id(), true, 1.0, founded.label(), candidates.size(), founded);
         }
         Story joined = best.copy();
-        joined.add(article, params.maxTerms());
+        joined.add(article, vector, params.maxTerms());
         return new Match(best.id(), false, bestSimilarity, joined.label(), candidates.size(), joined);
     }
 }

@@ -152,10 +152,8 @@ final class StoryCodec {
         if (summary.story().articles() < 1) {
             throw new IllegalStateException("summary of " + summary.story().articles() + " articles");
         }
-        for (double weight : summary.story().centroid().values()) {
-            if (!Double.isFinite(weight)) {
-                throw new IllegalStateException("summary with a centroid weight of " + weight);
-            }
+        if (!summary.story().finiteWeights()) {
+            throw new IllegalStateException("summary with a centroid weight that is not a finite number");
         }
         return summary;
     }
@@ -242,10 +240,16 @@ final class StoryCodec {
         long last = in.readLong();
         long datedFirst = in.readLong();
         long datedLast = in.readLong();
-        Map<String, Double> centroid = readWeights(in);
+        int n = in.readUnsignedShort();
+        String[] terms = new String[n];
+        double[] weights = new double[n];
+        for (int i = 0; i < n; i++) {
+            terms[i] = in.readUTF();
+            weights[i] = in.readFloat();
+        }
         Map<String, String> names = readNames(in);
         long foundedAt = in.available() >= Long.BYTES ? in.readLong() : Story.UNKNOWN_FOUNDING;
-        return new Story(id, title, articles, first, last, datedFirst, datedLast, centroid, names, foundedAt);
+        return Story.decoded(id, title, articles, first, last, datedFirst, datedLast, terms, weights, names, foundedAt);
     }
 
     /** An article's features as its story's keeper needs them (no blocking keys: the matcher used those). */
