@@ -52,6 +52,9 @@ final class TermVector {
      */
     static TermVector of(String[] terms, double[] weights, int[] slots) {
         int size = terms.length;
+        if (size == 0) {
+            return EMPTY; // a story's start, and each copy before it takes its centroid
+        }
         long[] hashOf = new long[size];
         for (int i = 0; i < size; i++) {
             hashOf[i] = hash(terms[i]);
@@ -166,7 +169,9 @@ final class TermVector {
                 w[n++] = weights[i++] + other.weights[j++];
             }
         }
-        return n == capacity ? new TermVector(h, t, w) : new TermVector(copy(h, n), copy(t, n), copy(w, n));
+        return n == capacity
+                ? new TermVector(h, t, w)
+                : new TermVector(Arrays.copyOf(h, n), Arrays.copyOf(t, n), Arrays.copyOf(w, n));
     }
 
     /** The terms whose {@code keep} flag is set (indices as in this vector), in the same order. */
@@ -220,17 +225,5 @@ final class TermVector {
             h *= 0x100000001b3L;
         }
         return Murmur3.fmix64(h);
-    }
-
-    private static long[] copy(long[] a, int n) {
-        return Arrays.copyOf(a, n);
-    }
-
-    private static String[] copy(String[] a, int n) {
-        return Arrays.copyOf(a, n);
-    }
-
-    private static double[] copy(double[] a, int n) {
-        return Arrays.copyOf(a, n);
     }
 }

@@ -240,16 +240,21 @@ final class StoryCodec {
         long last = in.readLong();
         long datedFirst = in.readLong();
         long datedLast = in.readLong();
-        int n = in.readUnsignedShort();
-        String[] terms = new String[n];
-        double[] weights = new double[n];
-        for (int i = 0; i < n; i++) {
-            terms[i] = in.readUTF();
-            weights[i] = in.readFloat();
-        }
+        Weights centroid = readWeights(in);
         Map<String, String> names = readNames(in);
         long foundedAt = in.available() >= Long.BYTES ? in.readLong() : Story.UNKNOWN_FOUNDING;
-        return Story.decoded(id, title, articles, first, last, datedFirst, datedLast, terms, weights, names, foundedAt);
+        return Story.decoded(
+                id,
+                title,
+                articles,
+                first,
+                last,
+                datedFirst,
+                datedLast,
+                centroid.terms(),
+                centroid.weights(),
+                names,
+                foundedAt);
     }
 
     /** An article's features as its story's keeper needs them (no blocking keys: the matcher used those). */
@@ -269,7 +274,11 @@ final class StoryCodec {
         long publishedAt = in.readLong();
         boolean dated = in.readBoolean();
         String title = in.readUTF();
-        Map<String, Double> vector = readWeights(in);
+        Weights weights = readWeights(in);
+        Map<String, Double> vector = new HashMap<>(weights.terms().length * 2);
+        for (int i = 0; i < weights.terms().length; i++) {
+            vector.put(weights.terms()[i], weights.weights()[i]); // a term written twice: its last weight
+        }
         Map<String, String> names = readNames(in);
         return new StoryFeatures(id, publishedAt, dated, title, vector, List.of(), names);
     }
@@ -282,13 +291,18 @@ final class StoryCodec {
         }
     }
 
-    private static Map<String, Double> readWeights(DataInputStream in) throws IOException {
+    /** Terms and their weights in the order {@link #writeWeights} wrote them. */
+    private record Weights(String[] terms, double[] weights) {}
+
+    private static Weights readWeights(DataInputStream in) throws IOException {
         int n = in.readUnsignedShort();
-        Map<String, Double> weights = new HashMap<>(n * 2);
+        String[] terms = new String[n];
+        double[] weights = new double[n];
         for (int i = 0; i < n; i++) {
-            weights.put(in.readUTF(), (double) in.readFloat());
+            terms[i] = in.readUTF();
+            weights[i] = in.readFloat();
         }
-        return weights;
+        return new Weights(terms, weights);
     }
 
     private static void writeNames(DataOutputStream out, Map<String, String> names) throws IOException {
