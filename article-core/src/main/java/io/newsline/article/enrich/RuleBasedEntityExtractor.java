@@ -34,6 +34,12 @@ import java.util.Set;
  * they are scanned only for names already found in the body, their surnames, and gazetteer entries,
  * and such mentions weigh more (headline 3, dek 2; lead paragraph 1.5; other paragraphs 1). A demonym
  * mention weighs half. Entities are returned most mentioned first.
+ *
+ * <p><b>A headline written as a sentence</b> ({@link #isSentence}: at least {@value #SENTENCE_MIN_WORDS}
+ * words, two thirds of them in lower case, as wire copy without a headline whose first line is its lead
+ * sentence, or a sentence-case headline) is read like prose: its capitalised words are names by the same
+ * rules as the body's, so a name printed only there is found (headline weight). Title case would make
+ * every word a candidate, which is why other headlines only match.
  */
 public final class RuleBasedEntityExtractor implements EntityExtractor {
     static final double TITLE_WEIGHT = 3.0;
@@ -43,6 +49,9 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
 
     /** A demonym ({@code Israeli troops}) counts as a mention of the country but weighs half. */
     static final double DEMONYM_FACTOR = 0.5;
+
+    /** Fewest words of a headline read as a sentence ({@link #isSentence}). */
+    static final int SENTENCE_MIN_WORDS = 10;
 
     private static final int MAX_PHRASE_TOKENS = 7;
     private static final int MAX_PERSON_TOKENS = 5;
@@ -72,15 +81,17 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
             }
             prose.add(tokens);
             proseWeights.add(i == text.leadIndex() ? LEAD_WEIGHT : BODY_WEIGHT);
-            for (Token t : tokens) {
-                if (!t.capitalised()) {
-                    lowerWords.add(t.text());
-                } else if (!t.sentenceStart()) {
-                    midCaps.add(t.text());
-                }
-            }
+            noteCase(tokens, midCaps, lowerWords);
         }
 
+        List<Token> titleTokens = Tokenizer.tokenize(text.title());
+        boolean titleIsProse = isSentence(titleTokens);
+        if (titleIsProse) {
+            List<Token> tokens = splitHyphenatedPlaces(titleTokens);
+            prose.add(tokens);
+            proseWeights.add(TITLE_WEIGHT);
+            noteCase(tokens, midCaps, lowerWords);
+        }
         Registry registry = new Registry();
         List<Pending> pending = new ArrayList<>();
         for (int i = 0; i < prose.size(); i++) {
@@ -99,7 +110,9 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
                 c.mention(p.weight);
             }
         }
-        matchKnown(Tokenizer.tokenize(text.title()), TITLE_WEIGHT, index, registry);
+        if (!titleIsProse) {
+            matchKnown(titleTokens, TITLE_WEIGHT, index, registry);
+        }
         if (text.dek() != null) {
             matchKnown(Tokenizer.tokenize(text.dek()), DEK_WEIGHT, index, registry);
         }
@@ -107,6 +120,36 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
             matchKnown(tokens, BODY_WEIGHT, index, registry);
         }
         return mergeShortForms(registry.entities());
+    }
+
+    /** Notes the words written in lower case, and those capitalised inside a sentence (not only at its start). */
+    private static void noteCase(List<Token> tokens, Set<String> midCaps, Set<String> lowerWords) {
+        for (Token t : tokens) {
+            if (!t.capitalised()) {
+                lowerWords.add(t.text());
+            } else if (!t.sentenceStart()) {
+                midCaps.add(t.text());
+            }
+        }
+    }
+
+    /**
+     * Whether a headline is written as a sentence: at least {@value #SENTENCE_MIN_WORDS} words (tokens that start
+     * with a letter), at least two thirds of them in lower case. A title-case headline has a third or fewer (its
+     * function words); English prose about four fifths.
+     */
+    static boolean isSentence(List<Token> tokens) {
+        int words = 0;
+        int lower = 0;
+        for (Token t : tokens) {
+            if (!t.text().isEmpty() && Character.isLetter(t.text().charAt(0))) {
+                words++;
+                if (!t.capitalised()) {
+                    lower++;
+                }
+            }
+        }
+        return words >= SENTENCE_MIN_WORDS && 3 * lower >= 2 * words;
     }
 
     /**

@@ -209,6 +209,52 @@ class RuleBasedEntityExtractorTest {
     }
 
     @Test
+    void aHeadlineWrittenAsASentenceNamesWhomItPrints() {
+        // Wire copy without a headline: its first line, the lead sentence, is taken for the title.
+        Map<String, NamedEntity> e = extract(
+                "Yesterday in Lisbon, the harbour pilot Ada Lovell died of complications from a fall she suffered"
+                        + " three weeks ago.",
+                "She was the face of the port for a generation, her family said.");
+
+        assertThat(e).containsKeys("ada-lovell", "lisbon");
+        assertThat(e.get("ada-lovell").weight()).isEqualTo(RuleBasedEntityExtractor.TITLE_WEIGHT);
+    }
+
+    @Test
+    void aHeadlineWrittenAsASentenceCountsANameOnceWithTheHeadlinesWeight() {
+        Map<String, NamedEntity> e = extract(
+                "Harbour pilot Ada Lovell has died of complications from a fall she suffered three weeks ago",
+                "Ada Lovell was the face of the port for a generation, her family said.");
+
+        assertThat(e.get("ada-lovell").mentions()).isEqualTo(2);
+        assertThat(e.get("ada-lovell").weight())
+                .isEqualTo(RuleBasedEntityExtractor.TITLE_WEIGHT + RuleBasedEntityExtractor.LEAD_WEIGHT);
+    }
+
+    @Test
+    void aShortSentenceCaseHeadlineOnlyMatches() {
+        Map<String, NamedEntity> e =
+                extract("Lovell wins the vote in the harbour city", "The vote was counted on Monday in Lisbon.");
+
+        assertThat(e).containsOnlyKeys("lisbon");
+    }
+
+    @Test
+    void aSentenceIsTenWordsOrMoreTwoThirdsInLowerCase() {
+        assertThat(RuleBasedEntityExtractor.isSentence(
+                        Tokenizer.tokenize("The pilot Ada Lovell has died in Lisbon after a fall at sea")))
+                .isTrue(); // 13 words, 9 in lower case
+        assertThat(RuleBasedEntityExtractor.isSentence(
+                        Tokenizer.tokenize("Mayor Unveils Bold Plan For Harbour As Lovell Faces Vote In Lisbon")))
+                .isFalse(); // title case
+        assertThat(RuleBasedEntityExtractor.isSentence(Tokenizer.tokenize("Pilot Ada Lovell has died in Lisbon")))
+                .isFalse(); // too short
+        assertThat(RuleBasedEntityExtractor.isSentence(
+                        Tokenizer.tokenize("Ada Lovell And Ben Ortiz Of Lisbon say the harbour is open 2025")))
+                .isFalse(); // 12 words, 5 in lower case: the number is no word
+    }
+
+    @Test
     void subheadsDoNotCreateEntities() {
         Map<String, NamedEntity> e =
                 extract("Talks", "Lisbon Talks Stall Over Fishing Quotas", "Ministers met in Lisbon.");
