@@ -1,5 +1,6 @@
 package io.newsline.streams;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsline.avro.RawArticle;
 import io.newsline.common.Topics;
@@ -88,6 +89,11 @@ public final class StoryStageCpu {
                         .forEach(c -> parts.put(c.getId().getTag("part"), c.count() * 1000 / articles.size()));
                 StringBuilder partsText = new StringBuilder();
                 parts.forEach((part, ms) -> partsText.append(String.format(" %s %.3f", part, ms)));
+                DistributionSummary candidates =
+                        meters.find("newsline.story.candidates").summary();
+                if (candidates != null && candidates.count() > 0) {
+                    partsText.append(String.format("; %.1f candidate stories per decision", candidates.mean()));
+                }
                 double ownMs =
                         parts.values().stream().mapToDouble(Double::doubleValue).sum();
                 boolean counted = round >= warmUp;

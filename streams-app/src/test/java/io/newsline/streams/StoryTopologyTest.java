@@ -122,6 +122,10 @@ class StoryTopologyTest {
         assertThat(enriched.get(1).getStoryId()).isEqualTo(storyId);
         assertThat(storyDecisions("founded")).isEqualTo(1);
         assertThat(storyDecisions("joined")).isEqualTo(1);
+        // The first seed met no story, the second met the first seed's: one candidate over two decisions.
+        assertThat(meters.get("newsline.story.candidates").summary().count()).isEqualTo(2);
+        assertThat(meters.get("newsline.story.candidates").summary().totalAmount())
+                .isEqualTo(1);
         // The second seed's decision is held until a later decision reads its story from an index that caught up.
         assertThat(meters.get("newsline.story.decided.held").gauge().value()).isEqualTo(1);
 

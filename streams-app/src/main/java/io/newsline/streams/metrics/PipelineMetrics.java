@@ -1,6 +1,7 @@
 package io.newsline.streams.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -31,6 +32,7 @@ public final class PipelineMetrics {
     private final Timer endToEnd;
     private final Counter storiesFounded;
     private final Counter storiesJoined;
+    private final DistributionSummary storyCandidates;
     private final Counter storyMerges;
     private final Counter storyRedirects;
     private final Map<StoryPart, Counter> storyCpu = new EnumMap<>(StoryPart.class);
@@ -71,6 +73,11 @@ public final class PipelineMetrics {
                 .register(registry);
         storiesFounded = storyDecisions("founded").register(registry);
         storiesJoined = storyDecisions("joined").register(registry);
+        storyCandidates = DistributionSummary.builder("newsline.story.candidates")
+                .description("candidate stories an article was compared with (the stories under its blocking keys);"
+                        + " with the decisions, what each decision costs: each candidate is one cosine")
+                .baseUnit("stories")
+                .register(registry);
         storyMerges = Counter.builder("newsline.story.merges")
                 .description("stories merged into another: twins founded before either reached the matching index"
                         + " (many mean the index lags the decisions of other instances)")
@@ -130,9 +137,10 @@ public final class PipelineMetrics {
         duplicates.get(kind).increment();
     }
 
-    /** An article was put on a story: one it founded, or one it joined. */
-    public void storyDecided(boolean founded) {
+    /** An article was put on a story: one it founded, or one it joined, after comparing it with {@code candidates}. */
+    public void storyDecided(boolean founded, int candidates) {
         (founded ? storiesFounded : storiesJoined).increment();
+        storyCandidates.record(candidates);
     }
 
     /** A story was merged into another. */

@@ -64,7 +64,7 @@ final class StoryAssigner implements Processor<String, EnrichedArticle, String, 
         long cpuStart = PipelineMetrics.threadCpuNanos();
         StoryFeatures features = extractor.extract(StoryInputs.of(article));
         StoryMatcher.Match match = matcher.match(features, index);
-        metrics.storyDecided(match.founded());
+        metrics.storyDecided(match.founded(), match.candidates());
         // What the story's keeper will publish, for this instance's next decisions until the index shows it.
         decided.put(StoryKeeper.publication(match.story(), params), context.currentSystemTimeMs());
         List<Topic> topics = new ArrayList<>(article.getTopics());
