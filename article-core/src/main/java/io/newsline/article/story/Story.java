@@ -128,17 +128,12 @@ public final class Story {
         }
         boolean strongestFirst = true;
         for (int k = 1; k < terms.length && strongestFirst; k++) {
-            strongestFirst = stronger(weights[k - 1], terms[k - 1], weights[k], terms[k]);
+            strongestFirst =
+                    StoryFeatureExtractor.compareStrongest(terms[k - 1], weights[k - 1], terms[k], weights[k]) < 0;
         }
         story.centroid = centroid;
         story.strongestOrder = strongestFirst ? order : null;
         return story;
-    }
-
-    /** Whether a term comes before another strongest first, ties by term ({@link StoryFeatureExtractor#STRONGEST_FIRST}). */
-    private static boolean stronger(double weight, String term, double otherWeight, String otherTerm) {
-        int byWeight = Double.compare(otherWeight, weight);
-        return byWeight != 0 ? byWeight < 0 : term.compareTo(otherTerm) < 0;
     }
 
     /**
@@ -245,11 +240,9 @@ public final class Story {
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
             }
-            // The order of StoryFeatureExtractor.STRONGEST_FIRST, over the centroid's arrays.
-            java.util.Arrays.sort(order, (a, b) -> {
-                int byWeight = Double.compare(c.weight(b), c.weight(a));
-                return byWeight != 0 ? byWeight : c.term(a).compareTo(c.term(b));
-            });
+            java.util.Arrays.sort(
+                    order,
+                    (a, b) -> StoryFeatureExtractor.compareStrongest(c.term(a), c.weight(a), c.term(b), c.weight(b)));
             int[] sorted = new int[order.length];
             for (int i = 0; i < order.length; i++) {
                 sorted[i] = order[i];

@@ -261,10 +261,15 @@ public final class StoryFeatureExtractor {
     public static final Comparator<Map.Entry<String, Double>> STRONGEST_FIRST = new Comparator<>() {
         @Override
         public int compare(Map.Entry<String, Double> a, Map.Entry<String, Double> b) {
-            int byWeight = Double.compare(b.getValue(), a.getValue());
-            return byWeight != 0 ? byWeight : a.getKey().compareTo(b.getKey());
+            return compareStrongest(a.getKey(), a.getValue(), b.getKey(), b.getValue());
         }
     };
+
+    /** {@link #STRONGEST_FIRST} for a term and weight held apart (a story's centroid arrays). */
+    static int compareStrongest(String term, double weight, String otherTerm, double otherWeight) {
+        int byWeight = Double.compare(otherWeight, weight);
+        return byWeight != 0 ? byWeight : term.compareTo(otherTerm);
+    }
 
     /** A map that holds {@code entries} without rehashing: the vector is rebuilt for every article. */
     private static <V> Map<String, V> sized(int entries) {
