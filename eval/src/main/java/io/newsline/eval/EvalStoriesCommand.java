@@ -13,6 +13,7 @@ import io.newsline.article.story.StoryFeatureExtractor;
 import io.newsline.article.story.StoryFeatures;
 import io.newsline.article.story.StoryInput;
 import io.newsline.article.story.StoryParams;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -169,6 +171,14 @@ public final class EvalStoriesCommand implements Callable<Integer> {
                     + " B-cubed recall and the N stories of several events costing most precision, with the"
                     + " similarity of their parts by feature block, and how many articles print a date read.")
     int errors;
+
+    @Option(
+            names = "--features-out",
+            paramLabel = "FILE",
+            description = "Also write every article's story features to FILE (tab-separated: doc id, term, weight; the"
+                    + " unit-length vector the matcher compares), for offline analysis such as"
+                    + " eval/scripts/story_ceiling.py.")
+    Path featuresOut;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -326,6 +336,10 @@ public final class EvalStoriesCommand implements Callable<Integer> {
                 new StoryErrors(result.docStory(), gold, features).print(errors, dated, out);
             }
         }
+        if (featuresOut != null) {
+            writeFeatures(docs, new StoryFeatureExtractor(params), featuresOut);
+            out.println("features written to " + featuresOut);
+        }
         if (sample > 0) {
             List<String> sampled = sampleStories(byStory, sample, seed);
             printSample(docs, byStory, sampled, seed, out);
@@ -354,6 +368,23 @@ public final class EvalStoriesCommand implements Callable<Integer> {
                 byStory.values().stream().filter(l -> l.size() >= 3).count(),
                 largest == null ? 0 : largest.getValue().size(),
                 largest == null ? "" : " (" + largest.getKey() + ")");
+    }
+
+    /**
+     * Writes each article's feature vector, one line per term ({@code doc id TAB term TAB weight}), the articles in
+     * clustering order and each one's terms sorted, so that two runs over the same corpus write the same file.
+     */
+    static void writeFeatures(List<Doc> docs, StoryFeatureExtractor extractor, Path file) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (Doc doc : docs) {
+                String id = docId(doc.id());
+                for (Map.Entry<String, Double> term :
+                        new TreeMap<>(extractor.extract(doc.input()).vector()).entrySet()) {
+                    // A term is a feature key (`e:`, `k:`, `t:`, `b:`, `n:` and words): no tab or line break.
+                    w.write(id + '\t' + term.getKey() + '\t' + term.getValue() + '\n');
+                }
+            }
+        }
     }
 
     /** This run's command line as typed ({@code eval-stories DIR... options}), for the sample file. */

@@ -1,6 +1,7 @@
 package io.newsline.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -11,6 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -97,6 +101,44 @@ class EvalStoriesCommandTest {
                 .contains("of which 1 hold events of one topic only")
                 .contains("dates printed and read: 0 of 2 articles")
                 .contains("stories of several events (precision), worst 3");
+    }
+
+    /**
+     * The features written for offline analysis are the matcher's vectors: every article's, unit length, and the same
+     * file from two runs.
+     */
+    @Test
+    void featuresOutWritesEachArticlesUnitLengthVector(@TempDir Path scratch) throws IOException {
+        write(
+                "3_1a.txt",
+                "Harbour crane collapses in Port Elwin",
+                "A crane collapsed at the container quay of Port Elwin on Tuesday, injuring two dock workers, the"
+                        + " Port Elwin harbour authority said. Marta Kovacs ordered an inspection of 14 cranes.");
+        write(
+                "3_2b.txt",
+                "Crane falls at Lysburg shipyard",
+                "A crane fell onto a half-built ferry at the Lysburg shipyard on Friday, and the shipyard's owner"
+                        + " Henrik Dahlstrom said nobody was hurt. Dahlstrom closed the Lysburg yard for a week.");
+        Path first = scratch.resolve("first.tsv");
+        Path second = scratch.resolve("second.tsv");
+
+        String out = run(corpus.toString(), "--features-out", first.toString());
+        run(corpus.toString(), "--order", "shuffle", "--features-out", second.toString());
+
+        assertThat(out).contains("features written to " + first);
+        List<String> lines = Files.readAllLines(first, StandardCharsets.UTF_8);
+        Map<String, Double> squares = new TreeMap<>();
+        for (String line : lines) {
+            String[] fields = line.split("\t");
+            assertThat(fields).as(line).hasSize(3);
+            squares.merge(fields[0], Math.pow(Double.parseDouble(fields[2]), 2), Double::sum);
+        }
+        assertThat(squares.keySet()).containsExactly("3_1a", "3_2b");
+        assertThat(squares.values()).allSatisfy(sum -> assertThat(sum).isCloseTo(1.0, within(1e-9)));
+        assertThat(lines).anyMatch(line -> line.startsWith("3_1a\te:marta-kovacs\t"));
+        assertThat(lines).anyMatch(line -> line.startsWith("3_2b\tb:"));
+        assertThat(new TreeSet<>(Files.readAllLines(second, StandardCharsets.UTF_8)))
+                .isEqualTo(new TreeSet<>(lines));
     }
 
     @Test
