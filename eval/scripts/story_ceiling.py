@@ -2,7 +2,7 @@
 """How far can the story features go on a labelled corpus, whatever the clustering? (docs/stories.md, "The features'
 ceiling on ECB+")
 
-Reads the features `./newsline eval-stories --features-out FILE` writes (doc id, term, weight: the unit-length vectors
+Reads the features `./newsline eval-stories --features-out FILE` writes (article id, term, weight: the unit-length vectors
 the matcher compares) and the corpus's labels.tsv (doc_id, topic, event), and prints B-cubed precision, recall and F1
 of three clusterings that the app cannot run, each given the same vectors:
 
@@ -42,6 +42,11 @@ def read_vectors(path):
     for row, col, weight in entries:
         x[row, col] = weight
     return list(docs), x
+
+
+def label_id(article_id):
+    """`dir/1_10ecb.txt` -> `1_10ecb`: the labels' doc id is the file name without directory and extension."""
+    return article_id.rsplit("/", 1)[-1].split(".", 1)[0]
 
 
 def read_events(path):
@@ -158,10 +163,10 @@ def main():
 
     ids, x = read_vectors(args.features)
     gold = read_events(args.labels)
-    missing = [i for i in ids if i not in gold]
+    missing = [i for i in ids if label_id(i) not in gold]
     if missing:
         parser.error(f"{len(missing)} articles have no label, e.g. {missing[0]}")
-    events = [gold[i] for i in ids]
+    events = [gold[label_id(i)] for i in ids]
     print(f"{len(ids)} articles, {len(set(events))} events, {x.shape[1]} distinct terms")
 
     distance = np.clip(1 - x @ x.T, 0, 2)

@@ -175,9 +175,10 @@ public final class EvalStoriesCommand implements Callable<Integer> {
     @Option(
             names = "--features-out",
             paramLabel = "FILE",
-            description = "Also write every article's story features to FILE (tab-separated: doc id, term, weight; the"
-                    + " unit-length vector the matcher compares), for offline analysis such as"
-                    + " eval/scripts/story_ceiling.py.")
+            description =
+                    "Also write every article's story features to FILE (tab-separated: article id, term, weight; the"
+                            + " unit-length vector the matcher compares), for offline analysis such as"
+                            + " eval/scripts/story_ceiling.py.")
     Path featuresOut;
 
     @CommandLine.Spec
@@ -371,13 +372,14 @@ public final class EvalStoriesCommand implements Callable<Integer> {
     }
 
     /**
-     * Writes each article's feature vector, one line per term ({@code doc id TAB term TAB weight}), the articles in
-     * clustering order and each one's terms sorted, so that two runs over the same corpus write the same file.
+     * Writes each article's feature vector, one line per term ({@code article id TAB term TAB weight}; the id as the
+     * sample prints it, its path under DIR, so that files of several folders stay apart), the articles in clustering
+     * order and each one's terms sorted, so that two runs over the same corpus write the same lines.
      */
     static void writeFeatures(List<Doc> docs, StoryFeatureExtractor extractor, Path file) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (Doc doc : docs) {
-                String id = docId(doc.id());
+                String id = doc.id();
                 for (Map.Entry<String, Double> term :
                         new TreeMap<>(extractor.extract(doc.input()).vector()).entrySet()) {
                     // A term is a feature key (`e:`, `k:`, `t:`, `b:`, `n:` and words): no tab or line break.

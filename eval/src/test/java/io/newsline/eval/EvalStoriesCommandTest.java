@@ -133,10 +133,10 @@ class EvalStoriesCommandTest {
             assertThat(fields).as(line).hasSize(3);
             squares.merge(fields[0], Math.pow(Double.parseDouble(fields[2]), 2), Double::sum);
         }
-        assertThat(squares.keySet()).containsExactly("3_1a", "3_2b");
+        assertThat(squares.keySet()).containsExactly("3_1a.txt", "3_2b.txt");
         assertThat(squares.values()).allSatisfy(sum -> assertThat(sum).isCloseTo(1.0, within(1e-9)));
-        assertThat(lines).anyMatch(line -> line.startsWith("3_1a\te:marta-kovacs\t"));
-        assertThat(lines).anyMatch(line -> line.startsWith("3_2b\tb:"));
+        assertThat(lines).anyMatch(line -> line.startsWith("3_1a.txt\te:marta-kovacs\t"));
+        assertThat(lines).anyMatch(line -> line.startsWith("3_2b.txt\tb:"));
         assertThat(new TreeSet<>(Files.readAllLines(second, StandardCharsets.UTF_8)))
                 .isEqualTo(new TreeSet<>(lines));
     }
