@@ -24,7 +24,7 @@ Offline analysis only (needs numpy and scipy: `pip install numpy scipy`); nothin
     eval/scripts/story_ceiling.py /tmp/ecb-features.tsv ../shared/corpus/ecbplus/labels.tsv
 """
 import argparse
-from collections import Counter, defaultdict
+from collections import Counter
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
@@ -84,29 +84,39 @@ def online(x, order, threshold):
     return list(story_of)
 
 
+def group_sums(x, labels):
+    """The groups' names in sorted order, each one's row index, and their centroids (the sums of their articles)."""
+    names = sorted(set(labels))
+    index = {name: i for i, name in enumerate(names)}
+    sums = np.zeros((len(names), x.shape[1]))
+    for k, name in enumerate(labels):
+        sums[index[name]] += x[k]
+    return names, index, sums
+
+
+def similarities(sums, own, article):
+    """The article's cosine with each group's centroid, its own group's (row `own`) without it; -1 for an empty one."""
+    dots = sums @ article
+    norms = np.linalg.norm(sums, axis=1)
+    rest = sums[own] - article
+    dots[own] = rest @ article
+    norms[own] = np.linalg.norm(rest)
+    return np.where(norms > 1e-9, dots / np.where(norms > 1e-9, norms, 1), -1)
+
+
 def reassign(x, story_of, threshold, singles_only):
     """One pass over the articles in file order: each moves to the story (centroid = sum of its articles, its own
     without it) most similar to it now, if that reaches the threshold and beats its own story; with singles_only,
     only an article alone in its story moves. Returns the new assignment and how many articles moved."""
     story_of = list(story_of)
-    labels = sorted(set(story_of))
-    index = {label: i for i, label in enumerate(labels)}
-    sums = np.zeros((len(labels), x.shape[1]))
-    sizes = np.zeros(len(labels), dtype=int)
-    for k, story in enumerate(story_of):
-        sums[index[story]] += x[k]
-        sizes[index[story]] += 1
+    labels, index, sums = group_sums(x, story_of)
+    sizes = np.bincount([index[story] for story in story_of], minlength=len(labels))
     moved = 0
     for k in range(len(x)):
         own = index[story_of[k]]
         if singles_only and sizes[own] > 1:
             continue
-        others = sums @ x[k]
-        norms = np.linalg.norm(sums, axis=1)
-        similarity = np.where(norms > 1e-9, others / np.where(norms > 1e-9, norms, 1), -1)
-        rest = sums[own] - x[k]
-        rest_norm = np.linalg.norm(rest)
-        similarity[own] = rest @ x[k] / rest_norm if rest_norm > 1e-9 else -1
+        similarity = similarities(sums, own, x[k])
         best = int(np.argmax(similarity))
         if best != own and similarity[best] >= threshold:
             sums[own] -= x[k]
@@ -118,39 +128,26 @@ def reassign(x, story_of, threshold, singles_only):
     return story_of, moved
 
 
+def nearest_event(x, events):
+    """Each article's most similar event centroid (sum of the event's articles; its own event's without it)."""
+    names, index, sums = group_sums(x, events)
+    return [names[int(np.argmax(similarities(sums, index[e], x[k])))] for k, e in enumerate(events)]
+
+
 def separable(x, events):
     """Articles of two-event topics closer to their own event's centroid (without them) than to the other event's."""
-    members = defaultdict(list)
-    for k, e in enumerate(events):
-        members[e].append(k)
+    names, index, sums = group_sums(x, events)
+    sizes = Counter(events)
     closer = total = 0
     for k, e in enumerate(events):
         topic = e.split("_")[0]
-        other = [o for o in members if o != e and o.split("_")[0] == topic]
-        own = [m for m in members[e] if m != k]
-        if len(other) != 1 or not own:
+        other = [o for o in names if o != e and o.split("_")[0] == topic]
+        if len(other) != 1 or sizes[e] < 2:
             continue
-        own_sum, other_sum = x[own].sum(0), x[members[other[0]]].sum(0)
+        similarity = similarities(sums, index[e], x[k])
         total += 1
-        closer += x[k] @ own_sum / np.linalg.norm(own_sum) > x[k] @ other_sum / np.linalg.norm(other_sum)
+        closer += similarity[index[e]] > similarity[index[other[0]]]
     return closer, total
-
-
-def nearest_event(x, events):
-    """Each article's most similar event centroid (sum of the event's articles; its own event's without it)."""
-    names = sorted(set(events))
-    index = {e: i for i, e in enumerate(names)}
-    sums = np.zeros((len(names), x.shape[1]))
-    for k, e in enumerate(events):
-        sums[index[e]] += x[k]
-    nearest = []
-    for k, e in enumerate(events):
-        candidates = sums.copy()
-        candidates[index[e]] -= x[k]
-        norms = np.linalg.norm(candidates, axis=1)
-        similarity = np.where(norms > 0, candidates @ x[k] / np.where(norms > 0, norms, 1), -1)
-        nearest.append(names[int(np.argmax(similarity))])
-    return nearest
 
 
 def main():
