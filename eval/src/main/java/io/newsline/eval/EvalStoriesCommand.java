@@ -181,6 +181,16 @@ public final class EvalStoriesCommand implements Callable<Integer> {
                             + " eval/scripts/story_ceiling.py.")
     Path featuresOut;
 
+    @Option(
+            names = "--judged-pairs",
+            paramLabel = "FILE",
+            description =
+                    "Also score the run against pairs of articles a judge saw on one story and called one matter or"
+                            + " different matters (tab-separated: article A, article B, same|different, story number;"
+                            + " eval/labelling/story-pairs-10k-r12.tsv is the 10k judgement's): how many are on one"
+                            + " story now. A precision proxy for runs without labels, blind to new errors.")
+    Path judgedPairs;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -214,6 +224,15 @@ public final class EvalStoriesCommand implements Callable<Integer> {
         if (sampleOut != null && sample <= 0) {
             err.println("eval-stories: --sample-out needs --sample N");
             return 2;
+        }
+        List<JudgedPairs.Pair> pairs = null;
+        if (judgedPairs != null) {
+            try {
+                pairs = JudgedPairs.read(judgedPairs);
+            } catch (IOException e) {
+                err.println("eval-stories: --judged-pairs: " + e.getMessage());
+                return 2;
+            }
         }
         StoryParams defaults = StoryParams.defaults();
         StoryParams params = defaults.withThresholds(
@@ -294,6 +313,9 @@ public final class EvalStoriesCommand implements Callable<Integer> {
         out.println(summary);
         if (MixedStories.applies(result.storyOf.keySet(), corpora.size() > 1)) {
             out.println(MixedStories.of(byStory, corpora.size() > 1).line());
+        }
+        if (pairs != null) {
+            out.println(JudgedPairs.score(pairs, result.storyOf).line());
         }
         out.printf(
                 Locale.ROOT,
