@@ -14,15 +14,15 @@ import java.util.TreeMap;
 /**
  * An error analysis of a clustering against gold events (ECB+; offline, {@code eval-stories --errors N}): which events
  * split into several stories (recall loss) and which stories hold several events (precision loss), with what each
- * costs in B-cubed, and for the worst cases how similar the parts are, block by block ({@code e:} entities, {@code
- * k:} keywords, {@code t:} headline, {@code b:} body terms), and which dates the articles print.
+ * costs in B-cubed, and for the worst cases how similar the parts are, block by block ({@code e:} actors, {@code p:}
+ * places, {@code k:} keywords, {@code t:} headline, {@code b:} body terms), and which dates the articles print.
  *
  * <p>B-cubed cost: recall is the mean over articles of the share of its event in its story, so an event's loss is the
  * sum over its articles of {@code 1 - share}, over the article count (the F1 points it costs are about that); a
  * story's precision loss likewise, from the share of its story that is its event.
  */
 final class StoryErrors {
-    private static final String[] BLOCKS = {"e:", "k:", "t:", "b:"};
+    private static final String[] BLOCKS = {"e:", "p:", "k:", "t:", "b:"};
 
     private final Map<String, String> storyOf; // article id -> story
     private final Map<String, String> eventOf; // article id -> event (articles with a label only)

@@ -55,7 +55,7 @@ final class StorySampleFile {
         md.append("Per article: id, date printed in the text (or `undated`), headline, the first ")
                 .append(OPENING_CHARS)
                 .append(" characters of the body, and `sim` = cosine of its features with the sum of the other"
-                        + " articles' features, with the terms that contribute most (e: entity, k: keyword,"
+                        + " articles' features, with the terms that contribute most (e: actor, p: place, k: keyword,"
                         + " t: headline term, b: body term, n: number).\n");
         int n = 0;
         for (String story : sampled) {

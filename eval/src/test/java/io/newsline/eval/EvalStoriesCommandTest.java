@@ -292,7 +292,7 @@ class EvalStoriesCommandTest {
                 .contains("> A crane collapsed at the container quay of Port Elwin on Tuesday")
                 .contains("> Inspectors began checking the cranes of Port Elwin")
                 .contains("> The container quay of Port Elwin reopened on Friday")
-                .contains("e:port-elwin")
+                .contains("p:port-elwin")
                 .doesNotContain("orchestra", "glacier");
     }
 

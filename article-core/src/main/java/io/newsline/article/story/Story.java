@@ -287,6 +287,16 @@ public final class Story {
         return s;
     }
 
+    /** Whether the article's vector and this story's centroid name an actor in common ({@link StoryParams#ACTORLESS_EXTRA}). */
+    boolean sharesActor(TermVector article) {
+        return article.sharesTermStartingWith(StoryFeatureExtractor.ACTOR, centroid);
+    }
+
+    /** Whether two stories' centroids name an actor in common. */
+    boolean sharesActor(Story other) {
+        return centroid.sharesTermStartingWith(StoryFeatureExtractor.ACTOR, other.centroid);
+    }
+
     /** Cosine similarity of two stories' centroids. */
     double cosine(Story other) {
         double n = norm() * other.norm();
@@ -348,7 +358,7 @@ public final class Story {
                 break;
             }
             String term = centroid.term(i);
-            if (term.startsWith("e:") || term.startsWith("k:")) {
+            if (StoryFeatureExtractor.isKeyTerm(term)) {
                 keys.add(term);
             }
         }
@@ -364,7 +374,7 @@ public final class Story {
         String keyword = null;
         for (int i : strongestOrder()) {
             String k = centroid.term(i);
-            if (k.startsWith("e:") && entities.size() < 3 && names.containsKey(k)) {
+            if (StoryFeatureExtractor.isEntityTerm(k) && entities.size() < 3 && names.containsKey(k)) {
                 entities.add(names.get(k));
             } else if (k.startsWith("k:") && keyword == null) {
                 keyword = k.substring(2);

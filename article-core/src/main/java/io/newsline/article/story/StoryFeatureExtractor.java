@@ -37,6 +37,11 @@ import java.util.Set;
  * ECB+ (docs/stories.md).
  */
 public final class StoryFeatureExtractor {
+    /** The prefix of a person's, an organisation's or another named thing's feature: an actor of the story. */
+    public static final String ACTOR = "e:";
+    /** The prefix of a place's feature: in the entity block, but no actor (see {@link StoryMatcher#reaches}). */
+    public static final String PLACE = "p:";
+
     static final double ENTITY_SHARE = 1.0;
     static final double KEYWORD_SHARE = 0.3;
     static final double HEADLINE_SHARE = 0.75;
@@ -82,7 +87,7 @@ public final class StoryFeatureExtractor {
             if (tooLong(e.id())) {
                 continue;
             }
-            String key = "e:" + e.id();
+            String key = (e.type().equals("LOCATION") ? PLACE : ACTOR) + e.id();
             entities.merge(key, w, Double::sum);
             names.putIfAbsent(key, cut(e.name(), MAX_NAME_CHARS));
         }
@@ -123,7 +128,7 @@ public final class StoryFeatureExtractor {
 
     /**
      * The words of the article's place names ({@code Ivory Coast} -> {@code ivory}, {@code coast}), as headline and
-     * body terms spell them: they are left out of those blocks, so a place counts once, as its {@code e:} feature
+     * body terms spell them: they are left out of those blocks, so a place counts once, as its {@code p:} feature
      * (at the place factor). Many unrelated events share a country or a city; as a body and headline term of the
      * highest idf too, one shared place carried a short report into a story of another matter (the 10,000-article
      * judgement, docs/stories.md). People's and organisations' names stay: ECB+ needs them (articles name one event's
@@ -238,11 +243,21 @@ public final class StoryFeatureExtractor {
         }
     }
 
+    /** Whether a term can be a blocking or story key: an entity ({@code e:}, {@code p:}) or a keyword ({@code k:}). */
+    static boolean isKeyTerm(String term) {
+        return term.startsWith(ACTOR) || term.startsWith(PLACE) || term.startsWith("k:");
+    }
+
+    /** Whether a term names an entity, an actor or a place. */
+    static boolean isEntityTerm(String term) {
+        return term.startsWith(ACTOR) || term.startsWith(PLACE);
+    }
+
     /** The strongest entity and keyword features (ties by name, so the choice is deterministic). */
     private List<String> blockingKeys(Map<String, Double> vector) {
         List<Map.Entry<String, Double>> keyed = new ArrayList<>();
         for (Map.Entry<String, Double> e : vector.entrySet()) {
-            if (e.getKey().startsWith("e:") || e.getKey().startsWith("k:")) {
+            if (isKeyTerm(e.getKey())) {
                 keyed.add(e);
             }
         }

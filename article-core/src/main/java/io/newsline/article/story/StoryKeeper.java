@@ -311,7 +311,8 @@ public final class StoryKeeper {
                 continue;
             }
             double similarity = story.cosine(other);
-            if (similarity >= mergeThreshold(story, other) && similarity > bestSimilarity) {
+            if (StoryMatcher.reaches(similarity, mergeThreshold(story, other), () -> story.sharesActor(other))
+                    && similarity > bestSimilarity) {
                 best = other;
                 bestSimilarity = similarity;
             }

@@ -1,6 +1,7 @@
 package io.newsline.article.story;
 
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Decides which story an article reports: the most similar among the stories the matching index lists under the
@@ -55,6 +56,16 @@ public final class StoryMatcher {
                 : threshold + StoryParams.CROWD_SLOPE * Math.log((double) articles / StoryParams.CROWD_ONSET);
     }
 
+    /**
+     * Whether {@code similarity} is enough where the time and size rules ask for {@code needed}: it is when the two
+     * sides name an actor in common (a person, an organisation or another named thing; places do not count), and
+     * otherwise from {@link StoryParams#ACTORLESS_EXTRA} more. Asked only near the threshold, where it decides.
+     */
+    static boolean reaches(double similarity, double needed, BooleanSupplier sharesActor) {
+        return similarity >= needed
+                && (similarity >= needed + StoryParams.ACTORLESS_EXTRA || sharesActor.getAsBoolean());
+    }
+
     public Match match(StoryFeatures article, StoryIndex index) {
         Set<String> candidates = index.candidates(article.blockingKeys(), params.maxStoriesPerKey());
         TermVector vector = TermVector.of(article.vector()); // once for all the candidates
@@ -71,7 +82,7 @@ public final class StoryMatcher {
             }
             double similarity = story.cosine(vector);
             double needed = forSize(params.joinThreshold(gap), story.articles());
-            if (similarity >= needed && similarity > bestSimilarity) {
+            if (reaches(similarity, needed, () -> story.sharesActor(vector)) && similarity > bestSimilarity) {
                 best = story;
                 bestSimilarity = similarity;
             }

@@ -109,6 +109,16 @@ final class TermVector {
         return -1;
     }
 
+    /** Whether a term starting with {@code prefix} is in both vectors. */
+    boolean sharesTermStartingWith(String prefix, TermVector other) {
+        for (String term : terms) {
+            if (term.startsWith(prefix) && other.indexOf(term) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     int size() {
         return hashes.length;
     }

@@ -27,8 +27,22 @@ class StoryFeaturePlaceNamesTest {
         StoryFeatures f = extractor.extract(report(
                 "IMF director holds talks in Ivory Coast",
                 "IMF director Michel Camdessus held talks in the Ivory Coast on its economy."));
-        assertThat(f.vector()).containsKey("e:ivory-coast");
+        assertThat(f.vector()).containsKey("p:ivory-coast");
         assertThat(f.vector()).doesNotContainKeys("t:ivory", "t:coast", "b:ivory", "b:coast");
+    }
+
+    /** A place is an entity feature of its own kind (p:), so that a story's actors (e:) are known from its terms. */
+    @Test
+    void aPlaceIsNoActorButStillAnEntityKeyAndLabel() {
+        StoryFeatures f = extractor.extract(report(
+                "IMF director holds talks in Ivory Coast",
+                "IMF director Michel Camdessus held talks in the Ivory Coast on its economy."));
+        assertThat(f.vector()).doesNotContainKey("e:ivory-coast").containsKey("e:michel-camdessus");
+        assertThat(f.blockingKeys()).contains("p:ivory-coast", "e:michel-camdessus");
+        Story story = Story.start("story-a1", f);
+        story.add(f, TermVector.of(f.vector()), 150);
+        assertThat(story.keys(8)).contains("p:ivory-coast");
+        assertThat(story.label()).contains("Ivory Coast").contains("Michel Camdessus");
     }
 
     @Test

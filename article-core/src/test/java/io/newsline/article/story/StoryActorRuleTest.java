@@ -1,0 +1,118 @@
+package io.newsline.article.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Joins and merges without an actor in common ({@link StoryParams#ACTORLESS_EXTRA}): two sides that name no person,
+ * organisation or other named thing in common (places apart) need that much more similarity.
+ */
+class StoryActorRuleTest {
+    private static final long T0 = 1_700_000_000_000L;
+    private static final double NEEDED = StoryParams.DEFAULT_THRESHOLD;
+
+    /**
+     * Hand-made unit vectors, so that each similarity is known: the founding article names an issuer ({@code
+     * e:acme}) and a keyword ({@code k:issue}) with weights 0.8 and 0.6; the others are built to a chosen cosine with
+     * it.
+     */
+    private static StoryFeatures article(String id, Map<String, Double> vector) {
+        return new StoryFeatures(id, T0, false, "title " + id, vector, List.copyOf(vector.keySet()), Map.of());
+    }
+
+    private static StoryFeatures founder() {
+        return article("a1", Map.of("k:issue", 0.6, "e:acme", 0.8));
+    }
+
+    /** Cosine {@code 0.6 * share} with the founder, through the keyword only; the rest on its own {@code other} term. */
+    private static StoryFeatures viaKeyword(String id, double share, String other) {
+        return article(id, Map.of("k:issue", share, other, Math.sqrt(1 - share * share)));
+    }
+
+    @Test
+    void nearTheThresholdASharedActorDecides() {
+        AtomicInteger asked = new AtomicInteger();
+        assertThat(StoryMatcher.reaches(NEEDED, NEEDED, () -> asked.incrementAndGet() > 0))
+                .isTrue();
+        assertThat(StoryMatcher.reaches(NEEDED + 0.02, NEEDED, () -> false)).isFalse();
+        assertThat(StoryMatcher.reaches(NEEDED + StoryParams.ACTORLESS_EXTRA, NEEDED, () -> false))
+                .isTrue();
+        assertThat(StoryMatcher.reaches(NEEDED - 0.01, NEEDED, () -> true)).isFalse();
+        // Asked only where it decides: not below the threshold, nor from the extra on.
+        asked.set(0);
+        StoryMatcher.reaches(NEEDED - 0.01, NEEDED, () -> asked.incrementAndGet() > 0);
+        StoryMatcher.reaches(NEEDED + 0.2, NEEDED, () -> asked.incrementAndGet() > 0);
+        assertThat(asked).hasValue(0);
+    }
+
+    @Test
+    void anArticleNamingNoActorOfTheStoryNeedsTheExtraToJoin() {
+        StoryClusterer c = new StoryClusterer(StoryParams.defaults());
+        StoryAssignment first = c.assign(founder());
+        // cosine 0.27: over the threshold, under threshold + extra, and another issuer
+        StoryAssignment other = c.assign(viaKeyword("b1", 0.45, "e:zenith"));
+
+        assertThat(other.storyId()).isNotEqualTo(first.storyId());
+    }
+
+    @Test
+    void aPlaceInCommonIsNoActorInCommon() {
+        StoryClusterer c = new StoryClusterer(StoryParams.defaults());
+        c.assign(article("a1", Map.of("k:issue", 0.6, "p:zurich", 0.8)));
+        // cosine 0.6 * 0.25 + 0.8 * 0.15 = 0.27, part of it through the place
+        StoryAssignment b =
+                c.assign(article("b1", Map.of("k:issue", 0.25, "p:zurich", 0.15, "e:zenith", Math.sqrt(0.915))));
+
+        assertThat(b.started()).isTrue();
+    }
+
+    @Test
+    void anArticleNamingAnActorOfTheStoryJoinsAtTheThreshold() {
+        StoryClusterer c = new StoryClusterer(StoryParams.defaults());
+        StoryAssignment first = c.assign(founder());
+        // cosine 0.6 * 0.25 + 0.8 * 0.15 = 0.27, with e:acme in common
+        StoryAssignment same =
+                c.assign(article("c1", Map.of("k:issue", 0.25, "e:acme", 0.15, "e:zenith", Math.sqrt(0.915))));
+
+        assertThat(same.storyId()).isEqualTo(first.storyId());
+        assertThat(same.similarity()).isBetween(0.269, 0.271);
+    }
+
+    @Test
+    void anArticleNamingNoActorOfTheStoryJoinsFromTheExtraOn() {
+        StoryClusterer c = new StoryClusterer(StoryParams.defaults());
+        StoryAssignment first = c.assign(founder());
+        // cosine 0.6 * 0.55 = 0.33: from threshold + extra on
+        StoryAssignment strong = c.assign(viaKeyword("d1", 0.55, "e:zenith"));
+
+        assertThat(strong.storyId()).isEqualTo(first.storyId());
+    }
+
+    @Test
+    void aSingleArticlesLookMergesATwinNamingNoActorInCommonOnlyFromTheExtraOn() {
+        assertThat(twinMerged(viaKeyword("b1", 0.45, "e:zenith")))
+                .as("cosine 0.27, another issuer")
+                .isFalse();
+        assertThat(twinMerged(article("c1", Map.of("k:issue", 0.25, "e:acme", 0.15, "e:zenith", Math.sqrt(0.915)))))
+                .as("cosine 0.27, the same issuer")
+                .isTrue();
+        assertThat(twinMerged(viaKeyword("d1", 0.55, "e:zenith")))
+                .as("cosine 0.33")
+                .isTrue();
+    }
+
+    /** Two stories founded blind (neither saw the other), then the second one's look for a twin (no twin window). */
+    private static boolean twinMerged(StoryFeatures second) {
+        Map<String, StoryKeeper.Entry> ledger = new HashMap<>();
+        StoryKeeper keeper = new StoryKeeper(StoryParams.defaults(), StoryKeeper.Ledger.of(ledger));
+        InMemoryStoryIndex index = new InMemoryStoryIndex();
+        keeper.handle("story-a", new StoryKeeper.Join(founder())).forEach(index::apply);
+        keeper.handle("story-b", new StoryKeeper.Join(second)).forEach(index::apply);
+        return keeper.recheck("story-b", index, null, 0).stream().anyMatch(StoryKeeper.Merged.class::isInstance);
+    }
+}
