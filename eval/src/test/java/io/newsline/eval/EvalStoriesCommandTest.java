@@ -158,13 +158,13 @@ class EvalStoriesCommandTest {
         String out = run(ECBPLUS.toString(), "--lag", "100");
         Matcher m = BCUBED.matcher(out);
         assertThat(m.find()).as(out).isTrue();
-        assertThat(Double.parseDouble(m.group(3))).as("F1").isGreaterThanOrEqualTo(0.87);
+        assertThat(Double.parseDouble(m.group(3))).as("F1").isGreaterThanOrEqualTo(0.88);
         assertThat(out).containsPattern("; [1-9][0-9]* merges");
     }
 
     /**
      * The app's regime: one instance reading its own decisions while the index lags, and delayed looks. Reports of one
-     * event join one story, so few merges are needed (docs/stories.md: F1 0.9109, 36 merges, against 791 merges with
+     * event join one story, so few merges are needed (docs/stories.md: F1 0.9103, 33 merges, against 793 merges with
      * no instance reading its own decisions).
      */
     @Test
@@ -187,8 +187,8 @@ class EvalStoriesCommandTest {
         Matcher m = BCUBED.matcher(out);
         assertThat(m.find()).as(out).isTrue();
         assertThat(Double.parseDouble(m.group(1))).as("precision").isGreaterThanOrEqualTo(0.91);
-        assertThat(Double.parseDouble(m.group(2))).as("recall").isGreaterThanOrEqualTo(0.865);
-        assertThat(Double.parseDouble(m.group(3))).as("F1").isGreaterThanOrEqualTo(0.888);
+        assertThat(Double.parseDouble(m.group(2))).as("recall").isGreaterThanOrEqualTo(0.867);
+        assertThat(Double.parseDouble(m.group(3))).as("F1").isGreaterThanOrEqualTo(0.89);
         // Most ECB+ articles print figures: the number block carries part of each vector's length.
         Matcher features = Pattern.compile(
                         "features per article: [0-9.]+ terms, of them ([0-9.]+) numbers \\(([0-9.]+)")

@@ -15,6 +15,8 @@ import java.util.function.BooleanSupplier;
  *       ({@link StoryInput#dated()}).
  *   <li>Size: a story beyond {@value StoryParams#CROWD_ONSET} articles needs more similarity to join ({@link
  *       #forSize}): a centroid of very many articles is generic.
+ *   <li>Actors: an article that names none of the story's actors (people, organisations, other named things; places
+ *       apart) needs {@link StoryParams#ACTORLESS_EXTRA} more ({@link #reaches}).
  *   <li>Ties go to the smaller story id; candidates are visited in id order: the same index and article always give
  *       the same answer.
  * </ul>
