@@ -227,6 +227,11 @@ public final class EvalStoriesCommand implements Callable<Integer> {
         }
         List<JudgedPairs.Pair> pairs = null;
         if (judgedPairs != null) {
+            if (!Files.isRegularFile(judgedPairs)) {
+                err.println("eval-stories: --judged-pairs: not a file: " + judgedPairs
+                        + " (the 10k judgement's pairs are eval/labelling/story-pairs-10k-r12.tsv)");
+                return 2;
+            }
             try {
                 pairs = JudgedPairs.read(judgedPairs);
             } catch (IOException e) {

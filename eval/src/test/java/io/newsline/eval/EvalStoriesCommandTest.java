@@ -306,6 +306,40 @@ class EvalStoriesCommandTest {
                 .isEqualTo(2);
     }
 
+    @Test
+    void judgedPairsAreScoredAgainstTheRunsStories() throws IOException {
+        Path pairs = corpus.resolve("pairs.tsv");
+        Files.writeString(
+                pairs,
+                "# two reports of the crane collapse, and a glacier report judged another matter\n"
+                        + "alpha/harbour/crane-collapse.txt\talpha/harbour/cranes-inspected.txt\tsame\t1\n"
+                        + "alpha/harbour/crane-collapse.txt\tbeta/glacier.txt\tdifferent\t2\n"
+                        + "alpha/harbour/crane-collapse.txt\tbeta/not-in-the-run.txt\tdifferent\t3\n",
+                StandardCharsets.UTF_8);
+
+        String out = run(ALPHA.toString(), BETA.toString(), "--judged-pairs", pairs.toString());
+
+        assertThat(out)
+                .contains("judged pairs (precision proxy): 0 of 1 pairs judged different on one story (0 of 1 stories"
+                        + " judged unrelated still mixed); 1 of 1 pairs judged one matter on one story (1 of 1"
+                        + " one-event stories whole); 1 pairs with an article not in this run");
+    }
+
+    @Test
+    void aMissingJudgedPairsFileIsRefusedBeforeClustering() {
+        CommandLine cmd = new CommandLine(new EvalStoriesCommand());
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(new StringWriter()));
+        cmd.setErr(new PrintWriter(err));
+
+        assertThat(cmd.execute(
+                        ALPHA.toString(),
+                        "--judged-pairs",
+                        corpus.resolve("none.tsv").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--judged-pairs: not a file");
+    }
+
     private void write(String name, String title, String... paragraphs) throws IOException {
         Files.writeString(
                 corpus.resolve(name), title + "\n\n" + String.join("\n\n", paragraphs) + "\n", StandardCharsets.UTF_8);
