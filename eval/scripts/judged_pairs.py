@@ -6,7 +6,7 @@ usage: judged_pairs.py SAMPLE.md SPEC > pairs.tsv
 SAMPLE.md is the `--sample-out` file the judges read (kept outside the repository: it quotes the corpus), which lists
 each sampled story's articles. SPEC has one line per judged story, written from the verdicts' notes:
   N same                      one event: every pair of its articles is one matter
-  N alldiff [A=B ...]         every article its own matter (one kind of report), but the pairs A=B
+  N alldiff [A=B=C ...]       every article its own matter (one kind of report), but each group A=B=C is one
   N listed ID... [exclude:ID] the IDs are other matters than the rest; exclude: an article left out (borderline)
   N skip                      no pair can be told (a borderline verdict naming no article)
 IDs as the verdicts write them: reuters-01927, or 01927 for a Reuters article, bbc/tech/265.
@@ -51,7 +51,13 @@ def pairs(members, spec):
             for a, b in itertools.combinations(arts, 2):
                 yield a, b, "same", n
         elif kind == "alldiff":
-            alike = {frozenset(map(article, x.split("="))) for x in rest}
+            alike = set()
+            for group in rest:
+                members_of_group = [article(x) for x in group.split("=")]
+                for x in members_of_group:
+                    if x not in arts:
+                        sys.exit(f"story {n}: {x} is not one of its articles")
+                alike.update(frozenset(p) for p in itertools.combinations(members_of_group, 2))
             for a, b in itertools.combinations(arts, 2):
                 yield a, b, "same" if frozenset((a, b)) in alike else "different", n
         elif kind == "listed":

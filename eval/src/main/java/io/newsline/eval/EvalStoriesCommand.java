@@ -187,7 +187,7 @@ public final class EvalStoriesCommand implements Callable<Integer> {
             description =
                     "Also score the run against pairs of articles a judge saw on one story and called one matter or"
                             + " different matters (tab-separated: article A, article B, same|different, story number;"
-                            + " eval/labelling/story-pairs-10k-r12.tsv is the 10k judgement's): how many are on one"
+                            + " eval/labelling/story-pairs-10k-r12.tsv and -r14.tsv are the 10k judgements): how many are on one"
                             + " story now. A precision proxy for runs without labels, blind to new errors.")
     Path judgedPairs;
 
@@ -229,7 +229,7 @@ public final class EvalStoriesCommand implements Callable<Integer> {
         if (judgedPairs != null) {
             if (!Files.isRegularFile(judgedPairs)) {
                 err.println("eval-stories: --judged-pairs: not a file: " + judgedPairs
-                        + " (the 10k judgement's pairs are eval/labelling/story-pairs-10k-r12.tsv)");
+                        + " (the 10k judgements' pairs are eval/labelling/story-pairs-10k-r12.tsv and -r14.tsv)");
                 return 2;
             }
             try {

@@ -82,18 +82,25 @@ class JudgedPairsTest {
 
     @Test
     void theCommittedPairsReadAndCoverTheJudgedStories() throws IOException {
-        List<JudgedPairs.Pair> pairs = JudgedPairs.read(Path.of("labelling", "story-pairs-10k-r12.tsv"));
-        // 38 stories judged unrelated with their other matters named, 10 judged one event
-        // (story-judgement-10k-app-r12.md)
+        // story-judgement-10k-app-r12.md: 38 stories judged unrelated with their other matters named, 10 one event
+        // (and one pair of story 2 judged one matter); r14: 38 unrelated, 12 one event (and groups of one matter in 4)
+        assertJudgedStories("story-pairs-10k-r12.tsv", 38, 11);
+        assertJudgedStories("story-pairs-10k-r14.tsv", 38, 16);
+    }
+
+    private static void assertJudgedStories(String file, int withDifferentPairs, int withSamePairs) throws IOException {
+        List<JudgedPairs.Pair> pairs = JudgedPairs.read(Path.of("labelling", file));
         assertThat(pairs.stream()
                         .filter(p -> !p.same())
                         .map(JudgedPairs.Pair::story)
                         .distinct())
-                .hasSize(38);
+                .as(file)
+                .hasSize(withDifferentPairs);
         assertThat(pairs.stream()
                         .filter(JudgedPairs.Pair::same)
                         .map(JudgedPairs.Pair::story)
                         .distinct())
-                .hasSize(11); // the 10 one-event stories and one pair of story 2
+                .as(file)
+                .hasSize(withSamePairs);
     }
 }
