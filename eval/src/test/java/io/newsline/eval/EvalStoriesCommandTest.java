@@ -154,10 +154,8 @@ class EvalStoriesCommandTest {
      */
     @Test
     void mergesRepairAnIndexThatLagsTheDecisions() {
-        assumeTrue(Files.isRegularFile(ECBPLUS.resolve("labels.tsv")), "the ECB+ corpus at ../shared/corpus/ecbplus");
-        String out = run(ECBPLUS.toString(), "--lag", "100");
-        Matcher m = BCUBED.matcher(out);
-        assertThat(m.find()).as(out).isTrue();
+        String out = runOnEcbPlus("--lag", "100");
+        Matcher m = bcubed(out);
         assertThat(Double.parseDouble(m.group(3))).as("F1").isGreaterThanOrEqualTo(0.88);
         assertThat(out).containsPattern("; [1-9][0-9]* merges");
     }
@@ -169,10 +167,8 @@ class EvalStoriesCommandTest {
      */
     @Test
     void anInstanceReadingItsOwnDecisionsNeedsFewMerges() {
-        assumeTrue(Files.isRegularFile(ECBPLUS.resolve("labels.tsv")), "the ECB+ corpus at ../shared/corpus/ecbplus");
-        String out = run(ECBPLUS.toString(), "--lag", "100", "--recheck-after", "100", "--instances", "1");
-        Matcher m = BCUBED.matcher(out);
-        assertThat(m.find()).as(out).isTrue();
+        String out = runOnEcbPlus("--lag", "100", "--recheck-after", "100", "--instances", "1");
+        Matcher m = bcubed(out);
         assertThat(Double.parseDouble(m.group(3))).as("F1").isGreaterThanOrEqualTo(0.905);
         Matcher merges = Pattern.compile("; ([0-9]+) merges").matcher(out);
         assertThat(merges.find()).as(out).isTrue();
@@ -186,20 +182,16 @@ class EvalStoriesCommandTest {
      */
     @Test
     void threeInstancesStayCloseToOne() {
-        assumeTrue(Files.isRegularFile(ECBPLUS.resolve("labels.tsv")), "the ECB+ corpus at ../shared/corpus/ecbplus");
-        String out = run(ECBPLUS.toString(), "--lag", "100", "--recheck-after", "100", "--instances", "3");
-        Matcher m = BCUBED.matcher(out);
-        assertThat(m.find()).as(out).isTrue();
+        String out = runOnEcbPlus("--lag", "100", "--recheck-after", "100", "--instances", "3");
+        Matcher m = bcubed(out);
         assertThat(Double.parseDouble(m.group(3))).as("F1").isGreaterThanOrEqualTo(0.89);
     }
 
     /** The ECB+ figures of docs/stories.md, with thresholds just under them (order: by doc id). */
     @Test
     void ecbPlusEventsScoreAtLeastTheDocumentedFigures() {
-        assumeTrue(Files.isRegularFile(ECBPLUS.resolve("labels.tsv")), "the ECB+ corpus at ../shared/corpus/ecbplus");
-        String out = run(ECBPLUS.toString());
-        Matcher m = BCUBED.matcher(out);
-        assertThat(m.find()).as(out).isTrue();
+        String out = runOnEcbPlus();
+        Matcher m = bcubed(out);
         assertThat(Double.parseDouble(m.group(1))).as("precision").isGreaterThanOrEqualTo(0.91);
         assertThat(Double.parseDouble(m.group(2))).as("recall").isGreaterThanOrEqualTo(0.867);
         assertThat(Double.parseDouble(m.group(3))).as("F1").isGreaterThanOrEqualTo(0.89);
@@ -357,6 +349,21 @@ class EvalStoriesCommandTest {
     private void write(String name, String title, String... paragraphs) throws IOException {
         Files.writeString(
                 corpus.resolve(name), title + "\n\n" + String.join("\n\n", paragraphs) + "\n", StandardCharsets.UTF_8);
+    }
+
+    /** {@link #run} over ECB+ with {@code options}; skipped where the corpus is not beside the repository. */
+    private static String runOnEcbPlus(String... options) {
+        assumeTrue(Files.isRegularFile(ECBPLUS.resolve("labels.tsv")), "the ECB+ corpus at ../shared/corpus/ecbplus");
+        List<String> args = new ArrayList<>(List.of(ECBPLUS.toString()));
+        args.addAll(List.of(options));
+        return run(args.toArray(String[]::new));
+    }
+
+    /** The B-cubed line of a run's output: precision, recall and F1 as groups 1-3. */
+    private static Matcher bcubed(String out) {
+        Matcher m = BCUBED.matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        return m;
     }
 
     private static String run(String... args) {
