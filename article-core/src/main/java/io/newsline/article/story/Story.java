@@ -297,6 +297,16 @@ public final class Story {
         return centroid.sharesTermStartingWith(StoryFeatureExtractor.ACTOR, other.centroid);
     }
 
+    /** How many shared terms the article's similarity with this story rests on ({@link TermVector#dotBreadth}). */
+    double breadth(TermVector article) {
+        return article.dotBreadth(centroid);
+    }
+
+    /** How many shared terms the similarity of two stories' centroids rests on ({@link TermVector#dotBreadth}). */
+    double breadth(Story other) {
+        return centroid.dotBreadth(other.centroid);
+    }
+
     /** Cosine similarity of two stories' centroids. */
     double cosine(Story other) {
         double n = norm() * other.norm();

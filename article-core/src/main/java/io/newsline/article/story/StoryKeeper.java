@@ -311,7 +311,11 @@ public final class StoryKeeper {
                 continue;
             }
             double similarity = story.cosine(other);
-            if (StoryMatcher.reaches(similarity, mergeThreshold(story, other), () -> story.sharesActor(other))
+            if (StoryMatcher.reaches(
+                            similarity,
+                            mergeThreshold(story, other),
+                            () -> story.breadth(other),
+                            () -> story.sharesActor(other))
                     && similarity > bestSimilarity) {
                 best = other;
                 bestSimilarity = similarity;

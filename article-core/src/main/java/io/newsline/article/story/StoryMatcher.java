@@ -2,6 +2,7 @@ package io.newsline.article.story;
 
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.DoubleSupplier;
 
 /**
  * Decides which story an article reports: the most similar among the stories the matching index lists under the
@@ -15,6 +16,8 @@ import java.util.function.BooleanSupplier;
  *       ({@link StoryInput#dated()}).
  *   <li>Size: a story beyond {@value StoryParams#CROWD_ONSET} articles needs more similarity to join ({@link
  *       #forSize}): a centroid of very many articles is generic.
+ *   <li>Breadth: a similarity that rests on few shared terms needs {@link StoryParams#NARROW_EXTRA} more ({@link
+ *       #reaches}).
  *   <li>Actors: an article that names none of the story's actors (people, organisations, other named things; places
  *       apart) needs {@link StoryParams#ACTORLESS_EXTRA} more ({@link #reaches}).
  *   <li>Ties go to the smaller story id; candidates are visited in id order: the same index and article always give
@@ -59,13 +62,23 @@ public final class StoryMatcher {
     }
 
     /**
-     * Whether {@code similarity} is enough where the time and size rules ask for {@code needed}: it is when the two
-     * sides name an actor in common (a person, an organisation or another named thing; places do not count), and
-     * otherwise from {@link StoryParams#ACTORLESS_EXTRA} more. Asked only near the threshold, where it decides.
+     * Whether {@code similarity} is enough where the time and size rules ask for {@code needed}. A similarity that
+     * rests on few shared terms ({@code breadth} under {@link StoryParams#NARROW_BREADTH}) needs {@link
+     * StoryParams#NARROW_EXTRA} more; then the two sides must name an actor in common (a person, an organisation or
+     * another named thing; places do not count), or else reach {@link StoryParams#ACTORLESS_EXTRA} more again. The
+     * suppliers are asked only where they decide: the breadth from {@code needed} on, the actor from what the breadth
+     * asks on, up to its extra.
      */
-    static boolean reaches(double similarity, double needed, BooleanSupplier sharesActor) {
-        return similarity >= needed
-                && (similarity >= needed + StoryParams.ACTORLESS_EXTRA || sharesActor.getAsBoolean());
+    static boolean reaches(double similarity, double needed, DoubleSupplier breadth, BooleanSupplier sharesActor) {
+        if (similarity < needed) {
+            return false;
+        }
+        double asked = needed;
+        if (similarity < needed + StoryParams.NARROW_EXTRA + StoryParams.ACTORLESS_EXTRA
+                && breadth.getAsDouble() < StoryParams.NARROW_BREADTH) {
+            asked += StoryParams.NARROW_EXTRA;
+        }
+        return similarity >= asked && (similarity >= asked + StoryParams.ACTORLESS_EXTRA || sharesActor.getAsBoolean());
     }
 
     public Match match(StoryFeatures article, StoryIndex index) {
@@ -84,7 +97,8 @@ public final class StoryMatcher {
             }
             double similarity = story.cosine(vector);
             double needed = forSize(params.joinThreshold(gap), story.articles());
-            if (reaches(similarity, needed, () -> story.sharesActor(vector)) && similarity > bestSimilarity) {
+            if (reaches(similarity, needed, () -> story.breadth(vector), () -> story.sharesActor(vector))
+                    && similarity > bestSimilarity) {
                 best = story;
                 bestSimilarity = similarity;
             }
