@@ -155,27 +155,18 @@ final class TermVector {
     /**
      * How many shared terms the dot product with {@code other} rests on, effectively: {@code (sum p)^2 / sum p^2} over
      * the products {@code p} of the shared terms' weights (their participation ratio). {@code k} terms that
-     * contribute alike give {@code k}; one term that carries nearly all of it, about 1; none shared, 0. A second merge
-     * of the two sorted arrays, asked only of a candidate that already reaches its threshold.
+     * contribute alike give {@code k}; one term that carries nearly all of it, about 1; none shared, 0. A lookup of each
+     * term in the other vector, asked only of a candidate that already reaches its threshold (one or two per article).
      */
     double dotBreadth(TermVector other) {
-        long[] a = hashes;
-        long[] b = other.hashes;
-        int i = 0;
-        int j = 0;
         double sum = 0;
         double squares = 0;
-        while (i < a.length && j < b.length) {
-            long x = a[i];
-            long y = b[j];
-            if (x == y) {
-                double product = weights[i++] * other.weights[j++];
+        for (int i = 0; i < terms.length; i++) {
+            int j = other.indexOf(terms[i]);
+            if (j >= 0) {
+                double product = weights[i] * other.weights[j];
                 sum += product;
                 squares += product * product;
-            } else if (x < y) {
-                i++;
-            } else {
-                j++;
             }
         }
         return squares == 0 ? 0 : sum * sum / squares;

@@ -39,7 +39,7 @@ class StoryActorRuleTest {
         return vector;
     }
 
-    private static StoryFeatures founder() {
+    static StoryFeatures founder() {
         return article("a1", keywords(0.6, Map.of("e:acme", 0.8)));
     }
 
@@ -109,7 +109,7 @@ class StoryActorRuleTest {
     }
 
     /** The second article's assignment, decided after the founder's story (the only story) is in the index. */
-    private static StoryAssignment afterTheFounder(StoryFeatures second) {
+    static StoryAssignment afterTheFounder(StoryFeatures second) {
         StoryClusterer c = new StoryClusterer(StoryParams.defaults());
         c.assign(founder());
         return c.assign(second);
@@ -129,7 +129,7 @@ class StoryActorRuleTest {
     }
 
     /** Two stories founded blind (neither saw the other), then the second one's look for a twin (no twin window). */
-    private static boolean twinMerged(StoryFeatures second) {
+    static boolean twinMerged(StoryFeatures second) {
         Map<String, StoryKeeper.Entry> ledger = new HashMap<>();
         StoryKeeper keeper = new StoryKeeper(StoryParams.defaults(), StoryKeeper.Ledger.of(ledger));
         InMemoryStoryIndex index = new InMemoryStoryIndex();

@@ -1,7 +1,10 @@
 package io.newsline.article.story;
 
+import static io.newsline.article.story.StoryActorRuleTest.afterTheFounder;
 import static io.newsline.article.story.StoryActorRuleTest.article;
+import static io.newsline.article.story.StoryActorRuleTest.founder;
 import static io.newsline.article.story.StoryActorRuleTest.keywords;
+import static io.newsline.article.story.StoryActorRuleTest.twinMerged;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -104,28 +107,8 @@ class StoryBreadthRuleTest {
                 .isTrue();
     }
 
-    private static StoryFeatures founder() {
-        return article("a1", keywords(0.6, Map.of("e:acme", 0.8)));
-    }
-
     private static StoryFeatures broadAt027(String id) {
         double share = 0.3833;
         return article(id, keywords(share, Map.of("e:acme", 0.05, "e:zenith", Math.sqrt(1 - share * share - 0.0025))));
-    }
-
-    private static StoryAssignment afterTheFounder(StoryFeatures second) {
-        StoryClusterer c = new StoryClusterer(StoryParams.defaults());
-        c.assign(founder());
-        return c.assign(second);
-    }
-
-    /** Two stories founded blind (neither saw the other), then the second one's look for a twin (no twin window). */
-    private static boolean twinMerged(StoryFeatures second) {
-        Map<String, StoryKeeper.Entry> ledger = new HashMap<>();
-        StoryKeeper keeper = new StoryKeeper(StoryParams.defaults(), StoryKeeper.Ledger.of(ledger));
-        InMemoryStoryIndex index = new InMemoryStoryIndex();
-        keeper.handle("story-a", new StoryKeeper.Join(founder())).forEach(index::apply);
-        keeper.handle("story-b", new StoryKeeper.Join(second)).forEach(index::apply);
-        return keeper.recheck("story-b", index, null, 0).stream().anyMatch(StoryKeeper.Merged.class::isInstance);
     }
 }
