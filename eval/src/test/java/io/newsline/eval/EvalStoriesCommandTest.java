@@ -173,8 +173,7 @@ class EvalStoriesCommandTest {
         String out = runOnEcbPlus("--lag", "100", "--recheck-after", "100", "--instances", "1");
         Matcher m = bcubed(out);
         assertThat(Double.parseDouble(m.group(3))).as("F1").isGreaterThanOrEqualTo(0.905);
-        Matcher merges = Pattern.compile("; ([0-9]+) merges").matcher(out);
-        assertThat(merges.find()).as(out).isTrue();
+        Matcher merges = found("; ([0-9]+) merges", out);
         assertThat(Integer.parseInt(merges.group(1))).as("merges").isLessThan(100);
     }
 
@@ -213,16 +212,12 @@ class EvalStoriesCommandTest {
                 "10000",
                 "--judged-pairs",
                 PAIRS_R12.toString());
-        Matcher mixed = Pattern.compile("of 2\\+ articles, [0-9]+ mix corpora \\(([0-9]+) articles\\)")
-                .matcher(out);
-        assertThat(mixed.find()).as(out).isTrue();
+        Matcher mixed = found("of 2\\+ articles, [0-9]+ mix corpora \\(([0-9]+) articles\\)", out);
         assertThat(Integer.parseInt(mixed.group(1)))
                 .as("articles in stories mixing the corpora")
                 .isLessThanOrEqualTo(180);
-        Matcher judged = Pattern.compile(
-                        "([0-9]+) of 3380 pairs judged different on one story .* ([0-9]+) of 179 pairs judged one matter")
-                .matcher(out);
-        assertThat(judged.find()).as(out).isTrue();
+        Matcher judged = found(
+                "([0-9]+) of 3380 pairs judged different on one story .* ([0-9]+) of 179 pairs judged one matter", out);
         assertThat(Integer.parseInt(judged.group(1)))
                 .as("pairs judged different, together")
                 .isLessThanOrEqualTo(700);
@@ -240,10 +235,7 @@ class EvalStoriesCommandTest {
         assertThat(Double.parseDouble(m.group(2))).as("recall").isGreaterThanOrEqualTo(0.855);
         assertThat(Double.parseDouble(m.group(3))).as("F1").isGreaterThanOrEqualTo(0.89);
         // Most ECB+ articles print figures: the number block carries part of each vector's length.
-        Matcher features = Pattern.compile(
-                        "features per article: [0-9.]+ terms, of them ([0-9.]+) numbers \\(([0-9.]+)")
-                .matcher(out);
-        assertThat(features.find()).as(out).isTrue();
+        Matcher features = found("features per article: [0-9.]+ terms, of them ([0-9.]+) numbers \\(([0-9.]+)", out);
         assertThat(Double.parseDouble(features.group(1)))
                 .as("numbers per article")
                 .isGreaterThan(1);
@@ -405,7 +397,16 @@ class EvalStoriesCommandTest {
 
     /** The B-cubed line of a run's output: precision, recall and F1 as groups 1-3. */
     private static Matcher bcubed(String out) {
-        Matcher m = BCUBED.matcher(out);
+        return found(BCUBED, out);
+    }
+
+    /** The first match of {@code regex} in a run's output, which must have one. */
+    private static Matcher found(String regex, String out) {
+        return found(Pattern.compile(regex), out);
+    }
+
+    private static Matcher found(Pattern pattern, String out) {
+        Matcher m = pattern.matcher(out);
         assertThat(m.find()).as(out).isTrue();
         return m;
     }

@@ -52,7 +52,7 @@ class StoryActorRuleTest {
      * Cosine 0.6 * 0.3833 + 0.8 * 0.05 = 0.27 with a founder of weight 0.8 on {@code shared}: most of it through the
      * eight keywords, a little through {@code shared}; the rest on {@code e:zenith}.
      */
-    private static StoryFeatures viaKeywordsAnd(String id, String shared) {
+    static StoryFeatures viaKeywordsAnd(String id, String shared) {
         double share = 0.3833;
         return article(id, keywords(share, Map.of(shared, 0.05, "e:zenith", Math.sqrt(1 - share * share - 0.0025))));
     }

@@ -3,8 +3,8 @@ package io.newsline.article.story;
 import static io.newsline.article.story.StoryActorRuleTest.afterTheFounder;
 import static io.newsline.article.story.StoryActorRuleTest.article;
 import static io.newsline.article.story.StoryActorRuleTest.founder;
-import static io.newsline.article.story.StoryActorRuleTest.keywords;
 import static io.newsline.article.story.StoryActorRuleTest.twinMerged;
+import static io.newsline.article.story.StoryActorRuleTest.viaKeywordsAnd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -63,8 +63,13 @@ class StoryBreadthRuleTest {
         assertThat(asked).hasValue(1);
     }
 
+    /**
+     * At one similarity, 0.27, and with the issuer in common, an article whose similarity rests on two terms starts its
+     * own story; one whose similarity spreads over eight keywords and the issuer joins ({@link
+     * StoryActorRuleTest#viaKeywordsAnd}, the actor rule's join at the threshold).
+     */
     @Test
-    void anArticleWhoseSimilarityRestsOnTwoTermsStartsItsOwnStory() {
+    void atOneSimilarityTwoTermsStartAStoryWhereNineJoin() {
         // cosine 0.6 * 0.15 + 0.8 * 0.225 = 0.27 through one keyword and the issuer: about two terms
         Map<String, Double> vector = new HashMap<>();
         vector.put("k:issue0", 0.15 * Math.sqrt(8));
@@ -75,12 +80,9 @@ class StoryBreadthRuleTest {
                 .isLessThan(StoryParams.NARROW_BREADTH);
 
         assertThat(afterTheFounder(narrow).started()).isTrue();
-    }
 
-    @Test
-    void anArticleWithTheSameSimilarityOverManyTermsJoins() {
         // cosine 0.6 * 0.3833 + 0.8 * 0.05 = 0.27 through eight keywords and the issuer
-        StoryAssignment broad = afterTheFounder(broadAt027("c1"));
+        StoryAssignment broad = afterTheFounder(viaKeywordsAnd("c1", "e:acme"));
 
         assertThat(broad.started()).isFalse();
         assertThat(broad.similarity()).isBetween(0.269, 0.271);
@@ -99,16 +101,11 @@ class StoryBreadthRuleTest {
         assertThat(twinMerged(article("b1", Map.of("e:acme", 0.34, "e:zenith", Math.sqrt(1 - 0.1156)))))
                 .as("cosine 0.27 through the issuer alone")
                 .isFalse();
-        assertThat(twinMerged(broadAt027("c1")))
+        assertThat(twinMerged(viaKeywordsAnd("c1", "e:acme")))
                 .as("cosine 0.27 over nine terms")
                 .isTrue();
         assertThat(twinMerged(article("d1", Map.of("e:acme", 0.4, "e:zenith", Math.sqrt(0.84)))))
                 .as("cosine 0.32 through the issuer alone")
                 .isTrue();
-    }
-
-    private static StoryFeatures broadAt027(String id) {
-        double share = 0.3833;
-        return article(id, keywords(share, Map.of("e:acme", 0.05, "e:zenith", Math.sqrt(1 - share * share - 0.0025))));
     }
 }
